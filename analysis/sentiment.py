@@ -1,0 +1,404 @@
+"""Sentence sentiment by several lexicon methods, side by side, and explained.
+
+Three scorers, each giving a score in [-1, 1] per sentence:
+
+- ``vader``: VADER (Hutto & Gilbert 2014) with the lexicon bundled in the
+  ``vaderSentiment`` package, run on the established text as it stands;
+- ``textblob``: TextBlob's ``PatternAnalyzer`` (the *pattern* adjective
+  lexicon), polarity;
+- ``vader_patched``: the project's method, the book's recommended one
+  (:data:`RECOMMENDED`): VADER on a fresh analyser whose lexicon is patched
+  with the reviewed domain terms of ``analysis/data/sentiment_lexicon_patch.csv``
+  (vocabulary of revolution and repression), after typographic quotes and
+  dashes are turned into ASCII so that VADER's punctuation stripping and
+  negation rules ("isn’t", "‘purging") see the words.
+
+Every VADER score is explainable: :func:`word_contributions` lists the words
+that fired, with their lexicon value and their valence after VADER's boosters,
+negation and "but" rules, with seed offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from textblob.en.sentiments import PatternAnalyzer
+from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText
+
+from analysis.errors import DataFileError
+from analysis.source import data_path
+from analysis.text import Chapter
+
+#: The scoring methods, in display order, with a one-line description.
+METHODS: dict[str, str] = {
+    "vader": "VADER, bundled lexicon, text as it stands",
+    "textblob": "TextBlob PatternAnalyzer polarity",
+    "vader_patched": "VADER + reviewed domain lexicon patch + ASCII quotes (the project's)",
+}
+
+#: The method the book recommends and uses wherever it says "sentiment".
+RECOMMENDED = "vader_patched"
+
+#: The bundled domain lexicon patch (``term, value, reason``).
+PATCH_FILE = "sentiment_lexicon_patch.csv"
+
+_TYPOGRAPHY = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "—": "-", "–": "-"})
+_CHUNK = re.compile(r"\S+")
+
+
+def load_lexicon_patch(path: str | Path | None = None) -> pd.DataFrame:
+    """Read and check a lexicon patch CSV (``term, value, reason``).
+
+    A term is one lower-case word without white space; its value is a VADER
+    valence in [-4, 4]; its reason is required (the patch is reviewed data);
+    a term appears once.
+
+    Raises:
+        DataFileError: naming the file, the row (header = row 1) and the column.
+
+    Example:
+        >>> patch = load_lexicon_patch()
+        >>> float(patch.set_index("term").loc["ready", "value"])
+        0.0
+    """
+    file = data_path(PATCH_FILE) if path is None else Path(path)
+    try:
+        raw = pd.read_csv(file, dtype=str, keep_default_na=False, encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise DataFileError(f"{file}: no such file") from exc
+    except (UnicodeDecodeError, pd.errors.ParserError) as exc:
+        raise DataFileError(f"{file}: not a readable UTF-8 CSV ({exc})") from exc
+    missing = [c for c in ("term", "value", "reason") if c not in raw.columns]
+    if missing:
+        raise DataFileError(f"{file}: row 1 (header): missing column(s) {', '.join(missing)}")
+    seen: dict[str, int] = {}
+    values = []
+    for i, (term, value, reason) in enumerate(raw[["term", "value", "reason"]]
+                                              .itertuples(index=False), start=2):
+        where = f"{file}: row {i}"
+        if not term or term != term.strip().lower() or re.search(r"\s", term):
+            raise DataFileError(f"{where}, column 'term': {term!r} is not one lower-case word")
+        if term in seen:
+            raise DataFileError(f"{where}, column 'term': {term!r} already given in row "
+                                f"{seen[term]}")
+        seen[term] = i
+        try:
+            number = float(value)
+        except ValueError:
+            raise DataFileError(f"{where}, column 'value': {value!r} is not a number") from None
+        if not -4.0 <= number <= 4.0:
+            raise DataFileError(f"{where}, column 'value': {number} is outside VADER's "
+                                "range [-4, 4]")
+        if not reason.strip():
+            raise DataFileError(f"{where}, column 'reason': empty; say why the term is patched")
+        values.append(number)
+    return pd.DataFrame({"term": raw["term"], "value": pd.Series(values, dtype="float64"),
+                         "reason": raw["reason"]})
+
+
+def vader_analyzer(patch: pd.DataFrame | None = None) -> SentimentIntensityAnalyzer:
+    """Return a new VADER analyser, its own lexicon updated with ``patch``.
+
+    The analyser is a fresh instance, so patching never touches another one.
+
+    Example:
+        >>> plain, patched = vader_analyzer(), vader_analyzer(load_lexicon_patch())
+        >>> plain.lexicon["ready"], patched.lexicon["ready"]
+        (1.5, 0.0)
+    """
+    analyzer = SentimentIntensityAnalyzer()
+    if patch is not None:
+        analyzer.lexicon = {**analyzer.lexicon, **dict(zip(patch["term"], patch["value"]))}
+    return analyzer
+
+
+def ascii_typography(text: str) -> str:
+    """Replace curly quotes and dashes by ASCII characters of the same length.
+
+    Example:
+        >>> ascii_typography("‘This isn’t the time’ — he said")
+        "'This isn't the time' - he said"
+    """
+    return text.translate(_TYPOGRAPHY)
+
+
+def score_texts(texts: pd.Series, patch: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Score each text by every method in :data:`METHODS` (columns in that order).
+
+    ``patch`` defaults to the bundled lexicon patch.
+
+    Example:
+        >>> s = score_texts(pd.Series(["The Cheka made ready to shoot all of them."]))
+        >>> s.round(3).iloc[0].to_dict()
+        {'vader': 0.026, 'textblob': 0.2, 'vader_patched': -0.34}
+    """
+    plain = vader_analyzer()
+    patched = vader_analyzer(load_lexicon_patch() if patch is None else patch)
+    pattern = PatternAnalyzer()
+    texts = pd.Series(texts, dtype="object")
+    return pd.DataFrame({
+        "vader": [plain.polarity_scores(t)["compound"] for t in texts],
+        "textblob": [float(pattern.analyze(t).polarity) for t in texts],
+        "vader_patched": [patched.polarity_scores(ascii_typography(t))["compound"]
+                          for t in texts],
+    }, index=texts.index, columns=list(METHODS))
+
+
+def sentence_scores(chapter: Chapter, patch: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per sentence: offsets, a score per method and ``sentiment``.
+
+    Columns ``sentence_id, paragraph_id, start, end``, then one column per
+    method of :data:`METHODS`, then ``sentiment``, the score of the
+    :data:`RECOMMENDED` method; all scores lie in [-1, 1]. This is the table
+    exported as ``sentiment.csv``.
+
+    Example:
+        >>> from analysis import load_chapter
+        >>> ch = load_chapter()
+        >>> s = sentence_scores(ch)
+        >>> list(s.columns)[4:]
+        ['vader', 'textblob', 'vader_patched', 'sentiment']
+        >>> len(s) == len(ch.sentences)
+        True
+    """
+    sents = chapter.sentences
+    scores = score_texts(sents["text"], patch)
+    out = sents[["sentence_id", "paragraph_id", "start", "end"]].copy()
+    out[list(METHODS)] = scores.to_numpy()
+    out["sentiment"] = out[RECOMMENDED]
+    return out.reset_index(drop=True)
+
+
+def vader_valences(analyzer: SentimentIntensityAnalyzer, text: str) -> list[tuple[str, float]]:
+    """Return VADER's per-word valences for ``text``, one per whitespace chunk.
+
+    This replays the loop of ``SentimentIntensityAnalyzer.polarity_scores``
+    (lexicon look-up, boosters, negation, idioms, then the "but" rule), so
+    that ``analyzer.score_valence`` of these valences gives the compound
+    score exactly. Words VADER treats as boosters get 0.
+
+    Example:
+        >>> vader_valences(vader_analyzer(), "not good at all")
+        [('not', 0), ('good', -1.406), ('at', 0), ('all', 0)]
+    """
+    sentitext = SentiText(text)
+    words = sentitext.words_and_emoticons
+    sentiments: list[float] = []
+    for i, item in enumerate(words):
+        if item.lower() in BOOSTER_DICT or (
+                i < len(words) - 1 and item.lower() == "kind" and words[i + 1].lower() == "of"):
+            sentiments.append(0)
+            continue
+        sentiments = analyzer.sentiment_valence(0, sentitext, item, i, sentiments)
+    sentiments = analyzer._but_check(words, sentiments)
+    return [(w, round(v, 4) if isinstance(v, float) else v) for w, v in zip(words, sentiments)]
+
+
+def word_contributions(chapter: Chapter, method: str = RECOMMENDED,
+                       patch: pd.DataFrame | None = None) -> pd.DataFrame:
+    """List every lexicon word of every sentence with its weight, with offsets.
+
+    One row per whitespace-delimited word that is in the method's lexicon:
+    ``sentence_id, paragraph_id, start, end`` (seed offsets of the word),
+    ``word`` (as VADER saw it), ``lexicon`` (its lexicon value) and
+    ``valence`` (after boosters, negation and "but"; the compound score is
+    VADER's normalisation of the sentence's sum of valences plus punctuation
+    emphasis). For ``vader`` and ``vader_patched`` only.
+
+    Example:
+        >>> from analysis import load_chapter
+        >>> ch = load_chapter()
+        >>> w = word_contributions(ch, "vader")
+        >>> sid = ch.find(r"made ready to shoot").loc[0, "sentence_id"]
+        >>> w.loc[w["sentence_id"] == sid, ["word", "lexicon"]].to_dict("list")
+        {'word': ['ready', 'shoot'], 'lexicon': [1.5, -1.4]}
+    """
+    if method not in ("vader", "vader_patched"):
+        raise ValueError(f"word_contributions: method must be 'vader' or 'vader_patched', "
+                         f"not {method!r}")
+    if method == "vader":
+        analyzer, prepare = vader_analyzer(), str
+    else:
+        analyzer = vader_analyzer(load_lexicon_patch() if patch is None else patch)
+        prepare = ascii_typography
+    tokens = chapter.tokens
+    rows = []
+    for sid, pid, text in chapter.sentences[["sentence_id", "paragraph_id", "text"]] \
+            .itertuples(index=False):
+        prepared = prepare(text)
+        valences = vader_valences(analyzer, prepared)
+        toks = tokens[tokens["sentence_id"] == sid]
+        spans = _chunk_spans(text, toks)
+        for (word, valence), (start, end) in zip(valences, spans):
+            value = analyzer.lexicon.get(word.lower())
+            if value is not None:
+                rows.append((sid, pid, start, end, word, float(value), float(valence)))
+    return pd.DataFrame(rows, columns=["sentence_id", "paragraph_id", "start", "end", "word",
+                                       "lexicon", "valence"])
+
+
+def _chunk_spans(text: str, toks: pd.DataFrame) -> list[tuple[int, int]]:
+    """Seed spans of each whitespace chunk of a sentence, from its tokens.
+
+    Tokens cover every non-space character of the sentence, so consecutive
+    tokens are joined until they spell the chunk; the span runs from the first
+    to the last token holding a letter or digit (or the whole chunk if none).
+    """
+    tok_text = toks["token"].tolist()
+    starts, ends, is_word = (toks["start"].tolist(), toks["end"].tolist(),
+                             toks["is_word"].tolist())
+    spans, k = [], 0
+    for chunk in _CHUNK.findall(text):
+        built, first = "", k
+        while len(built) < len(chunk) and k < len(tok_text):
+            built += tok_text[k]
+            k += 1
+        inner = [j for j in range(first, k) if is_word[j]] or list(range(first, k))
+        spans.append((starts[inner[0]], ends[inner[-1]]) if inner else (-1, -1))
+    return spans
+
+
+def sentence_explanations(chapter: Chapter, method: str = RECOMMENDED,
+                          patch: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per sentence: the words that fired and a flag for no lexicon word at all.
+
+    Columns ``sentence_id, paragraph_id, start, end, score, n_lexicon_words,
+    fired`` (e.g. ``"ready +0.00; shoot -1.40"``, the valences after VADER's
+    rules) and ``no_lexicon_word`` (True when the score is 0 only because the
+    lexicon knows none of the sentence's words: a blind spot, not neutrality).
+
+    Example:
+        >>> from analysis import load_chapter
+        >>> e = sentence_explanations(load_chapter())
+        >>> int(e.loc[0, "n_lexicon_words"]), bool(e.loc[0, "no_lexicon_word"])
+        (0, True)
+    """
+    words = word_contributions(chapter, method, patch)
+    scores = sentence_scores(chapter, patch)
+    fired = (words.assign(item=[f"{w} {v:+.2f}" for w, v in zip(words["word"], words["valence"])])
+             .groupby("sentence_id")["item"].agg("; ".join))
+    counts = words.groupby("sentence_id").size()
+    out = scores[["sentence_id", "paragraph_id", "start", "end"]].copy()
+    out["score"] = scores[method]
+    out["n_lexicon_words"] = out["sentence_id"].map(counts).fillna(0).astype(int)
+    out["fired"] = out["sentence_id"].map(fired).fillna("")
+    out["no_lexicon_word"] = out["n_lexicon_words"] == 0
+    return out
+
+
+def explain_text(text: str, method: str = RECOMMENDED,
+                 patch: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The words of one text that carry weight for ``method``: ``word, weight``.
+
+    For the VADER methods, the weight is the word's valence after VADER's
+    rules (booster and negation included); for ``textblob``, each pattern
+    assessment (a word or a negated/intensified phrase) and its polarity.
+
+    Example:
+        >>> explain_text("The Cheka made ready to shoot all of them.", "vader")
+        ... # doctest: +NORMALIZE_WHITESPACE
+            word  weight
+        0  ready     1.5
+        1  shoot    -1.4
+    """
+    if method == "textblob":
+        assessed = PatternAnalyzer().analyze(text, keep_assessments=True).assessments
+        rows = [(" ".join(words), float(polarity)) for words, polarity, _, _ in assessed]
+    elif method in ("vader", "vader_patched"):
+        analyzer = vader_analyzer(None if method == "vader" else
+                                  (load_lexicon_patch() if patch is None else patch))
+        prepared = text if method == "vader" else ascii_typography(text)
+        rows = [(w, float(v)) for w, v in vader_valences(analyzer, prepared)
+                if w.lower() in analyzer.lexicon]
+    else:
+        raise ValueError(f"explain_text: unknown method {method!r}; one of {list(METHODS)}")
+    return pd.DataFrame(rows, columns=["word", "weight"])
+
+
+def scores_by_group(scores: pd.Series, groups: pd.Series, n_boot: int = 1000,
+                    seed: int = 0, level: float = 0.95) -> pd.DataFrame:
+    """Mean score per group with a percentile bootstrap interval.
+
+    Returns ``group, n, mean, low, high`` (one row per group, sorted by
+    group). Resampling is within each group, seeded.
+
+    Example:
+        >>> s = pd.Series([0.5, 0.5, -0.5, -0.5])
+        >>> g = pd.Series(["a", "a", "b", "b"])
+        >>> scores_by_group(s, g, n_boot=50)[["group", "n", "mean", "low", "high"]]
+        ... # doctest: +NORMALIZE_WHITESPACE
+          group  n  mean  low  high
+        0     a  2   0.5  0.5   0.5
+        1     b  2  -0.5 -0.5  -0.5
+    """
+    rng = np.random.default_rng(seed)
+    alpha = (1 - level) / 2
+    rows = []
+    frame = pd.DataFrame({"score": np.asarray(scores, dtype=float), "group": np.asarray(groups)})
+    for group, part in frame.groupby("group", sort=True):
+        values = part["score"].to_numpy()
+        means = rng.choice(values, size=(n_boot, len(values)), replace=True).mean(axis=1)
+        rows.append((group, len(values), float(values.mean()),
+                     float(np.quantile(means, alpha)), float(np.quantile(means, 1 - alpha))))
+    return pd.DataFrame(rows, columns=["group", "n", "mean", "low", "high"])
+
+
+def sentiment_by_kind(chapter: Chapter, scores: pd.DataFrame | None = None,
+                      n_boot: int = 1000, seed: int = 0) -> pd.DataFrame:
+    """Mean ``sentiment`` of sentences per paragraph kind, with bootstrap intervals.
+
+    Returns ``kind, n, mean, low, high``; title lines are left out.
+
+    Example:
+        >>> from analysis import load_chapter
+        >>> sentiment_by_kind(load_chapter(), n_boot=100)["kind"].tolist()
+        ['editorial', 'narrative']
+    """
+    scores = sentence_scores(chapter) if scores is None else scores
+    kinds = scores["paragraph_id"].map(chapter.paragraphs.set_index("paragraph_id")["kind"])
+    keep = kinds != "title"
+    table = scores_by_group(scores.loc[keep, "sentiment"], kinds[keep], n_boot, seed)
+    return table.rename(columns={"group": "kind"})
+
+
+def sentiment_by_theme(scores: pd.DataFrame, themes: pd.DataFrame, threshold: float = 0.0,
+                       n_boot: int = 1000, seed: int = 0) -> pd.DataFrame:
+    """Mean ``sentiment`` of sentences in paragraphs of each theme, with intervals.
+
+    ``themes`` is a paragraph table with ``paragraph_id`` and one numeric
+    column per theme (e.g. from ``analysis.themes.paragraph_scores``); a
+    paragraph belongs to a theme when its score exceeds ``threshold`` (a
+    paragraph may belong to several). Returns ``theme, n, mean, low, high``,
+    plus a row ``none`` for sentences in paragraphs of no theme.
+
+    Example:
+        >>> scores = pd.DataFrame({"paragraph_id": [1, 1, 2], "sentiment": [-0.5, -0.3, 0.4]})
+        >>> themes = pd.DataFrame({"paragraph_id": [1, 2], "terror": [2.0, 0.0],
+        ...                        "nep": [0.0, 1.0]})
+        >>> sentiment_by_theme(scores, themes, n_boot=50)[["theme", "n", "mean"]]
+        ... # doctest: +NORMALIZE_WHITESPACE
+            theme  n  mean
+        0  terror  2  -0.4
+        1     nep  1   0.4
+        2    none  0   NaN
+    """
+    theme_cols = [c for c in themes.columns if c != "paragraph_id"]
+    merged = scores[["paragraph_id", "sentiment"]].merge(themes, on="paragraph_id", how="left")
+    merged[theme_cols] = merged[theme_cols].fillna(0.0)
+    rows = []
+    in_any = np.zeros(len(merged), dtype=bool)
+    for theme in [*theme_cols, "none"]:
+        mask = (~in_any if theme == "none"
+                else (merged[theme].to_numpy(dtype=float) > threshold))
+        if theme != "none":
+            in_any |= mask
+        if mask.sum() == 0:
+            rows.append((theme, 0, np.nan, np.nan, np.nan))
+            continue
+        one = scores_by_group(merged.loc[mask, "sentiment"], pd.Series(["x"] * int(mask.sum())),
+                              n_boot, seed).iloc[0]
+        rows.append((theme, int(one["n"]), one["mean"], one["low"], one["high"]))
+    return pd.DataFrame(rows, columns=["theme", "n", "mean", "low", "high"])
