@@ -45,6 +45,9 @@ RECOMMENDED = "vader_patched"
 #: The bundled domain lexicon patch (``term, value, reason``).
 PATCH_FILE = "sentiment_lexicon_patch.csv"
 
+#: The hand annotation of sentences (-2..+2, as Serge means them), under ``analysis/data``.
+ANNOTATION_FILE = "annotations/sentiment.csv"
+
 _TYPOGRAPHY = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "—": "-", "–": "-"})
 _CHUNK = re.compile(r"\S+")
 
@@ -99,6 +102,77 @@ def load_lexicon_patch(path: str | Path | None = None) -> pd.DataFrame:
                          "reason": raw["reason"]})
 
 
+def load_annotations(chapter: Chapter, path: str | Path | None = None) -> pd.DataFrame:
+    """Read and check the hand annotation of sentence sentiment.
+
+    Columns ``sentence_id, start, end, split, score, reason, text``: each row
+    names a sentence by its id, its seed offsets and its established text,
+    so that a change of segmentation or text is caught, not silently scored
+    against the wrong sentence. ``score`` is an integer in -2..+2, ``split``
+    is ``dev`` (may be looked at when tuning) or ``heldout`` (never), and
+    ``reason`` is required. Returns those columns plus ``paragraph_id``.
+
+    Raises:
+        DataFileError: naming the file, the row (header = row 1) and the column.
+
+    Example:
+        >>> from analysis import load_chapter
+        >>> ann = load_annotations(load_chapter())
+        >>> len(ann) >= 150, sorted(ann["split"].unique())
+        (True, ['dev', 'heldout'])
+    """
+    file = data_path(ANNOTATION_FILE) if path is None else Path(path)
+    try:
+        raw = pd.read_csv(file, dtype=str, keep_default_na=False, encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise DataFileError(f"{file}: no such file") from exc
+    except (UnicodeDecodeError, pd.errors.ParserError) as exc:
+        raise DataFileError(f"{file}: not a readable UTF-8 CSV ({exc})") from exc
+    columns = ["sentence_id", "start", "end", "split", "score", "reason", "text"]
+    missing = [c for c in columns if c not in raw.columns]
+    if missing:
+        raise DataFileError(f"{file}: row 1 (header): missing column(s) {', '.join(missing)}")
+    sents = chapter.sentences.set_index("sentence_id")
+    seen: dict[int, int] = {}
+    rows = []
+    for i, rec in enumerate(raw[columns].itertuples(index=False), start=2):
+        where = f"{file}: row {i}"
+        ints = {}
+        for col in ("sentence_id", "start", "end", "score"):
+            value = getattr(rec, col).strip()
+            if not re.fullmatch(r"[+-]?\d+", value):
+                raise DataFileError(f"{where}, column '{col}': {value!r} is not a whole number")
+            ints[col] = int(value)
+        sid = ints["sentence_id"]
+        if sid not in sents.index:
+            raise DataFileError(f"{where}, column 'sentence_id': no sentence {sid} in the "
+                                f"chapter (it has {len(sents)})")
+        if sid in seen:
+            raise DataFileError(f"{where}, column 'sentence_id': sentence {sid} already "
+                                f"annotated in row {seen[sid]}")
+        seen[sid] = i
+        sent = sents.loc[sid]
+        for col in ("start", "end"):
+            if ints[col] != int(sent[col]):
+                raise DataFileError(
+                    f"{where}, column '{col}': sentence {sid} now has {col} {int(sent[col])}, "
+                    f"not {ints[col]}: the text or its segmentation changed; re-check the row")
+        if rec.text != sent["text"]:
+            raise DataFileError(f"{where}, column 'text': differs from sentence {sid}'s text "
+                                f"({sent['text'][:40]!r}...): the text changed; re-check the row")
+        if ints["score"] not in (-2, -1, 0, 1, 2):
+            raise DataFileError(f"{where}, column 'score': {ints['score']} is not in -2..+2")
+        if rec.split not in ("dev", "heldout"):
+            raise DataFileError(f"{where}, column 'split': {rec.split!r} is not 'dev' or "
+                                "'heldout'")
+        if not rec.reason.strip():
+            raise DataFileError(f"{where}, column 'reason': empty; say why")
+        rows.append((sid, int(sent["paragraph_id"]), ints["start"], ints["end"], rec.split,
+                     ints["score"], rec.reason, rec.text))
+    return pd.DataFrame(rows, columns=["sentence_id", "paragraph_id", "start", "end", "split",
+                                       "score", "reason", "text"])
+
+
 def vader_analyzer(patch: pd.DataFrame | None = None) -> SentimentIntensityAnalyzer:
     """Return a new VADER analyser, its own lexicon updated with ``patch``.
 
@@ -133,7 +207,7 @@ def score_texts(texts: pd.Series, patch: pd.DataFrame | None = None) -> pd.DataF
     Example:
         >>> s = score_texts(pd.Series(["The Cheka made ready to shoot all of them."]))
         >>> s.round(3).iloc[0].to_dict()
-        {'vader': 0.026, 'textblob': 0.2, 'vader_patched': -0.34}
+        {'vader': 0.026, 'textblob': 0.2, 'vader_patched': -0.542}
     """
     plain = vader_analyzer()
     patched = vader_analyzer(load_lexicon_patch() if patch is None else patch)
