@@ -1,0 +1,41 @@
+# Two commands do everything from a fresh clone: `make book` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: book test notebooks export lock clean
+
+# Create the virtual environment and install the pinned dependencies.
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+## book: execute every notebook and build the HTML book into _build/html (warnings are errors)
+book: $(STAMP)
+	$(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going
+
+## test: unit, property and doc tests, and nbval on every notebook in book/
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## notebooks: re-execute the notebooks in place, storing fresh outputs (after changing code)
+notebooks: $(STAMP)
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace book/*.ipynb
+
+## export: write the analysis tables into export/
+export: $(STAMP)
+	$(BIN)/python -m analysis export export
+
+## lock: regenerate requirements.lock from pyproject.toml in a clean environment
+lock:
+	rm -rf .lockenv
+	$(PYTHON) -m venv .lockenv
+	.lockenv/bin/python -m pip install --quiet -e '.[book,test]'
+	.lockenv/bin/python -m pip freeze --exclude-editable | grep -v '^-e' > requirements.lock
+	rm -rf .lockenv
+
+clean:
+	rm -rf _build .venv

@@ -1,0 +1,156 @@
+"""Splitting the established text into paragraphs, sentences and tokens.
+
+All functions here work on the *established* text and return established
+offsets (``est_start``/``est_end``); :mod:`analysis.text` maps them to seed
+offsets. Sentence splitting uses NLTK's Punkt with parameters written for
+this prose (no downloaded model exists offline), plus two rules Punkt lacks:
+curly closing quotes after ``.?!`` end a sentence with the quote, and a
+"sentence" that begins in lower case or with closing punctuation continues
+the previous one (``‘Do you think so?’ he said``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pandas as pd
+from nltk.tokenize import NLTKWordTokenizer
+from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
+
+#: Abbreviations that never end a sentence in this prose (lower case, no final
+#: full stop; Punkt's convention). Single letters cover initials (``S. N.``).
+ABBREVIATIONS = frozenset(
+    {"dr", "st", "mr", "mrs", "messrs", "prof", "gen", "col", "capt", "lt", "rev", "vol",
+     "no", "pp", "cf", "viz", "etc", "n.e.p", "i.w.w", "u.s.s.r", "u.s.a", "r.s.f.s.r",
+     "e.g", "i.e"} | set("abcdefghijklmnopqrstuvwxyz")
+)
+
+#: An ellipsis closed by a full stop (``....`` or ``. . . .``), a closing quote
+#: perhaps, then a capital: a sentence end that Punkt cannot see without
+#: orthographic statistics.
+_AFTER_ELLIPSIS = re.compile(r"(?:(?<=\.\.\.\.)|(?<=\. \. \.))[’”]?(?P<gap>\s+)(?=[‘“]?[A-Z])")
+_PARAGRAPH_BREAK = re.compile(r"(?:[ \t\ufeff]*\r?\n){2,}")
+_BLOCK = re.compile(r"\S(?:.*\S)?", re.DOTALL)
+_TITLE_MAX_WORDS = 12
+
+
+class _CurlyQuoteLanguageVars(PunktLanguageVars):
+    """Punkt's English conventions, taught that curly quotes may follow ``.?!``."""
+
+    _re_boundary_realignment = re.compile(r"[\"'’”)\]}]+?(?:\s+|(?=--)|$)", re.MULTILINE)
+    _period_context_fmt = r"""
+        %(SentEndChars)s             # a potential sentence ending
+        (?=(?P<after_tok>
+            %(NonWord)s              # either other punctuation
+            |
+            \s+(?P<next_tok>\S+)     # or whitespace and some other token
+        ))"""
+    _re_non_word_chars = r"(?:[)\";}\]\*:@\'\({\[’”!?])"
+
+
+@lru_cache(maxsize=1)
+def sentence_tokenizer() -> PunktSentenceTokenizer:
+    """Return the Punkt tokenizer configured for this prose.
+
+    Example:
+        >>> tok = sentence_tokenizer()
+        >>> tok.tokenize("I met Dr. Alexandrov. He was thirty-five.")
+        ['I met Dr. Alexandrov.', 'He was thirty-five.']
+    """
+    params = PunktParameters()
+    params.abbrev_types = set(ABBREVIATIONS)
+    return PunktSentenceTokenizer(params, lang_vars=_CurlyQuoteLanguageVars())
+
+
+def split_paragraphs(text: str) -> pd.DataFrame:
+    """Split a text into blocks separated by blank lines and give each a kind.
+
+    Kinds: ``editorial`` for a block in square brackets (the editor's notes),
+    ``title`` for the short blocks before the first narrative paragraph that do
+    not end like a sentence, and
+    ``narrative`` for the rest. Offsets are into ``text``.
+
+    Example:
+        >>> split_paragraphs("A Title\\n\\nSerge wrote this.\\n\\n[A note.]")[["kind", "est_start"]]
+               kind  est_start
+        0     title          0
+        1  narrative          9
+        2  editorial         28
+    """
+    rows = []
+    in_header = True
+    pos = 0
+    for brk in [*_PARAGRAPH_BREAK.finditer(text), None]:
+        end = brk.start() if brk else len(text)
+        block = _BLOCK.search(text, pos, end)
+        if block and block.group().strip("\ufeff \t\r\n"):
+            body = block.group()
+            lead = len(body) - len(body.lstrip("\ufeff"))
+            start, stop = block.start() + lead, block.end()
+            body = text[start:stop]
+            if body.startswith("[") and body.endswith("]"):
+                kind = "editorial"
+            elif (in_header and len(body.split()) <= _TITLE_MAX_WORDS
+                  and not body.endswith((".", "?", "!", "’", "”", ":"))):
+                kind = "title"
+            else:
+                kind = "narrative"
+                in_header = False
+            rows.append({"kind": kind, "est_start": start, "est_end": stop})
+        pos = brk.end() if brk else len(text)
+    return pd.DataFrame(rows, columns=["kind", "est_start", "est_end"])
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Return the sentence spans of ``text[start:end]`` as offsets into ``text``.
+
+    Example:
+        >>> s = "‘Do you think so?’ he said. It ended."
+        >>> [s[a:b] for a, b in split_sentences(s, 0, len(s))]
+        ['‘Do you think so?’ he said.', 'It ended.']
+    """
+    spans = []
+    for a, b in sentence_tokenizer().span_tokenize(text[start:end]):
+        cut = start + a
+        for brk in _AFTER_ELLIPSIS.finditer(text, start + a, start + b):
+            spans.append((cut, brk.start("gap")))
+            cut = brk.end()
+        spans.append((cut, start + b))
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        first = re.search(r"\w|[^\w\s]", text[a:b])
+        continues = first is None or first.group().islower() or first.group() in ",;:)]’”."
+        if merged and continues:
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    return merged
+
+
+_WORD_TOKENIZER = NLTKWordTokenizer()
+_HAS_WORD_CHAR = re.compile(r"\w")
+
+
+def split_tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Return the token spans of ``text[start:end]`` (NLTK's Treebank-style rules).
+
+    Example:
+        >>> s = "Lenin’s polemic marked the end."
+        >>> [s[a:b] for a, b in split_tokens(s, 0, len(s))]
+        ['Lenin', '’s', 'polemic', 'marked', 'the', 'end', '.']
+    """
+    # The tokenizer knows contractions and closing quotes only as ASCII "'";
+    # the curly apostrophe has the same length, so the offsets stay true.
+    chunk = text[start:end].replace("’", "'")
+    return [(start + a, start + b) for a, b in _WORD_TOKENIZER.span_tokenize(chunk)]
+
+
+def is_word(token: str) -> bool:
+    """True if a token holds a letter or digit (punctuation tokens are not words).
+
+    Example:
+        >>> is_word("1921"), is_word("—")
+        (True, False)
+    """
+    return bool(_HAS_WORD_CHAR.search(token))

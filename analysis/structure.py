@@ -1,0 +1,122 @@
+"""How the text is built: paragraph and sentence statistics, notes, corrections in context.
+
+Example:
+    >>> from analysis import load_chapter
+    >>> ch = load_chapter()
+    >>> paragraph_stats(ch).groupby("kind")["n_words"].sum().to_dict()
+    {'editorial': 368, 'narrative': 7253, 'title': 14}
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.text import Chapter
+
+
+def paragraph_stats(chapter: Chapter) -> pd.DataFrame:
+    """One row per paragraph: ``paragraph_id, kind, start, end, n_sentences, n_words, position``.
+
+    ``position`` is the paragraph's middle as a fraction of the seed text (0 = start, 1 = end),
+    the common axis of every "along the chapter" figure in the book.
+
+    Example:
+        >>> from analysis import load_chapter
+        >>> paragraph_stats(load_chapter()).iloc[2][["paragraph_id", "n_sentences"]].astype(int).tolist()
+        [3, 7]
+    """
+    paras = chapter.paragraphs
+    n_sent = chapter.sentences.groupby("paragraph_id").size()
+    n_words = chapter.words.groupby("paragraph_id").size()
+    out = paras[["paragraph_id", "kind", "start", "end"]].copy()
+    out["n_sentences"] = out["paragraph_id"].map(n_sent).fillna(0).astype(int)
+    out["n_words"] = out["paragraph_id"].map(n_words).fillna(0).astype(int)
+    out["position"] = (out["start"] + out["end"]) / 2 / len(chapter.seed_text)
+    return out
+
+
+def sentence_stats(chapter: Chapter) -> pd.DataFrame:
+    """One row per sentence: ``sentence_id, paragraph_id, kind, start, end, n_words``.
+
+    Example:
+        >>> from analysis import load_chapter
+        >>> int(sentence_stats(load_chapter()).query("kind == 'narrative'")["n_words"].max())
+        70
+    """
+    kinds = chapter.paragraphs.set_index("paragraph_id")["kind"]
+    n_words = chapter.words.groupby("sentence_id").size()
+    out = chapter.sentences[["sentence_id", "paragraph_id", "start", "end"]].copy()
+    out.insert(2, "kind", out["paragraph_id"].map(kinds))
+    out["n_words"] = out["sentence_id"].map(n_words).fillna(0).astype(int)
+    return out
+
+
+def kind_summary(chapter: Chapter) -> pd.DataFrame:
+    """Paragraphs, sentences and words by paragraph kind, with a total row.
+
+    Example:
+        >>> from analysis import load_chapter
+        >>> int(kind_summary(load_chapter()).loc["total", "paragraphs"])
+        63
+    """
+    stats = paragraph_stats(chapter)
+    table = stats.groupby("kind").agg(paragraphs=("paragraph_id", "size"),
+                                      sentences=("n_sentences", "sum"),
+                                      words=("n_words", "sum"))
+    table = table.reindex([k for k in ("title", "narrative", "editorial") if k in table.index])
+    table.loc["total"] = table.sum()
+    return table.astype(int)
+
+
+def editorial_notes(chapter: Chapter, width: int = 90) -> pd.DataFrame:
+    """The editor's bracketed notes: ``paragraph_id, start, end, n_words, opening``.
+
+    ``opening`` is the note's first ``width`` characters, for a listing.
+
+    Example:
+        >>> from analysis import load_chapter
+        >>> editorial_notes(load_chapter()).iloc[0]["opening"][:20]
+        '[Paul Levi (1883-193'
+    """
+    stats = paragraph_stats(chapter).set_index("paragraph_id")
+    notes = chapter.paragraphs[chapter.paragraphs["kind"] == "editorial"]
+    out = notes[["paragraph_id", "start", "end"]].copy()
+    out["n_words"] = out["paragraph_id"].map(stats["n_words"])
+    out["opening"] = [t if len(t) <= width else t[: width - 1] + "…" for t in notes["text"]]
+    return out.reset_index(drop=True)
+
+
+def corrections_in_context(chapter: Chapter, context: int = 30) -> pd.DataFrame:
+    """The corrections table with each defect shown in its context, as stored and as established.
+
+    Columns: ``start, end, paragraph_id, kind, as_stored, established, note``. Line breaks are
+    shown as ``⏎`` so a mended page break stays visible.
+
+    Example:
+        >>> from analysis import load_chapter
+        >>> row = corrections_in_context(load_chapter()).iloc[1]
+        >>> row["as_stored"][25:41], row["established"][25:40]
+        ('of 19 18 in Mosc', 'of 1918 in Mosc')
+    """
+    seed = chapter.seed_text
+    paras = chapter.paragraphs
+    rows = []
+    for rec in chapter.corrections.itertuples(index=False):
+        lo, hi = max(0, rec.start - context), min(len(seed), rec.end + context)
+        para = paras[(paras["start"] <= rec.end) & (paras["end"] >= rec.start)]
+        rows.append({
+            "start": rec.start,
+            "end": rec.end,
+            "paragraph_id": int(para["paragraph_id"].iloc[0]) if len(para) else pd.NA,
+            "kind": rec.kind,
+            "as_stored": _visible(seed[lo:hi]),
+            "established": _visible(seed[lo:rec.start] + rec.replacement + seed[rec.end:hi]),
+            "note": rec.note,
+        })
+    return pd.DataFrame(rows, columns=["start", "end", "paragraph_id", "kind", "as_stored",
+                                       "established", "note"])
+
+
+def _visible(text: str) -> str:
+    """Show line breaks as ⏎ so that they survive in a one-line table cell."""
+    return text.replace("\r\n", "⏎").replace("\n", "⏎")

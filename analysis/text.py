@@ -1,0 +1,185 @@
+"""The chapter: established text and its paragraphs, sentences and tokens.
+
+Every table carries ``start``/``end`` offsets into the seed file's decoded
+text (see ``ARCHITECTURE.md``): for any row, ``chapter.seed_text[start:end]``
+is the passage it came from, and differs from the row's ``text`` only by the
+corrections that lie inside the span.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from analysis import segment
+from analysis.corrections import OffsetMap, apply_corrections, corrections_for
+from analysis.errors import SourceError
+from analysis.source import Source, read_source
+
+
+@dataclass(frozen=True, eq=False)
+class Chapter:
+    """A chapter text, established and segmented, with offsets into the seed.
+
+    Build it with :func:`load_chapter`. Attributes:
+
+    - ``source``: the file as stored (path, decoded text, SHA-256);
+    - ``corrections``: the corrections applied (``start, end, found,
+      replacement, kind, note``);
+    - ``text``: the established text;
+    - ``paragraphs``: ``paragraph_id, kind, start, end, text``;
+    - ``sentences``: ``sentence_id, paragraph_id, start, end, text``;
+    - ``tokens``: ``token_id, sentence_id, paragraph_id, start, end, token,
+      lower, is_word``.
+
+    Example:
+        >>> ch = load_chapter()
+        >>> ch.paragraphs.loc[0, "text"]
+        'Memoirs of a Revolutionary. Victor Serge'
+        >>> row = ch.sentences.iloc[10]
+        >>> ch.seed_text[row.start:row.end] == row.text
+        True
+    """
+
+    source: Source
+    corrections: pd.DataFrame
+    text: str
+    offset_map: OffsetMap = field(repr=False)
+    paragraphs: pd.DataFrame = field(repr=False)
+    sentences: pd.DataFrame = field(repr=False)
+    tokens: pd.DataFrame = field(repr=False)
+    _est: dict[str, pd.DataFrame] = field(repr=False)
+
+    @property
+    def seed_text(self) -> str:
+        """The seed file's decoded text, which all offsets index."""
+        return self.source.text
+
+    @property
+    def words(self) -> pd.DataFrame:
+        """The tokens that are words (hold a letter or digit), not punctuation."""
+        return self.tokens[self.tokens["is_word"]].reset_index(drop=True)
+
+    def find(self, pattern: str | re.Pattern[str], flags: int = 0) -> pd.DataFrame:
+        """Find a regular expression in the established text.
+
+        Returns one row per match: ``match`` (the matched established text),
+        ``start``/``end`` (seed offsets), ``sentence_id`` and ``paragraph_id``.
+        Matches that fall outside any sentence (between paragraphs) have no
+        sentence and are dropped.
+
+        Example:
+            >>> ch = load_chapter()
+            >>> hits = ch.find(r"\\bKronstadt\\b")
+            >>> len(hits), int(hits.loc[0, "paragraph_id"])
+            (6, 3)
+        """
+        regex = re.compile(pattern, flags) if isinstance(pattern, str) else pattern
+        matches = [(m.group(), m.start(), m.end()) for m in regex.finditer(self.text)
+                   if m.end() > m.start()]
+        columns = ["match", "start", "end", "sentence_id", "paragraph_id"]
+        if not matches:
+            return pd.DataFrame({c: pd.Series(dtype="object" if c == "match" else "int64")
+                                 for c in columns})
+        found = pd.DataFrame(matches, columns=["match", "est_start", "est_end"])
+        sents = self._est["sentences"]
+        idx = np.searchsorted(sents["est_start"].to_numpy(), found["est_start"].to_numpy(),
+                              side="right") - 1
+        inside = (idx >= 0) & (found["est_end"].to_numpy()
+                               <= sents["est_end"].to_numpy()[np.clip(idx, 0, None)])
+        found, idx = found[inside], idx[inside]
+        start, end = self.offset_map.spans_to_seed(found["est_start"], found["est_end"])
+        return pd.DataFrame({
+            "match": found["match"].to_numpy(),
+            "start": start,
+            "end": end,
+            "sentence_id": sents["sentence_id"].to_numpy()[idx],
+            "paragraph_id": sents["paragraph_id"].to_numpy()[idx],
+        }, columns=columns)
+
+    def established(self, start: int, end: int) -> str:
+        """Return the established text of the seed span ``[start, end)``.
+
+        Example:
+            >>> ch = load_chapter()
+            >>> i = ch.seed_text.index("19 18")
+            >>> ch.established(i, i + 5)
+            '1918'
+        """
+        est_starts = self.offset_map.seed_start
+        lo = int(np.searchsorted(est_starts, start, side="left"))
+        hi = int(np.searchsorted(self.offset_map.seed_end, end, side="right"))
+        return self.text[lo:hi]
+
+
+def load_chapter(path: str | Path | None = None,
+                 corrections: str | Path | pd.DataFrame | None = None) -> Chapter:
+    """Load a chapter text, apply its corrections and segment it.
+
+    Args:
+        path: a UTF-8 text file; ``None`` means the bundled excerpt of chapter 4.
+        corrections: a corrections CSV or DataFrame; ``None`` means the bundled
+            table when the file is the bundled seed, and none otherwise.
+
+    Raises:
+        SourceError: the file is missing, a directory, not UTF-8, empty, or
+            has no narrative paragraph (not a chapter).
+        DataFileError: the corrections table does not fit the text.
+
+    Example:
+        >>> ch = load_chapter()
+        >>> ch.paragraphs["kind"].value_counts().to_dict()
+        {'narrative': 52, 'editorial': 9, 'title': 2}
+    """
+    source = read_source(path)
+    table = corrections_for(source, corrections)
+    text, omap = apply_corrections(source.text, table)
+
+    paragraphs = segment.split_paragraphs(text)
+    if not (paragraphs["kind"] == "narrative").any():
+        raise SourceError(
+            f"{source.path}: not a chapter: no paragraph of running prose was found "
+            f"(only {len(paragraphs)} short heading-like block(s))"
+        )
+    paragraphs.insert(0, "paragraph_id", np.arange(1, len(paragraphs) + 1))
+
+    sent_rows = [(pid, a, b)
+                 for pid, ps, pe in paragraphs[["paragraph_id", "est_start", "est_end"]]
+                 .itertuples(index=False)
+                 for a, b in segment.split_sentences(text, ps, pe)]
+    sentences = pd.DataFrame(sent_rows, columns=["paragraph_id", "est_start", "est_end"])
+    sentences.insert(0, "sentence_id", np.arange(1, len(sentences) + 1))
+
+    tok_rows = [(sid, pid, a, b)
+                for sid, pid, ss, se in sentences[["sentence_id", "paragraph_id", "est_start",
+                                                   "est_end"]].itertuples(index=False)
+                for a, b in segment.split_tokens(text, ss, se)]
+    tokens = pd.DataFrame(tok_rows, columns=["sentence_id", "paragraph_id", "est_start",
+                                             "est_end"])
+    tokens.insert(0, "token_id", np.arange(1, len(tokens) + 1))
+    tokens["token"] = [text[a:b] for a, b in zip(tokens["est_start"], tokens["est_end"])]
+    tokens["lower"] = tokens["token"].str.lower()
+    tokens["is_word"] = tokens["token"].map(segment.is_word).astype(bool)
+
+    est = {"paragraphs": paragraphs, "sentences": sentences, "tokens": tokens}
+    public = {name: _with_seed_offsets(frame, text, omap) for name, frame in est.items()}
+    return Chapter(source=source, corrections=table, text=text, offset_map=omap,
+                   paragraphs=public["paragraphs"], sentences=public["sentences"],
+                   tokens=public["tokens"], _est=est)
+
+
+def _with_seed_offsets(frame: pd.DataFrame, text: str, omap: OffsetMap) -> pd.DataFrame:
+    """Replace established offsets by seed offsets; add ``text`` where missing."""
+    start, end = omap.spans_to_seed(frame["est_start"], frame["est_end"])
+    out = frame.drop(columns=["est_start", "est_end"])
+    id_cols = [c for c in out.columns if c.endswith("_id")]
+    rest = [c for c in out.columns if c not in id_cols]
+    out = out[id_cols].assign(**{c: out[c] for c in rest if c in ("kind",)},
+                              start=start, end=end)
+    if "token" in frame.columns:
+        return out.assign(**{c: frame[c] for c in ("token", "lower", "is_word")})
+    return out.assign(text=[text[a:b] for a, b in zip(frame["est_start"], frame["est_end"])])
