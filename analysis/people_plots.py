@@ -1,0 +1,245 @@
+"""Figures for the historical figures: counts, timeline, network, portrayal.
+
+Each function takes pandas objects (or a graph) and returns a ``Figure`` in
+the house style of :mod:`analysis.plots`.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from analysis.plots import KIND_COLOURS, PALETTE, figure
+from analysis.text import Chapter
+
+
+def plot_counts(counts: pd.DataFrame, top: int = 25) -> Figure:
+    """Horizontal bars: mentions in Serge's text and in the editorial notes.
+
+    Args:
+        counts: from :func:`analysis.people.mention_counts`.
+        top: how many of the most named people to show.
+
+    Example:
+        >>> counts = pd.DataFrame({"name": ["A", "B"], "narration": [3, 1], "notes": [0, 2]})
+        >>> len(plot_counts(counts).axes[0].patches)
+        4
+    """
+    shown = counts.head(top).iloc[::-1]
+    fig, ax = figure(width=7.5, height=0.24 * len(shown) + 1.2)
+    y = np.arange(len(shown))
+    ax.barh(y, shown["narration"], color=KIND_COLOURS["narrative"], label="Serge's text")
+    ax.barh(y, shown["notes"], left=shown["narration"], color=KIND_COLOURS["editorial"],
+            label="editorial notes")
+    ax.set_yticks(y, shown["name"])
+    ax.set_xlabel("mentions")
+    ax.grid(axis="y", visible=False)
+    ax.legend(loc="lower right")
+    ax.set_title(f"The {len(shown)} most named people")
+    return fig
+
+
+def plot_timeline(found: pd.DataFrame, chapter: Chapter, labels: pd.Series,
+                  people: list[str]) -> Figure:
+    """Where each person is named along the chapter (one row per person).
+
+    A tick marks each mention at its position in the text; ticks in editorial
+    notes are drawn in the notes' colour, and the notes' spans are shaded.
+
+    Args:
+        found: mentions from :func:`analysis.people.mentions`.
+        chapter: the chapter (for its length and its notes).
+        labels: a display label per ``person_id``.
+        people: the ``person_id`` s to show, top to bottom.
+
+    Example:
+        >>> from analysis import load_chapter
+        >>> from analysis.people import mentions
+        >>> ch = load_chapter()
+        >>> m = mentions(ch)
+        >>> fig = plot_timeline(m, ch, pd.Series({"lenin": "Lenin"}), ["lenin"])
+        >>> fig.axes[0].get_yticklabels()[0].get_text()
+        'Lenin'
+    """
+    length = len(chapter.seed_text)
+    fig, ax = figure(width=8.0, height=0.3 * len(people) + 1.3)
+    notes = chapter.paragraphs[chapter.paragraphs["kind"] == "editorial"]
+    for a, b in notes[["start", "end"]].itertuples(index=False):
+        ax.axvspan(100 * a / length, 100 * b / length, color=KIND_COLOURS["editorial"],
+                   alpha=0.15, lw=0)
+    for row, pid in enumerate(people):
+        part = found[found["person_id"] == pid]
+        y = len(people) - 1 - row
+        for in_note, colour in ((False, KIND_COLOURS["narrative"]),
+                                (True, KIND_COLOURS["editorial"])):
+            sel = part[part["in_note"] == in_note]
+            ax.scatter(100 * sel["start"] / length, np.full(len(sel), y), marker="|", s=150,
+                       linewidths=2, color=colour)
+    ax.set_yticks(np.arange(len(people))[::-1], [labels.get(p, p) for p in people])
+    ax.set_xlim(0, 100)
+    ax.set_xlabel("position in the chapter (% of its characters)")
+    ax.grid(axis="y", visible=False)
+    ax.legend(handles=[Line2D([], [], marker="|", ls="", ms=10, mew=2,
+                              color=KIND_COLOURS["narrative"], label="named by Serge"),
+                       Line2D([], [], marker="|", ls="", ms=10, mew=2,
+                              color=KIND_COLOURS["editorial"], label="named in a note"),
+                       Patch(color=KIND_COLOURS["editorial"], alpha=0.15,
+                             label="editorial note")],
+              loc="upper center", bbox_to_anchor=(0.5, -0.15 - 0.6 / len(people)), ncol=3)
+    return fig
+
+
+def network_layout(graph: nx.Graph, seed: int = 4,
+                   iterations: int = 200) -> dict[str, np.ndarray]:
+    """A seeded layout of the connected people, each component in its own place.
+
+    The largest component fills the left of the drawing (Kamada-Kawai
+    positions refined by a seeded force-directed pass in which strong ties
+    pull harder); the smaller components are stacked in a column on the
+    right, largest first. Nodes without an edge are left out.
+
+    Example:
+        >>> g = nx.Graph([("a", "b"), ("c", "d"), ("a", "e")]); g.add_node("f")
+        >>> pos = network_layout(g)
+        >>> sorted(pos), bool(pos["c"][0] > pos["a"][0])
+        (['a', 'b', 'c', 'd', 'e'], True)
+    """
+    linked = graph.subgraph([n for n in graph if graph.degree(n) > 0])
+    comps = sorted((sorted(c) for c in nx.connected_components(linked)),
+                   key=lambda c: (-len(c), c[0]))
+    pos: dict[str, np.ndarray] = {}
+    if not comps:
+        return pos
+    main = linked.subgraph(comps[0])
+    start = nx.kamada_kawai_layout(main)
+    spacing = 1.6 / np.sqrt(len(main))
+    raw = nx.spring_layout(main, pos=start, k=spacing, weight="weight", seed=seed,
+                           iterations=iterations)
+    pos.update(_spread(_fit(raw, (0.0, 0.0, 1.0, 1.0)),
+                       {n: str(main.nodes[n].get("label", n)) for n in main}))
+    rest = comps[1:]
+    slot = 1.0 / max(len(rest), 1)
+    for i, comp in enumerate(rest):
+        sub = linked.subgraph(comp)
+        raw = nx.circular_layout(sub) if len(comp) > 2 else {
+            n: np.array([float(j), 0.0]) for j, n in enumerate(comp)}
+        top = 1.0 - i * slot
+        pos.update(_fit(raw, (1.12, top - 0.8 * slot, 1.42, top - 0.2 * slot)))
+    return pos
+
+
+def _spread(pos: dict[str, np.ndarray], labels: dict[str, str], char_width: float = 0.0125,
+            height: float = 0.05, rounds: int = 300) -> dict[str, np.ndarray]:
+    """Push apart nodes whose labels would overlap (deterministic).
+
+    Each node holds a box as wide as its label (``char_width`` per character)
+    and ``height`` high; overlapping boxes are moved apart, half each, along
+    the axis where they overlap least, until none overlap or ``rounds`` pass.
+    """
+    names = sorted(pos)
+    xy = np.array([pos[n] for n in names], dtype=float)
+    half = np.array([[max(len(labels[n]) * char_width, 0.03) / 2, height / 2] for n in names])
+    for _ in range(rounds):
+        moved = False
+        for i in range(len(names)):
+            gap = np.abs(xy[i] - xy[i + 1:])
+            need = half[i] + half[i + 1:]
+            over = need - gap
+            hit = np.flatnonzero((over > 0).all(axis=1))
+            for j in hit + i + 1:
+                o = half[i] + half[j] - np.abs(xy[i] - xy[j])
+                axis = int(np.argmin(o / half[i]))
+                sign = 1.0 if xy[i, axis] >= xy[j, axis] else -1.0
+                if xy[i, axis] == xy[j, axis]:
+                    sign = 1.0 if i % 2 else -1.0
+                xy[i, axis] += sign * o[axis] / 2 + sign * 1e-4
+                xy[j, axis] -= sign * o[axis] / 2 + sign * 1e-4
+                moved = True
+        if not moved:
+            break
+    return dict(zip(names, xy))
+
+
+def _fit(pos: dict[str, np.ndarray], box: tuple[float, float, float, float]
+         ) -> dict[str, np.ndarray]:
+    """Scale positions into ``box = (x0, y0, x1, y1)``, centred, keeping the aspect."""
+    xy = np.array(list(pos.values()), dtype=float)
+    lo, hi = xy.min(axis=0), xy.max(axis=0)
+    span = np.where(hi - lo > 0, hi - lo, 1.0)
+    x0, y0, x1, y1 = box
+    scale = min((x1 - x0) / span[0], (y1 - y0) / span[1])
+    centre = np.array([(x0 + x1) / 2, (y0 + y1) / 2])
+    return {n: centre + (np.asarray(p, dtype=float) - (lo + hi) / 2) * scale
+            for n, p in pos.items()}
+
+
+def plot_network(graph: nx.Graph, pos: dict[str, np.ndarray] | None = None,
+                 seed: int = 4) -> Figure:
+    """Draw the co-occurrence network with labels.
+
+    Node area grows with the number of mentions; edge width with the weight;
+    colours mark the communities found by greedy modularity (deterministic).
+    People with no tie are left out of the drawing.
+
+    Example:
+        >>> g = nx.Graph()
+        >>> g.add_edge("a", "b", weight=2)
+        >>> for n in g: g.nodes[n].update(label=n.upper(), mentions=2)
+        >>> fig = plot_network(g)
+        >>> sorted(t.get_text() for t in fig.axes[0].texts)
+        ['A', 'B']
+    """
+    pos = network_layout(graph, seed=seed) if pos is None else pos
+    linked = graph.subgraph(list(pos))
+    groups = nx.community.greedy_modularity_communities(linked, weight="weight")
+    colour = {n: PALETTE[i % len(PALETTE)] for i, group in enumerate(groups) for n in group}
+    fig, ax = figure(width=11.0, height=8.5)
+    weights = np.array([d["weight"] for _, _, d in linked.edges(data=True)], dtype=float)
+    nx.draw_networkx_edges(linked, pos, ax=ax, width=0.6 + 1.2 * weights,
+                           edge_color="#999999", alpha=0.6)
+    nodes = sorted(linked)
+    sizes = [40 + 35 * linked.nodes[n].get("mentions", 1) for n in nodes]
+    nx.draw_networkx_nodes(linked, pos, nodelist=nodes, ax=ax, node_size=sizes,
+                           node_color=[colour[n] for n in nodes], edgecolors="white",
+                           linewidths=0.8)
+    for n in nodes:
+        x, y = pos[n]
+        ax.annotate(linked.nodes[n].get("label", n), (x, y), xytext=(0, 7),
+                    textcoords="offset points", ha="center", va="bottom", fontsize=8,
+                    bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none",
+                          "alpha": 0.7})
+    ax.set_axis_off()
+    ax.margins(0.08)
+    return fig
+
+
+def plot_portrayal(table: pd.DataFrame, labels: pd.Series,
+                   highlight: tuple[str, ...] = ()) -> Figure:
+    """Mean sentiment of the sentences naming each person, with its interval.
+
+    Args:
+        table: from :func:`analysis.people.portrayal`.
+        labels: a display label per ``person_id``.
+        highlight: ``person_id`` s drawn in a contrasting colour.
+
+    Example:
+        >>> t = pd.DataFrame({"person_id": ["a"], "sentences": [3], "mean": [0.1],
+        ...                   "low": [-0.2], "high": [0.4]})
+        >>> plot_portrayal(t, pd.Series({"a": "A"})).axes[0].get_yticklabels()[0].get_text()
+        'A (3)'
+    """
+    fig, ax = figure(width=7.5, height=0.26 * len(table) + 1.3)
+    y = np.arange(len(table))
+    colours = [PALETTE[1] if p in highlight else PALETTE[0] for p in table["person_id"]]
+    ax.hlines(y, table["low"], table["high"], colors=colours, lw=2, alpha=0.7)
+    ax.scatter(table["mean"], y, color=colours, zorder=3, s=25)
+    ax.axvline(0, color="#555555", lw=0.8)
+    ax.set_yticks(y, [f"{labels.get(p, p)} ({n})"
+                      for p, n in zip(table["person_id"], table["sentences"])])
+    ax.set_xlabel("mean sentiment of the sentences naming the person (95% interval)")
+    ax.grid(axis="y", visible=False)
+    return fig

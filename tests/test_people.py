@@ -1,0 +1,347 @@
+"""Tests of the register, the mention finder, the name detector and portrayal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis import DataFileError, load_chapter
+from analysis.people import (
+    differences, evaluate, labels, load_check, load_known_names, load_register,
+    load_shared_names, mention_counts, mentions, portrayal, portrayal_sentences, theme_ties,
+    unregistered_names,
+)
+from analysis.source import data_path
+
+
+@pytest.fixture(scope="module")
+def register() -> pd.DataFrame:
+    return load_register()
+
+
+@pytest.fixture(scope="module")
+def found(chapter, register) -> pd.DataFrame:
+    return mentions(chapter, register)
+
+
+def of(found: pd.DataFrame, person: str) -> pd.DataFrame:
+    return found[found["person_id"] == person]
+
+
+def write_text(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "text.txt"
+    path.write_text("Some notes\n\n" + body + "\n", encoding="utf-8")
+    return path
+
+
+# --- known facts of the chapter -------------------------------------------------------
+
+def test_lenin_is_named_fifteen_times_all_by_serge(found):
+    lenin = of(found, "lenin")
+    assert len(lenin) == 15                      # possessives (Lenin's) included
+    assert not lenin["in_note"].any()            # the notes never name him
+    assert lenin["paragraph_id"].tolist()[:2] == [4, 6]
+    assert (lenin["surface"] == "Lenin").all()
+
+
+def test_register_has_about_seventy_people(register, found):
+    assert 60 <= len(register) <= 80
+    assert set(found["person_id"]) == set(register["person_id"])   # everyone is found
+
+
+def test_every_mention_is_traceable(chapter, found):
+    for row in found.itertuples(index=False):
+        assert chapter.seed_text[row.start:row.end] == row.surface
+        sent = chapter.sentences.set_index("sentence_id").loc[row.sentence_id]
+        assert sent.start <= row.start and row.end <= sent.end
+        assert sent.paragraph_id == row.paragraph_id
+    kinds = chapter.paragraphs.set_index("paragraph_id")["kind"]
+    assert (found["in_note"] == (kinds[found["paragraph_id"]].to_numpy() == "editorial")).all()
+
+
+def test_source_paragraph_names_the_person(register, found):
+    pairs = set(zip(found["person_id"], found["paragraph_id"]))
+    for pid, par in zip(register["person_id"], register["source_paragraph"]):
+        assert (pid, par) in pairs, pid
+
+
+def test_alexandrov_borodin_one_person(found):
+    assert of(found, "borodin")["surface"].tolist() == ["Dr. Alexandrov", "Comrade Borodin",
+                                                        "Borodin"]
+    assert of(found, "borodin")["in_note"].tolist() == [False, False, True]
+
+
+def test_lozovsky_is_dridzo(found):
+    assert of(found, "lozovsky")["surface"].tolist() == [
+        "Salomon Abramovich Lozovsky", "Dridzo", "Lozovsky"]
+
+
+def test_pierre_and_blaise_pascal(found):
+    assert of(found, "blaise_pascal")["surface"].tolist() == ["Blaise Pascal"]
+    bare = found[found["surface"] == "Pascal"]
+    assert bare["person_id"].tolist() == ["pierre_pascal"]
+    assert bare["paragraph_id"].tolist() == [28]
+    assert len(of(found, "pierre_pascal")) == 4
+
+
+def test_aaron_and_fanny_baron_and_baron_wrangel(found):
+    assert of(found, "fanny_baron")["surface"].tolist() == ["Fanny Baron"]
+    assert of(found, "aaron_baron")["paragraph_id"].tolist() == [54, 55, 57]
+    wrangel = of(found, "wrangel")
+    assert wrangel["surface"].tolist() == ["Baron Wrangel"]
+    assert not found[found["paragraph_id"] == 12]["person_id"].isin(
+        ["aaron_baron", "fanny_baron"]).any()
+
+
+def test_jacques_and_clara_mesnil_are_two(chapter, found):
+    par = found[found["paragraph_id"] == 15]
+    jacques = par[par["person_id"] == "jacques_mesnil"].iloc[0]
+    clara = par[par["person_id"] == "clara_mesnil"].iloc[0]
+    assert chapter.seed_text[jacques.start:clara.end] == "Jacques and Clara Mesnil"
+    assert (jacques.surface, clara.surface) == ("Jacques", "Clara Mesnil")
+    assert len(of(found, "jacques_mesnil")) == 2
+
+
+def test_nikolai_and_olga_gumilev_are_two(found):
+    par = found[found["paragraph_id"] == 47]
+    assert par["person_id"].tolist() == ["nikolai_gumilev", "olga_gumilev"]
+    assert (found.loc[found["surface"] == "Gumilev", "person_id"] == "nikolai_gumilev").all()
+
+
+def test_albert_thomas_and_st_thomas(found):
+    assert of(found, "albert_thomas")["paragraph_id"].tolist() == [24, 25]
+    aquinas = of(found, "thomas_aquinas")
+    assert aquinas["surface"].tolist() == ["St. Thomas"]
+    assert aquinas["paragraph_id"].tolist() == [28]
+
+
+def test_short_forms_kun_bely_goldman(found):
+    assert (found.loc[found["surface"].isin(["Kun", "Bela Kun"]), "person_id"]
+            == "bela_kun").all()
+    assert (found["surface"] == "Kun").sum() == 2
+    assert len(of(found, "bela_kun")) == 11
+    assert of(found, "bely")["surface"].tolist().count("Bely") == 2
+    assert len(of(found, "bely")) == 6
+    assert len(of(found, "goldman")) == 5
+
+
+def test_bare_goldman_on_another_text(tmp_path, register):
+    ch = load_chapter(write_text(tmp_path, "Goldman spoke to Berkman, and Emma Goldman left."))
+    assert mentions(ch, register)["person_id"].tolist() == ["goldman", "berkman", "goldman"]
+
+
+def test_nearest_rule_on_another_text(tmp_path, register):
+    text = ("Baron waited. Aaron Baron spoke, then Fanny Baron came, and Baron laughed.\n\n"
+            "Later Baron left the city.")
+    found = mentions(load_chapter(write_text(tmp_path, text)), register)
+    bare = found[found["surface"] == "Baron"]
+    assert bare["person_id"].tolist() == ["aaron_baron", "fanny_baron", "fanny_baron"]
+    assert bare["resolved_by"].tolist() == ["fallback", "nearest", "nearest"]
+
+
+def test_nearest_prefers_the_same_paragraph(tmp_path, register):
+    text = "Fanny Baron was named first.\n\nAaron Baron spoke here. Then Baron sat down."
+    found = mentions(load_chapter(write_text(tmp_path, text)), register)
+    assert found[found["surface"] == "Baron"]["person_id"].tolist() == ["aaron_baron"]
+
+
+def test_mention_counts_split_notes(found, register):
+    counts = mention_counts(found, register).set_index("person_id")
+    assert counts.loc["lozovsky", ["narration", "notes", "total"]].tolist() == [2, 1, 3]
+    assert counts.loc["lenin", "total"] == counts["total"].max()
+    assert (counts["narration"] + counts["notes"] == counts["total"]).all()
+
+
+def test_labels_are_text_forms(found, register):
+    lab = labels(found, register)
+    assert lab["bela_kun"] == "Bela Kun" and lab["jacques_mesnil"] == "Jacques Mesnil"
+
+
+# --- measured accuracy ----------------------------------------------------------------
+
+def test_hand_check_is_spread_and_consistent(chapter):
+    gold = load_check()
+    pars = sorted(set(gold["paragraph_id"]))
+    assert len(pars) >= 20 and pars[0] <= 5 and pars[-1] >= 60
+    kinds = chapter.paragraphs.set_index("paragraph_id")["kind"]
+    assert (kinds[pars] == "editorial").sum() >= 4
+    rows = gold[gold["person_id"] != ""]
+    for row in rows.itertuples(index=False):
+        assert chapter.seed_text[int(row.start):int(row.end)] == row.surface
+    assert set(rows["person_id"]) <= set(load_register()["person_id"])
+
+
+def test_precision_and_recall_on_hand_check(found):
+    score = evaluate(found, load_check()).iloc[0]
+    assert score["gold"] >= 100
+    assert score["precision"] >= 0.95 and score["recall"] >= 0.95
+
+
+def test_differences_show_errors(found):
+    gold = load_check()
+    wrong = found.copy()
+    wrong.loc[wrong["surface"] == "Pascal", "person_id"] = "blaise_pascal"
+    diff = differences(wrong, gold)
+    assert sorted(diff.loc[diff["status"] != "correct", "status"]) == ["missed", "spurious"]
+    assert evaluate(wrong, gold).iloc[0]["precision"] < 1
+
+
+# --- validation of the data files -----------------------------------------------------
+
+REG_HEADER = "person_id,name,aliases,role,nationality,affiliation,fate,source_paragraph\n"
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_duplicate_id_is_an_error(tmp_path):
+    path = write(tmp_path, "reg.csv", REG_HEADER + "a,A,Aa,,,,,1\nb,B,Bb,,,,,1\na,C,Cc,,,,,2\n")
+    with pytest.raises(DataFileError, match=r"reg\.csv: row 4, column person_id: duplicate "
+                                            r"id 'a' \(first in row 2\)"):
+        load_register(path)
+
+
+def test_shared_alias_without_rule_is_an_error(tmp_path):
+    path = write(tmp_path, "reg.csv", REG_HEADER + "a,A One,A One; One,,,,,1\n"
+                                                   "b,B One,B One; One,,,,,1\n")
+    with pytest.raises(DataFileError, match=r"reg\.csv: row 3, column aliases: 'One' is "
+                                            r"claimed by a \(row 2\) and b with no rule"):
+        load_register(path)
+
+
+def test_shared_alias_with_rule_is_accepted(tmp_path):
+    path = write(tmp_path, "reg.csv", REG_HEADER + "a,A One,A One; One,,,,,1\n"
+                                                   "b,B One,B One; One,,,,,1\n")
+    write(tmp_path, "shared_names.csv", "alias,rule,person_id,reason\nOne,default,b,why\n")
+    reg = load_register(path)
+    assert reg.attrs["shared_names"][0]["person_id"] == "b"
+
+
+def test_rule_for_a_non_claimant_is_an_error(tmp_path):
+    path = write(tmp_path, "reg.csv", REG_HEADER + "a,A One,A One; One,,,,,1\n"
+                                                   "b,B One,B One; One,,,,,1\n")
+    rules = write(tmp_path, "rules.csv", "alias,rule,person_id,reason\nOne,nearest,c,x\n")
+    with pytest.raises(DataFileError, match=r"rules\.csv: alias 'One': person 'c'"):
+        load_register(path, rules)
+
+
+@pytest.mark.parametrize("body, message", [
+    ("person_id,name,aliases\na,A,A\n", r"row 1 \(header\): missing column\(s\) role"),
+    (REG_HEADER + "A b,A,A,,,,,1\n", r"row 2, column person_id: 'A b' is not an id"),
+    (REG_HEADER + "a,,A,,,,,1\n", r"row 2, column name: empty"),
+    (REG_HEADER + "a,A,A,,,,,x\n", r"row 2, column source_paragraph: 'x' is not"),
+    (REG_HEADER + "a,A,A,,,,,\n", r"row 2, column source_paragraph: empty"),
+])
+def test_bad_register_rows(tmp_path, body, message):
+    with pytest.raises(DataFileError, match=r"reg\.csv: " + message):
+        load_register(write(tmp_path, "reg.csv", body))
+
+
+def test_bad_shared_rules(tmp_path):
+    with pytest.raises(DataFileError, match=r"row 2, column rule: 'often' is not one of"):
+        load_shared_names(write(tmp_path, "s.csv",
+                                "alias,rule,person_id,reason\nX,often,a,r\n"))
+    with pytest.raises(DataFileError, match=r"row 3, column alias: 'X' already has a rule"):
+        load_shared_names(write(tmp_path, "s.csv", "alias,rule,person_id,reason\n"
+                                "X,default,a,r\nX,nearest,b,r\n"))
+
+
+def test_bad_check_and_known_files(tmp_path):
+    with pytest.raises(DataFileError, match=r"row 2, column end: end must be after start"):
+        load_check(write(tmp_path, "c.csv", "paragraph_id,person_id,surface,start,end,reason\n"
+                                            "3,lenin,Lenin,10,10,x\n"))
+    with pytest.raises(DataFileError, match=r"row 3, column name: 'Paris' already listed"):
+        load_known_names(write(tmp_path, "k.csv", "name,kind,note\nParis,place,\n"
+                                                  "Paris,place,\n"))
+    with pytest.raises(DataFileError, match="no such file"):
+        load_register(tmp_path / "missing.csv")
+
+
+def test_bundled_files_load():
+    assert data_path("people.csv").is_file()
+    assert set(load_shared_names()["alias"]) >= {"Pascal", "Baron", "Mesnil"}
+    assert (load_known_names()["kind"] != "").all()
+
+
+# --- the unregistered-name detector ---------------------------------------------------
+
+def test_detector_lists_nothing_on_the_chapter(chapter, register):
+    assert unregistered_names(chapter, register).empty
+
+
+def test_detector_finds_a_removed_person(chapter, register):
+    smaller = register[register["person_id"] != "clemenceau"]
+    found = unregistered_names(chapter, smaller)
+    assert found["candidate"].tolist() == ["Clemenceau"]
+    assert found["paragraph_id"].tolist() == [6]
+
+
+def test_detector_on_a_short_text(tmp_path, register):
+    text = ("Yesterday Lenin met Rosa Nobody in Moscow. The Cheka watched Ivan Petrovich "
+            "Sidorov and Juan de la Cruz closely. Meanwhile, nothing happened at all. "
+            "Smithson came.")
+    found = unregistered_names(load_chapter(write_text(tmp_path, text)), register)
+    assert found["candidate"].tolist() == ["Rosa Nobody", "Ivan Petrovich Sidorov",
+                                           "Juan de la Cruz", "Smithson"]
+    assert not found["in_note"].any()
+
+
+# --- portrayal and themes -------------------------------------------------------------
+
+def test_portrayal_is_seeded_and_brackets_the_mean(found, register, chapter):
+    scores = chapter.sentences[["sentence_id"]].assign(
+        sentiment=(chapter.sentences["sentence_id"] % 7 - 3) / 3)
+    a = portrayal(found, scores, register, n_boot=200, seed=3)
+    b = portrayal(found, scores, register, n_boot=200, seed=3)
+    pd.testing.assert_frame_equal(a, b)
+    assert ((a["low"] <= a["mean"]) & (a["mean"] <= a["high"])).all()
+    assert (a["sentences"] >= 3).all() and "lenin" in set(a["person_id"])
+
+
+def test_portrayal_sentences_are_the_naming_sentences(found, chapter):
+    scores = chapter.sentences[["sentence_id"]].assign(sentiment=0.0)
+    sents = portrayal_sentences(found, scores, chapter, "bela_kun")
+    assert sents["text"].str.contains("Kun").all()
+    assert len(sents) == of(found, "bela_kun")["sentence_id"].nunique()
+
+
+def test_pascal_is_portrayed_more_warmly_than_bela_kun(found, register, chapter):
+    sentiment = pytest.importorskip("analysis.sentiment")
+    table = portrayal(found, sentiment.sentence_scores(chapter), register,
+                      min_sentences=1).set_index("person_id")
+    assert table.loc["pierre_pascal", "mean"] > table.loc["bela_kun", "mean"]
+
+
+def test_theme_ties_rank_people(found, register, chapter):
+    pars = chapter.paragraphs[["paragraph_id"]]
+    scores = pars.assign(terror=(pars["paragraph_id"] >= 43).astype(float),
+                         nep=(pars["paragraph_id"] < 43).astype(float))
+    ties = theme_ties(found, scores, register, min_paragraphs=2, top=3)
+    terror = ties[ties["theme"] == "terror"]
+    assert (terror["mean_score"] == 1.0).all() and (terror["rank"] == [1, 2, 3]).all()
+    assert set(ties["theme"]) == {"terror", "nep"}
+
+
+@settings(max_examples=25)
+@given(st.lists(st.sampled_from(["Lenin", "Bela Kun", "Kun", "Lenin’s", "Aaron Baron",
+                                 "Jacques and Clara Mesnil", "the", "crowd", "Moscow",
+                                 "Baron Wrangel", "Blaise Pascal", "Pascal", "spoke."]),
+                min_size=1, max_size=30))
+def test_spans_never_overlap_and_match_text(tmp_path_factory, words):
+    path = write_text(tmp_path_factory.mktemp("h"), " ".join(words) + " The end came.")
+    ch = load_chapter(path)
+    found = mentions(ch, load_register())
+    assert (found["start"].diff().dropna() > 0).all()
+    assert (found["start"].iloc[1:].to_numpy() >= found["end"].iloc[:-1].to_numpy()).all()
+    for row in found.itertuples(index=False):
+        assert ch.seed_text[row.start:row.end] == row.surface
+    assert (found["person_id"] == "lenin").sum() == sum(w.startswith("Lenin") for w in words)
+    assert (found["person_id"] == "clara_mesnil").sum() == words.count(
+        "Jacques and Clara Mesnil")
