@@ -255,8 +255,8 @@ def vader_valences(analyzer: SentimentIntensityAnalyzer, text: str) -> list[tupl
     score exactly. Words VADER treats as boosters get 0.
 
     Example:
-        >>> vader_valences(vader_analyzer(), "not good at all")
-        [('not', 0), ('good', -1.406), ('at', 0), ('all', 0)]
+        >>> [(w, round(v, 3)) for w, v in vader_valences(vader_analyzer(), "not good at all")]
+        [('not', 0.0), ('good', -1.406), ('at', 0.0), ('all', 0.0)]
     """
     sentitext = SentiText(text)
     words = sentitext.words_and_emoticons
@@ -268,7 +268,7 @@ def vader_valences(analyzer: SentimentIntensityAnalyzer, text: str) -> list[tupl
             continue
         sentiments = analyzer.sentiment_valence(0, sentitext, item, i, sentiments)
     sentiments = analyzer._but_check(words, sentiments)
-    return [(w, round(v, 4) if isinstance(v, float) else v) for w, v in zip(words, sentiments)]
+    return [(w, float(v)) for w, v in zip(words, sentiments)]
 
 
 def word_contributions(chapter: Chapter, method: str = RECOMMENDED,

@@ -1,0 +1,116 @@
+"""Tests of analysis.arc: the smoother's properties, the shuffle test, the episodes."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from analysis import Chapter
+from analysis.arc import (
+    BANDWIDTH,
+    EPISODES,
+    arc_points,
+    dct_lowpass,
+    episode_positions,
+    grid,
+    kernel_smooth,
+    shuffle_envelope,
+    shuffle_test,
+    smooth_arc,
+)
+from analysis.sentiment import sentence_scores
+
+positions = st.lists(st.floats(0, 1), min_size=1, max_size=60)
+
+
+@pytest.fixture(scope="module")
+def points(chapter: Chapter) -> pd.DataFrame:
+    return arc_points(chapter, sentence_scores(chapter))
+
+
+@given(positions, st.floats(-1, 1))
+def test_constant_input_gives_a_flat_arc(xs: list[float], c: float) -> None:
+    arc = kernel_smooth(np.array(xs), np.full(len(xs), c), grid(51))
+    assert np.allclose(arc, c)
+
+
+@given(st.lists(st.tuples(st.floats(0, 1), st.floats(0, 1)), min_size=1, max_size=60))
+def test_non_negative_input_never_gives_a_negative_arc(pairs: list[tuple[float, float]]) -> None:
+    x, y = np.array([p[0] for p in pairs]), np.array([p[1] for p in pairs])
+    arc = kernel_smooth(x, y, grid(51))
+    assert (arc >= 0).all()
+    assert (arc <= y.max() + 1e-12).all()
+
+
+def test_ends_are_not_distorted() -> None:
+    # first half +1, second half -1: each end is an average of its own side only,
+    # not pulled towards 0 (padding) or towards the other end (wrap-around)
+    x = np.linspace(0, 1, 200)
+    y = np.where(x < 0.5, 1.0, -1.0)
+    arc = kernel_smooth(x, y, grid(101))
+    assert arc[0] == pytest.approx(1.0, abs=1e-9)
+    assert arc[-1] == pytest.approx(-1.0, abs=1e-9)
+
+
+def test_chapter_arc_ends_stay_within_their_local_scores(points: pd.DataFrame) -> None:
+    arc = smooth_arc(points, n_boot=20)
+    for end, pos in ((0, 0.0), (-1, 1.0)):
+        near = points.loc[(points["position"] - pos).abs() < 3 * BANDWIDTH, "score"]
+        assert near.min() <= arc["arc"].iloc[end] <= near.max()
+
+
+def test_dct_lowpass_rings_where_the_kernel_does_not() -> None:
+    spike = pd.Series([0.0] * 50 + [1.0] * 3 + [0.0] * 50)
+    x = np.linspace(0, 1, len(spike))
+    assert dct_lowpass(spike, keep=6).min() < -0.01
+    assert kernel_smooth(x, spike.to_numpy(), x).min() >= 0.0
+
+
+def test_bootstrap_band_is_seeded_and_ordered(points: pd.DataFrame) -> None:
+    a = smooth_arc(points, n_boot=50, seed=1)
+    pd.testing.assert_frame_equal(a, smooth_arc(points, n_boot=50, seed=1))
+    assert (a["low"] <= a["high"]).all()
+
+
+def test_shuffle_test_detects_structure_and_not_noise() -> None:
+    x = np.linspace(0, 1, 120)
+    structured = pd.DataFrame({"position": x, "score": np.sin(2 * np.pi * x)})
+    assert shuffle_test(structured, n_perm=199)["p_value"] == pytest.approx(0.005)
+    constant = pd.DataFrame({"position": x, "score": np.zeros(120)})
+    assert shuffle_test(constant, n_perm=99)["p_value"] == 1.0
+
+
+def test_shuffle_envelope_is_seeded(points: pd.DataFrame) -> None:
+    a = shuffle_envelope(points, n_perm=50, seed=2)
+    pd.testing.assert_frame_equal(a, shuffle_envelope(points, n_perm=50, seed=2))
+    assert (a["null_low"] <= a["null_high"]).all()
+
+
+def test_arc_points_are_serges_narration(chapter: Chapter, points: pd.DataFrame) -> None:
+    kinds = points["paragraph_id"].map(chapter.paragraphs.set_index("paragraph_id")["kind"])
+    assert set(kinds) == {"narrative"}
+    assert points["position"].is_monotonic_increasing
+
+
+def test_episodes_found_once_in_order(chapter: Chapter) -> None:
+    ep = episode_positions(chapter)
+    assert ep["episode"].tolist() == list(EPISODES)
+    assert ep["position"].is_monotonic_increasing
+    sentences = chapter.sentences.set_index("sentence_id")["text"]
+    assert sentences[ep.set_index("episode").loc["famine", "sentence_id"]].startswith(
+        "The winds of an immeasurable calamity")
+
+
+def test_episode_pattern_must_match_once(chapter: Chapter) -> None:
+    with pytest.raises(ValueError, match="matches 0 passages"):
+        episode_positions(chapter, {"nowhere": r"Napoleon crossed"})
+    with pytest.raises(ValueError, match="matches [2-9]"):
+        episode_positions(chapter, {"everywhere": r"Bela Kun"})
+
+
+def test_the_chapter_arc_is_darkest_in_the_famine(points: pd.DataFrame) -> None:
+    arc = smooth_arc(points, n_boot=20)
+    assert arc.loc[arc["arc"].idxmin(), "position"] > 0.8

@@ -1,0 +1,271 @@
+"""Tests of analysis.sentiment: pinned scores, explanations, data-file validation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from analysis import Chapter, DataFileError
+from analysis.source import data_path
+from analysis.sentiment import (
+    ANNOTATION_FILE,
+    METHODS,
+    RECOMMENDED,
+    ascii_typography,
+    explain_text,
+    load_annotations,
+    load_lexicon_patch,
+    score_texts,
+    scores_by_group,
+    sentence_explanations,
+    sentence_scores,
+    sentiment_by_kind,
+    sentiment_by_theme,
+    vader_analyzer,
+    vader_valences,
+    word_contributions,
+)
+
+CHEKA = "The Cheka made ready to shoot all of them."
+
+
+@pytest.fixture(scope="module")
+def scores(chapter: Chapter) -> pd.DataFrame:
+    return sentence_scores(chapter)
+
+
+def _sid(chapter: Chapter, pattern: str) -> int:
+    hits = chapter.find(pattern)
+    assert len(hits) == 1
+    return int(hits.loc[0, "sentence_id"])
+
+
+# --- the issue's example ---------------------------------------------------------------
+
+def test_plain_vader_reads_the_cheka_sentence_as_slightly_positive() -> None:
+    s = score_texts(pd.Series([CHEKA])).iloc[0]
+    assert s["vader"] == pytest.approx(0.0258, abs=1e-4)
+    assert s["textblob"] == pytest.approx(0.2)
+
+
+def test_patched_vader_reads_the_cheka_sentence_as_negative() -> None:
+    s = score_texts(pd.Series([CHEKA])).iloc[0]
+    assert s["vader_patched"] == pytest.approx(-0.5423, abs=1e-4)
+    weights = explain_text(CHEKA).set_index("word")["weight"].to_dict()
+    assert weights == {"ready": 0.0, "shoot": -2.5}
+
+
+def test_cheka_sentence_in_the_chapter(chapter: Chapter, scores: pd.DataFrame) -> None:
+    row = scores.set_index("sentence_id").loc[_sid(chapter, r"made ready to shoot all")]
+    assert row["vader"] == pytest.approx(0.1007, abs=1e-4)
+    assert row["textblob"] == pytest.approx(0.1625, abs=1e-4)
+    assert row["vader_patched"] == pytest.approx(-0.5848, abs=1e-4)
+
+
+# --- pinned sentences per method ------------------------------------------------------
+
+@pytest.mark.parametrize("pattern, vader, textblob, patched", [
+    (r"The winds of an immeasurable calamity", 0.0, 0.0, -0.6124),
+    (r"No one ever wore a great destiny", 0.4404, 0.65, 0.4404),
+    (r"Contradictory, but so was reality", -0.1779, 0.0, -0.1779),
+    (r"Their faces lit up", 0.0, 0.0, 0.0),
+])
+def test_pinned_sentence_scores(chapter: Chapter, scores: pd.DataFrame, pattern: str,
+                                vader: float, textblob: float, patched: float) -> None:
+    row = scores.set_index("sentence_id").loc[_sid(chapter, pattern)]
+    assert (row["vader"], row["textblob"], row["vader_patched"]) == pytest.approx(
+        (vader, textblob, patched), abs=1e-4)
+
+
+def test_sentence_scores_table(chapter: Chapter, scores: pd.DataFrame) -> None:
+    assert list(scores.columns) == ["sentence_id", "paragraph_id", "start", "end",
+                                    *METHODS, "sentiment"]
+    assert len(scores) == len(chapter.sentences)
+    pd.testing.assert_frame_equal(
+        scores[["sentence_id", "paragraph_id", "start", "end"]],
+        chapter.sentences[["sentence_id", "paragraph_id", "start", "end"]].reset_index(drop=True))
+    assert scores[list(METHODS)].abs().le(1).all().all()
+    assert (scores["sentiment"] == scores[RECOMMENDED]).all()
+
+
+def test_patching_does_not_touch_other_analysers() -> None:
+    patched = vader_analyzer(load_lexicon_patch())
+    plain = vader_analyzer()
+    assert patched.lexicon["ready"] == 0.0
+    assert plain.lexicon["ready"] == 1.5
+    assert "famine" not in plain.lexicon
+
+
+# --- explanations -----------------------------------------------------------------------
+
+def test_valences_reproduce_vader_compound(chapter: Chapter) -> None:
+    for method, analyzer, prepare in [
+            ("vader", vader_analyzer(), str),
+            ("vader_patched", vader_analyzer(load_lexicon_patch()), ascii_typography)]:
+        for text in chapter.sentences["text"]:
+            valences = [v for _, v in vader_valences(analyzer, prepare(text))]
+            expected = analyzer.polarity_scores(prepare(text))["compound"]
+            assert analyzer.score_valence(valences, prepare(text))["compound"] == expected, method
+
+
+def test_word_contributions_point_at_the_words(chapter: Chapter) -> None:
+    words = word_contributions(chapter)
+    assert len(words) > 500
+    for row in words.itertuples():
+        seen = ascii_typography(chapter.established(row.start, row.end)).lower()
+        assert seen == row.word.lower()
+    famine = words[words["word"] == "famine"]
+    assert len(famine) == len(chapter.find(r"\bfamine\b"))
+    assert set(famine["lexicon"]) == {-2.8}
+
+
+def test_ascii_quotes_let_vader_see_quoted_words(chapter: Chapter) -> None:
+    sid = _sid(chapter, r"in the name of ‘purging the country’")
+    plain = word_contributions(chapter, "vader")
+    patched = word_contributions(chapter, "vader_patched")
+    assert "purging" in set(patched.loc[patched["sentence_id"] == sid, "word"])
+    assert "purging" not in set(plain.loc[plain["sentence_id"] == sid, "word"])
+
+
+def test_no_lexicon_word_flag(chapter: Chapter) -> None:
+    ex = sentence_explanations(chapter).set_index("sentence_id")
+    lit = ex.loc[_sid(chapter, r"Their faces lit up")]
+    assert bool(lit["no_lexicon_word"]) and lit["fired"] == "" and lit["score"] == 0.0
+    cheka = ex.loc[_sid(chapter, r"made ready to shoot all")]
+    assert cheka["fired"] == "ready +0.00; shoot -2.50"
+    assert not bool(cheka["no_lexicon_word"])
+    assert (ex.loc[ex["no_lexicon_word"], "score"] == 0).all()
+
+
+def test_explain_text_rejects_unknown_method() -> None:
+    with pytest.raises(ValueError, match="unknown method"):
+        explain_text(CHEKA, "afinn")
+
+
+@given(st.text(max_size=200))
+def test_scores_are_bounded_and_deterministic(text: str) -> None:
+    first = score_texts(pd.Series([text]))
+    assert first.abs().le(1).all().all()
+    pd.testing.assert_frame_equal(first, score_texts(pd.Series([text])))
+
+
+# --- groups -----------------------------------------------------------------------------
+
+def test_scores_by_group_by_hand() -> None:
+    table = scores_by_group(pd.Series([0.0, 1.0, -1.0, -1.0, -1.0]),
+                            pd.Series(["a", "a", "b", "b", "b"]), n_boot=200)
+    a, b = table.set_index("group").loc["a"], table.set_index("group").loc["b"]
+    assert (a["n"], a["mean"], b["n"], b["mean"]) == (2, 0.5, 3, -1.0)
+    assert 0.0 <= a["low"] <= a["mean"] <= a["high"] <= 1.0
+    assert b["low"] == b["high"] == -1.0
+
+
+def test_sentiment_by_kind(chapter: Chapter, scores: pd.DataFrame) -> None:
+    table = sentiment_by_kind(chapter, scores, n_boot=100)
+    kinds = scores["paragraph_id"].map(chapter.paragraphs.set_index("paragraph_id")["kind"])
+    assert table["n"].sum() == int((kinds != "title").sum())
+    narrative = table.set_index("kind").loc["narrative"]
+    assert narrative["mean"] == pytest.approx(scores.loc[kinds == "narrative", "sentiment"].mean())
+
+
+def test_sentiment_by_theme_membership() -> None:
+    scores = pd.DataFrame({"paragraph_id": [1, 2, 2, 3], "sentiment": [-0.8, 0.2, 0.4, 0.0]})
+    themes = pd.DataFrame({"paragraph_id": [1, 2, 3], "terror": [3.0, 1.0, 0.0],
+                           "nep": [0.0, 2.0, 0.0]})
+    table = sentiment_by_theme(scores, themes, n_boot=50).set_index("theme")
+    assert table.loc["terror", "n"] == 3
+    assert table.loc["terror", "mean"] == pytest.approx((-0.8 + 0.2 + 0.4) / 3)
+    assert table.loc["nep", "mean"] == pytest.approx(0.3)
+    assert (table.loc["none", "n"], table.loc["none", "mean"]) == (1, 0.0)
+
+
+# --- data files -------------------------------------------------------------------------
+
+PATCH_HEADER = "term,value,reason\n"
+
+
+def _write(tmp_path: Path, text: str, name: str = "patch.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_bundled_patch_is_valid() -> None:
+    patch = load_lexicon_patch()
+    assert patch["term"].is_unique and patch["reason"].str.len().gt(10).all()
+    assert patch["value"].between(-4, 4).all()
+
+
+@pytest.mark.parametrize("body, message", [
+    ("famine,-2.8,starvation\nfamine,-2,again\n", r"row 3, column 'term': 'famine' already given in row 2"),
+    ("famine,very bad,x\n", r"row 2, column 'value': 'very bad' is not a number"),
+    ("famine,-5,x\n", r"row 2, column 'value': -5.0 is outside"),
+    ("famine,-2,   \n", r"row 2, column 'reason': empty"),
+    ("Famine,-2,x\n", r"row 2, column 'term': 'Famine' is not one lower-case word"),
+    ("civil war,-2,x\n", r"row 2, column 'term'"),
+])
+def test_patch_errors_name_row_and_column(tmp_path: Path, body: str, message: str) -> None:
+    path = _write(tmp_path, PATCH_HEADER + body)
+    with pytest.raises(DataFileError, match=message) as err:
+        load_lexicon_patch(path)
+    assert str(path) in str(err.value)
+
+
+def test_patch_missing_column(tmp_path: Path) -> None:
+    with pytest.raises(DataFileError, match=r"row 1 \(header\): missing column\(s\) reason"):
+        load_lexicon_patch(_write(tmp_path, "term,value\nfamine,-2\n"))
+
+
+def test_patch_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(DataFileError, match="no such file"):
+        load_lexicon_patch(tmp_path / "nope.csv")
+
+
+def test_bundled_annotation(chapter: Chapter) -> None:
+    ann = load_annotations(chapter)
+    assert len(ann) >= 150
+    assert set(ann["score"]) == {-2, -1, 0, 1, 2}
+    counts = ann["split"].value_counts()
+    assert counts["dev"] >= 50 and counts["heldout"] >= 50
+    # spread over the chapter: every tenth of the narrative has annotated sentences
+    length = len(chapter.seed_text)
+    assert ann["start"].floordiv(length // 10 + 1).nunique() == 10
+
+
+def _annotation_rows(tmp_path: Path, edit) -> Path:
+    raw = pd.read_csv(data_path(ANNOTATION_FILE), dtype=str, keep_default_na=False)
+    edit(raw)
+    path = tmp_path / "ann.csv"
+    raw.to_csv(path, index=False)
+    return path
+
+
+@pytest.mark.parametrize("edit, message", [
+    (lambda r: r.loc.__setitem__((2, "start"), str(int(r.loc[2, "start"]) + 1)),
+     r"row 4, column 'start': sentence \d+ now has start"),
+    (lambda r: r.loc.__setitem__((0, "text"), r.loc[0, "text"] + " extra"),
+     r"row 2, column 'text': differs"),
+    (lambda r: r.loc.__setitem__((5, "score"), "3"), r"row 7, column 'score': 3 is not in"),
+    (lambda r: r.loc.__setitem__((5, "score"), "1.5"), r"row 7, column 'score': '1.5' is not"),
+    (lambda r: r.loc.__setitem__((1, "split"), "test"), r"row 3, column 'split'"),
+    (lambda r: r.loc.__setitem__((1, "reason"), ""), r"row 3, column 'reason': empty"),
+    (lambda r: r.loc.__setitem__((1, "sentence_id"), r.loc[0, "sentence_id"]),
+     r"row 3, column 'sentence_id': sentence \d+ already annotated in row 2"),
+    (lambda r: r.loc.__setitem__((1, "sentence_id"), "99999"),
+     r"row 3, column 'sentence_id': no sentence 99999"),
+])
+def test_annotation_errors_name_row_and_column(tmp_path: Path, chapter: Chapter, edit,
+                                               message: str) -> None:
+    path = _annotation_rows(tmp_path, edit)
+    with pytest.raises(DataFileError, match=message):
+        load_annotations(chapter, path)
+
+
+def test_annotation_numbers_are_integers_only() -> None:
+    ann = pd.read_csv(data_path(ANNOTATION_FILE))
+    assert np.issubdtype(ann["score"].dtype, np.integer)
