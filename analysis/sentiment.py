@@ -392,39 +392,94 @@ def explain_text(text: str, method: str = RECOMMENDED,
     return pd.DataFrame(rows, columns=["word", "weight"])
 
 
-def scores_by_group(scores: pd.Series, groups: pd.Series, n_boot: int = 1000,
-                    seed: int = 0, level: float = 0.95) -> pd.DataFrame:
+def _cluster_bootstrap_means(values: np.ndarray, clusters: np.ndarray, n_boot: int,
+                             rng: np.random.Generator) -> np.ndarray:
+    """Means of ``n_boot`` resamples drawing whole clusters with replacement."""
+    labels, inverse = np.unique(clusters, return_inverse=True)
+    sums = np.bincount(inverse, weights=values, minlength=len(labels))
+    counts = np.bincount(inverse, minlength=len(labels)).astype(float)
+    draws = rng.integers(0, len(labels), size=(n_boot, len(labels)))
+    return sums[draws].sum(axis=1) / counts[draws].sum(axis=1)
+
+
+def scores_by_group(scores: pd.Series, groups: pd.Series, clusters: pd.Series | None = None,
+                    n_boot: int = 1000, seed: int = 0, level: float = 0.95) -> pd.DataFrame:
     """Mean score per group with a percentile bootstrap interval.
 
-    Returns ``group, n, mean, low, high`` (one row per group, sorted by
-    group). Resampling is within each group, seeded.
+    Sentences of one paragraph are not independent, so pass their
+    ``clusters`` (e.g. ``paragraph_id``): the bootstrap then redraws whole
+    clusters within each group, which gives honest, wider intervals. Without
+    clusters each row is its own. Returns ``group, n, n_clusters, mean, low,
+    high``, sorted by group; seeded.
 
     Example:
         >>> s = pd.Series([0.5, 0.5, -0.5, -0.5])
         >>> g = pd.Series(["a", "a", "b", "b"])
-        >>> scores_by_group(s, g, n_boot=50)[["group", "n", "mean", "low", "high"]]
-        ... # doctest: +NORMALIZE_WHITESPACE
-          group  n  mean  low  high
-        0     a  2   0.5  0.5   0.5
-        1     b  2  -0.5 -0.5  -0.5
+        >>> scores_by_group(s, g, n_boot=50)  # doctest: +NORMALIZE_WHITESPACE
+          group  n  n_clusters  mean  low  high
+        0     a  2           2   0.5  0.5   0.5
+        1     b  2           2  -0.5 -0.5  -0.5
     """
     rng = np.random.default_rng(seed)
     alpha = (1 - level) / 2
+    values = np.asarray(scores, dtype=float)
+    frame = pd.DataFrame({"score": values, "group": np.asarray(groups),
+                          "cluster": (np.arange(len(values)) if clusters is None
+                                      else np.asarray(clusters))})
     rows = []
-    frame = pd.DataFrame({"score": np.asarray(scores, dtype=float), "group": np.asarray(groups)})
     for group, part in frame.groupby("group", sort=True):
-        values = part["score"].to_numpy()
-        means = rng.choice(values, size=(n_boot, len(values)), replace=True).mean(axis=1)
-        rows.append((group, len(values), float(values.mean()),
+        means = _cluster_bootstrap_means(part["score"].to_numpy(), part["cluster"].to_numpy(),
+                                         n_boot, rng)
+        rows.append((group, len(part), part["cluster"].nunique(), float(part["score"].mean()),
                      float(np.quantile(means, alpha)), float(np.quantile(means, 1 - alpha))))
-    return pd.DataFrame(rows, columns=["group", "n", "mean", "low", "high"])
+    return pd.DataFrame(rows, columns=["group", "n", "n_clusters", "mean", "low", "high"])
+
+
+def group_difference(scores: pd.Series, groups: pd.Series, first: str, second: str,
+                     clusters: pd.Series | None = None, n_boot: int = 1000, seed: int = 0,
+                     level: float = 0.95) -> pd.Series:
+    """Mean of group ``first`` minus mean of group ``second``, with a bootstrap interval.
+
+    Clusters are redrawn within each group as in :func:`scores_by_group`.
+    Returns ``difference, low, high``.
+
+    Example:
+        >>> s = pd.Series([0.2, 0.4, -0.5, -0.7])
+        >>> g = pd.Series(["nep", "nep", "terror", "terror"])
+        >>> round(float(group_difference(s, g, "terror", "nep", n_boot=50)["difference"]), 6)
+        -0.9
+    """
+    rng = np.random.default_rng(seed)
+    values, labels = np.asarray(scores, dtype=float), np.asarray(groups)
+    cl = np.arange(len(values)) if clusters is None else np.asarray(clusters)
+    a, b = labels == first, labels == second
+    boots = (_cluster_bootstrap_means(values[a], cl[a], n_boot, rng)
+             - _cluster_bootstrap_means(values[b], cl[b], n_boot, rng))
+    alpha = (1 - level) / 2
+    return pd.Series({"difference": float(values[a].mean() - values[b].mean()),
+                      "low": float(np.quantile(boots, alpha)),
+                      "high": float(np.quantile(boots, 1 - alpha))})
+
+
+def paragraph_kinds(chapter: Chapter, scores: pd.DataFrame) -> pd.Series:
+    """The kind (title, narrative, editorial) of each score row's paragraph.
+
+    Example:
+        >>> from analysis import load_chapter
+        >>> ch = load_chapter()
+        >>> paragraph_kinds(ch, sentence_scores(ch)).iloc[0]
+        'title'
+    """
+    kinds = chapter.paragraphs.set_index("paragraph_id")["kind"]
+    return scores["paragraph_id"].map(kinds).rename("kind")
 
 
 def sentiment_by_kind(chapter: Chapter, scores: pd.DataFrame | None = None,
                       n_boot: int = 1000, seed: int = 0) -> pd.DataFrame:
-    """Mean ``sentiment`` of sentences per paragraph kind, with bootstrap intervals.
+    """Mean ``sentiment`` per paragraph kind (narration vs editor's notes), with intervals.
 
-    Returns ``kind, n, mean, low, high``; title lines are left out.
+    Returns ``kind, n, n_clusters, mean, low, high`` (paragraphs are the
+    bootstrap clusters); title lines are left out.
 
     Example:
         >>> from analysis import load_chapter
@@ -432,47 +487,57 @@ def sentiment_by_kind(chapter: Chapter, scores: pd.DataFrame | None = None,
         ['editorial', 'narrative']
     """
     scores = sentence_scores(chapter) if scores is None else scores
-    kinds = scores["paragraph_id"].map(chapter.paragraphs.set_index("paragraph_id")["kind"])
-    keep = kinds != "title"
-    table = scores_by_group(scores.loc[keep, "sentiment"], kinds[keep], n_boot, seed)
+    kinds = paragraph_kinds(chapter, scores)
+    keep = (kinds != "title").to_numpy()
+    table = scores_by_group(scores.loc[keep, "sentiment"], kinds[keep],
+                            scores.loc[keep, "paragraph_id"], n_boot, seed)
     return table.rename(columns={"group": "kind"})
 
 
-def sentiment_by_theme(scores: pd.DataFrame, themes: pd.DataFrame, threshold: float = 0.0,
-                       n_boot: int = 1000, seed: int = 0) -> pd.DataFrame:
-    """Mean ``sentiment`` of sentences in paragraphs of each theme, with intervals.
+def dominant_theme(themes: pd.DataFrame, threshold: float = 1.0,
+                   theme_columns: list[str] | None = None) -> pd.Series:
+    """Each paragraph's dominant theme, or ``"none"`` if no score reaches ``threshold``.
 
-    ``themes`` is a paragraph table with ``paragraph_id`` and one numeric
-    column per theme (e.g. from ``analysis.themes.paragraph_scores``); a
-    paragraph belongs to a theme when its score exceeds ``threshold`` (a
-    paragraph may belong to several). Returns ``theme, n, mean, low, high``,
-    plus a row ``none`` for sentences in paragraphs of no theme.
+    ``themes`` is a paragraph table (``paragraph_id`` and one score column
+    per theme, e.g. ``analysis.themes.paragraph_scores``, weighted hits per
+    100 words); ``theme_columns`` defaults to every column but
+    ``paragraph_id``, ``start`` and ``end``. Returns a Series indexed by
+    ``paragraph_id``.
 
     Example:
-        >>> scores = pd.DataFrame({"paragraph_id": [1, 1, 2], "sentiment": [-0.5, -0.3, 0.4]})
-        >>> themes = pd.DataFrame({"paragraph_id": [1, 2], "terror": [2.0, 0.0],
-        ...                        "nep": [0.0, 1.0]})
+        >>> t = pd.DataFrame({"paragraph_id": [1, 2, 3], "terror": [3.0, 0.5, 0.2],
+        ...                   "nep": [1.0, 2.0, 0.1]})
+        >>> dominant_theme(t).tolist()
+        ['terror', 'nep', 'none']
+    """
+    columns = theme_columns or [c for c in themes.columns
+                                if c not in ("paragraph_id", "start", "end")]
+    values = themes[columns].to_numpy(dtype=float)
+    best = np.array(columns, dtype=object)[values.argmax(axis=1)]
+    label = np.where(values.max(axis=1) >= threshold, best, "none")
+    return pd.Series(label, index=themes["paragraph_id"].to_numpy(), name="theme")
+
+
+def sentiment_by_theme(scores: pd.DataFrame, themes: pd.DataFrame, threshold: float = 1.0,
+                       n_boot: int = 1000, seed: int = 0) -> pd.DataFrame:
+    """Mean ``sentiment`` of the sentences of each theme's paragraphs, with intervals.
+
+    Each paragraph is given its :func:`dominant_theme` (the groups do not
+    overlap; ``none`` collects paragraphs where no theme reaches
+    ``threshold``). Paragraphs are the bootstrap clusters. Returns ``theme,
+    n, n_clusters, mean, low, high``.
+
+    Example:
+        >>> scores = pd.DataFrame({"paragraph_id": [1, 1, 2, 3], "sentiment": [-0.5, -0.3, 0.4, 0]})
+        >>> themes = pd.DataFrame({"paragraph_id": [1, 2, 3], "terror": [2.0, 0.0, 0.0],
+        ...                        "nep": [0.0, 1.5, 0.0]})
         >>> sentiment_by_theme(scores, themes, n_boot=50)[["theme", "n", "mean"]]
         ... # doctest: +NORMALIZE_WHITESPACE
             theme  n  mean
-        0  terror  2  -0.4
-        1     nep  1   0.4
-        2    none  0   NaN
+        0     nep  1   0.4
+        1    none  1   0.0
+        2  terror  2  -0.4
     """
-    theme_cols = [c for c in themes.columns if c != "paragraph_id"]
-    merged = scores[["paragraph_id", "sentiment"]].merge(themes, on="paragraph_id", how="left")
-    merged[theme_cols] = merged[theme_cols].fillna(0.0)
-    rows = []
-    in_any = np.zeros(len(merged), dtype=bool)
-    for theme in [*theme_cols, "none"]:
-        mask = (~in_any if theme == "none"
-                else (merged[theme].to_numpy(dtype=float) > threshold))
-        if theme != "none":
-            in_any |= mask
-        if mask.sum() == 0:
-            rows.append((theme, 0, np.nan, np.nan, np.nan))
-            continue
-        one = scores_by_group(merged.loc[mask, "sentiment"], pd.Series(["x"] * int(mask.sum())),
-                              n_boot, seed).iloc[0]
-        rows.append((theme, int(one["n"]), one["mean"], one["low"], one["high"]))
-    return pd.DataFrame(rows, columns=["theme", "n", "mean", "low", "high"])
+    theme = scores["paragraph_id"].map(dominant_theme(themes, threshold)).fillna("none")
+    table = scores_by_group(scores["sentiment"], theme, scores["paragraph_id"], n_boot, seed)
+    return table.rename(columns={"group": "theme"})

@@ -17,7 +17,9 @@ from analysis.sentiment import (
     METHODS,
     RECOMMENDED,
     ascii_typography,
+    dominant_theme,
     explain_text,
+    group_difference,
     load_annotations,
     load_lexicon_patch,
     score_texts,
@@ -165,23 +167,51 @@ def test_scores_by_group_by_hand() -> None:
     assert b["low"] == b["high"] == -1.0
 
 
+def test_cluster_bootstrap_redraws_whole_paragraphs() -> None:
+    # two paragraphs (2 sentences at +1, 4 at -1): drawing 2 whole paragraphs gives
+    # means 1 (1+1), -1 (2+2) or (2 - 4) / 6 = -1/3 (1+2), nothing else
+    scores = pd.Series([1.0, 1.0, -1.0, -1.0, -1.0, -1.0])
+    groups = pd.Series(["g"] * 6)
+    clusters = pd.Series([1, 1, 2, 2, 2, 2])
+    t = scores_by_group(scores, groups, clusters, n_boot=400).iloc[0]
+    assert (t["n"], t["n_clusters"]) == (6, 2)
+    assert t["low"] == -1.0 and t["high"] == 1.0
+    assert t["mean"] == pytest.approx(-1 / 3)
+    naive = scores_by_group(scores, groups, n_boot=400).iloc[0]
+    assert naive["high"] - naive["low"] < t["high"] - t["low"]
+
+
+def test_group_difference_by_hand() -> None:
+    s = pd.Series([0.2, 0.4, -0.5, -0.7, -0.6])
+    g = pd.Series(["nep", "nep", "terror", "terror", "terror"])
+    d = group_difference(s, g, "terror", "nep", n_boot=300)
+    assert d["difference"] == pytest.approx(-0.6 - 0.3)
+    assert d["low"] <= d["difference"] <= d["high"] < 0
+
+
 def test_sentiment_by_kind(chapter: Chapter, scores: pd.DataFrame) -> None:
     table = sentiment_by_kind(chapter, scores, n_boot=100)
     kinds = scores["paragraph_id"].map(chapter.paragraphs.set_index("paragraph_id")["kind"])
     assert table["n"].sum() == int((kinds != "title").sum())
     narrative = table.set_index("kind").loc["narrative"]
     assert narrative["mean"] == pytest.approx(scores.loc[kinds == "narrative", "sentiment"].mean())
+    assert narrative["n_clusters"] == chapter.paragraphs["kind"].eq("narrative").sum()
 
 
-def test_sentiment_by_theme_membership() -> None:
+def test_dominant_theme_ignores_offsets_and_applies_threshold() -> None:
+    themes = pd.DataFrame({"paragraph_id": [1, 2, 3], "start": [0, 50, 90], "end": [40, 80, 120],
+                           "terror": [3.0, 1.0, 0.0], "nep": [0.0, 2.0, 0.9]})
+    assert dominant_theme(themes).to_dict() == {1: "terror", 2: "nep", 3: "none"}
+
+
+def test_sentiment_by_theme_groups() -> None:
     scores = pd.DataFrame({"paragraph_id": [1, 2, 2, 3], "sentiment": [-0.8, 0.2, 0.4, 0.0]})
     themes = pd.DataFrame({"paragraph_id": [1, 2, 3], "terror": [3.0, 1.0, 0.0],
                            "nep": [0.0, 2.0, 0.0]})
     table = sentiment_by_theme(scores, themes, n_boot=50).set_index("theme")
-    assert table.loc["terror", "n"] == 3
-    assert table.loc["terror", "mean"] == pytest.approx((-0.8 + 0.2 + 0.4) / 3)
-    assert table.loc["nep", "mean"] == pytest.approx(0.3)
-    assert (table.loc["none", "n"], table.loc["none", "mean"]) == (1, 0.0)
+    assert table.loc["terror", ["n", "mean"]].tolist() == [1, -0.8]
+    assert table.loc["nep", "n"] == 2 and table.loc["nep", "mean"] == pytest.approx(0.3)
+    assert table.loc["none", ["n", "mean"]].tolist() == [1, 0.0]
 
 
 # --- data files -------------------------------------------------------------------------
