@@ -546,23 +546,28 @@ def mention_counts(found: pd.DataFrame, register: pd.DataFrame) -> pd.DataFrame:
 
 
 def labels(found: pd.DataFrame, register: pd.DataFrame) -> pd.Series:
-    """A short label per person: the form the text uses most (longest on ties).
+    """A short label per person: the form the text uses most.
 
-    People never found keep their register ``name``. Indexed by ``person_id``.
+    On a tie, the surname (the last word of the register's ``name``) if the
+    text uses it alone, else the longest form. People never found keep their
+    register ``name``. Indexed by ``person_id``.
 
     Example:
         >>> from analysis import load_chapter
         >>> reg = load_register()
         >>> lab = labels(mentions(load_chapter(), reg), reg)
-        >>> lab["lenin"], lab["pierre_pascal"], lab["olga_gumilev"]
-        ('Lenin', 'Pierre Pascal', 'Olga Gumilev')
+        >>> lab["lenin"], lab["pierre_pascal"], lab["olga_gumilev"], lab["lozovsky"]
+        ('Lenin', 'Pierre Pascal', 'Olga Gumilev', 'Lozovsky')
     """
+    names = register.set_index("person_id")["name"]
     full = found[found["resolved_by"] != "first name"]
     counts = full.groupby(["person_id", "surface"]).size().reset_index(name="n")
     counts["length"] = counts["surface"].str.len()
-    best = (counts.sort_values(["person_id", "n", "length"], ascending=[True, False, False])
+    surname = counts["person_id"].map(names).str.split().str[-1]
+    counts["is_surname"] = counts["surface"] == surname
+    best = (counts.sort_values(["person_id", "n", "is_surname", "length"],
+                               ascending=[True, False, False, False])
             .drop_duplicates("person_id").set_index("person_id")["surface"])
-    names = register.set_index("person_id")["name"]
     return best.reindex(names.index).fillna(names).rename("label")
 
 
@@ -637,7 +642,8 @@ def portrayal_sentences(found: pd.DataFrame, sentence_scores: pd.DataFrame,
 
 
 def theme_ties(found: pd.DataFrame, paragraph_scores: pd.DataFrame, register: pd.DataFrame,
-               min_paragraphs: int = 2, top: int = 5) -> pd.DataFrame:
+               min_paragraphs: int = 2, top: int = 5, themes: list[str] | None = None,
+               include_notes: bool = False) -> pd.DataFrame:
     """The people most tied to each theme: mean theme score of the paragraphs naming them.
 
     Args:
@@ -647,6 +653,10 @@ def theme_ties(found: pd.DataFrame, paragraph_scores: pd.DataFrame, register: pd
         register: the register (for names).
         min_paragraphs: people named in fewer distinct paragraphs are left out.
         top: how many people to keep per theme.
+        themes: the theme columns; ``None`` means every numeric column but
+            ``paragraph_id``, ``start`` and ``end``.
+        include_notes: count mentions in the editorial notes too (when
+            ``found`` has an ``in_note`` column).
 
     Returns:
         ``theme, rank, person_id, name, paragraphs, mean_score, lift`` where
@@ -656,13 +666,18 @@ def theme_ties(found: pd.DataFrame, paragraph_scores: pd.DataFrame, register: pd
     Example:
         >>> found = pd.DataFrame({"person_id": ["a", "a", "b", "b"],
         ...                       "paragraph_id": [1, 2, 2, 3]})
-        >>> scores = pd.DataFrame({"paragraph_id": [1, 2, 3], "terror": [2.0, 1.0, 0.0]})
+        >>> scores = pd.DataFrame({"paragraph_id": [1, 2, 3], "start": [0, 9, 20],
+        ...                        "terror": [2.0, 1.0, 0.0]})
         >>> reg = pd.DataFrame({"person_id": ["a", "b"], "name": ["A", "B"]})
         >>> theme_ties(found, scores, reg)[["person_id", "mean_score", "lift"]].values.tolist()
         [['a', 1.5, 1.5], ['b', 0.5, 0.5]]
     """
-    themes = [c for c in paragraph_scores.columns if c != "paragraph_id"]
-    pairs = found[["person_id", "paragraph_id"]].drop_duplicates().merge(
+    if themes is None:
+        themes = [c for c in paragraph_scores.select_dtypes("number").columns
+                  if c not in ("paragraph_id", "start", "end")]
+    use = (found if include_notes or "in_note" not in found.columns
+           else found[~found["in_note"].astype(bool)])
+    pairs = use[["person_id", "paragraph_id"]].drop_duplicates().merge(
         paragraph_scores, on="paragraph_id")
     sizes = pairs.groupby("person_id").size()
     keep = sizes[sizes >= min_paragraphs].index

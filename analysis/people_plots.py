@@ -83,13 +83,13 @@ def plot_timeline(found: pd.DataFrame, chapter: Chapter, labels: pd.Series,
     ax.set_xlim(0, 100)
     ax.set_xlabel("position in the chapter (% of its characters)")
     ax.grid(axis="y", visible=False)
-    ax.legend(handles=[Line2D([], [], marker="|", ls="", ms=10, mew=2,
+    fig.legend(handles=[Line2D([], [], marker="|", ls="", ms=10, mew=2,
                               color=KIND_COLOURS["narrative"], label="named by Serge"),
                        Line2D([], [], marker="|", ls="", ms=10, mew=2,
                               color=KIND_COLOURS["editorial"], label="named in a note"),
                        Patch(color=KIND_COLOURS["editorial"], alpha=0.15,
                              label="editorial note")],
-              loc="upper center", bbox_to_anchor=(0.5, -0.15 - 0.6 / len(people)), ncol=3)
+               loc="outside lower center", ncol=3)
     return fig
 
 
