@@ -11,7 +11,10 @@ Three scorers, each giving a score in [-1, 1] per sentence:
   with the reviewed domain terms of ``analysis/data/sentiment_lexicon_patch.csv``
   (vocabulary of revolution and repression), after typographic quotes and
   dashes are turned into ASCII so that VADER's punctuation stripping and
-  negation rules ("isn’t", "‘purging") see the words.
+  negation rules ("isn’t", "‘purging") see the words, and with one irony
+  rule: a positive word inside *scare quotes* (a short quoted phrase that
+  opens in lower case and is not an utterance, e.g. ‘an inspired turn to the
+  Right’, ‘official truth’) counts 0 (:func:`scare_quoted`).
 
 Every VADER score is explainable: :func:`word_contributions` lists the words
 that fired, with their lexicon value and their valence after VADER's boosters,
@@ -50,6 +53,7 @@ ANNOTATION_FILE = "annotations/sentiment.csv"
 
 _TYPOGRAPHY = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "—": "-", "–": "-"})
 _CHUNK = re.compile(r"\S+")
+_QUOTED = re.compile(r"‘([^‘’]{1,80})’")
 
 
 def load_lexicon_patch(path: str | Path | None = None) -> pd.DataFrame:
@@ -199,6 +203,53 @@ def ascii_typography(text: str) -> str:
     return text.translate(_TYPOGRAPHY)
 
 
+def scare_quoted(text: str, max_words: int = 6) -> list[bool]:
+    """For each whitespace chunk of ``text``, whether it lies inside scare quotes.
+
+    Scare quotes: a phrase in single curly quotes of at most ``max_words``
+    words that opens with a lower-case letter and does not end with ``.``,
+    ``!`` or ``?`` (so quoted speech and titles are not taken for irony).
+    A phrase holding an apostrophe (’) is not recognised: a known limit.
+
+    Example:
+        >>> scare_quoted("It was ‘an inspired turn’ indeed. ‘Do you think so?’ he said")
+        [False, False, True, True, True, False, False, False, False, False, False, False]
+    """
+    spans = [m.span(1) for m in _QUOTED.finditer(text)
+             if len(m.group(1).split()) <= max_words and m.group(1)[:1].islower()
+             and not m.group(1).rstrip().endswith((".", "!", "?"))]
+    return [any(a < e and b > s for s, e in spans)
+            for a, b in (m.span() for m in _CHUNK.finditer(text))]
+
+
+def patched_valences(analyzer: SentimentIntensityAnalyzer,
+                     text: str) -> list[tuple[str, float, bool]]:
+    """The project's per-word valences: ``(word, valence, in_scare_quotes)`` per chunk.
+
+    VADER's valences (:func:`vader_valences`) on the text with ASCII quotes
+    and dashes, then every positive valence inside scare quotes set to 0.
+
+    Example:
+        >>> a = vader_analyzer(load_lexicon_patch())
+        >>> [v for v in patched_valences(a, "an ‘official truth’ grew") if v[2]]
+        [('official', 0.0, True), ('truth', 0.0, True)]
+    """
+    quoted = scare_quoted(text)
+    return [(w, 0.0 if (q and v > 0) else v, q)
+            for (w, v), q in zip(vader_valences(analyzer, ascii_typography(text)), quoted)]
+
+
+def patched_compound(analyzer: SentimentIntensityAnalyzer, text: str) -> float:
+    """The ``vader_patched`` score of one text: VADER's compound of :func:`patched_valences`.
+
+    Example:
+        >>> patched_compound(vader_analyzer(load_lexicon_patch()), "The famine.")
+        -0.5859
+    """
+    valences = [v for _, v, _ in patched_valences(analyzer, text)]
+    return float(analyzer.score_valence(valences, ascii_typography(text))["compound"])
+
+
 def score_texts(texts: pd.Series, patch: pd.DataFrame | None = None) -> pd.DataFrame:
     """Score each text by every method in :data:`METHODS` (columns in that order).
 
@@ -216,8 +267,7 @@ def score_texts(texts: pd.Series, patch: pd.DataFrame | None = None) -> pd.DataF
     return pd.DataFrame({
         "vader": [plain.polarity_scores(t)["compound"] for t in texts],
         "textblob": [float(pattern.analyze(t).polarity) for t in texts],
-        "vader_patched": [patched.polarity_scores(ascii_typography(t))["compound"]
-                          for t in texts],
+        "vader_patched": [patched_compound(patched, t) for t in texts],
     }, index=texts.index, columns=list(METHODS))
 
 
@@ -277,10 +327,11 @@ def word_contributions(chapter: Chapter, method: str = RECOMMENDED,
 
     One row per whitespace-delimited word that is in the method's lexicon:
     ``sentence_id, paragraph_id, start, end`` (seed offsets of the word),
-    ``word`` (as VADER saw it), ``lexicon`` (its lexicon value) and
-    ``valence`` (after boosters, negation and "but"; the compound score is
-    VADER's normalisation of the sentence's sum of valences plus punctuation
-    emphasis). For ``vader`` and ``vader_patched`` only.
+    ``word`` (as VADER saw it), ``lexicon`` (its lexicon value),
+    ``valence`` (after boosters, negation and "but", and for
+    ``vader_patched`` the scare-quote rule; the compound score is VADER's
+    normalisation of the sentence's sum of valences plus punctuation
+    emphasis) and ``scare_quoted``. For ``vader`` and ``vader_patched`` only.
 
     Example:
         >>> from analysis import load_chapter
@@ -290,28 +341,36 @@ def word_contributions(chapter: Chapter, method: str = RECOMMENDED,
         >>> w.loc[w["sentence_id"] == sid, ["word", "lexicon"]].to_dict("list")
         {'word': ['ready', 'shoot'], 'lexicon': [1.5, -1.4]}
     """
-    if method not in ("vader", "vader_patched"):
-        raise ValueError(f"word_contributions: method must be 'vader' or 'vader_patched', "
-                         f"not {method!r}")
-    if method == "vader":
-        analyzer, prepare = vader_analyzer(), str
-    else:
-        analyzer = vader_analyzer(load_lexicon_patch() if patch is None else patch)
-        prepare = ascii_typography
     tokens = chapter.tokens
+    analyzer = _analyzer_for(method, patch)
     rows = []
     for sid, pid, text in chapter.sentences[["sentence_id", "paragraph_id", "text"]] \
             .itertuples(index=False):
-        prepared = prepare(text)
-        valences = vader_valences(analyzer, prepared)
         toks = tokens[tokens["sentence_id"] == sid]
         spans = _chunk_spans(text, toks)
-        for (word, valence), (start, end) in zip(valences, spans):
+        for (word, valence, quoted), (start, end) in zip(_valences(analyzer, method, text), spans):
             value = analyzer.lexicon.get(word.lower())
             if value is not None:
-                rows.append((sid, pid, start, end, word, float(value), float(valence)))
+                rows.append((sid, pid, start, end, word, float(value), float(valence), quoted))
     return pd.DataFrame(rows, columns=["sentence_id", "paragraph_id", "start", "end", "word",
-                                       "lexicon", "valence"])
+                                       "lexicon", "valence", "scare_quoted"])
+
+
+def _analyzer_for(method: str, patch: pd.DataFrame | None) -> SentimentIntensityAnalyzer:
+    """A fresh analyser for a VADER method (the patch only for ``vader_patched``)."""
+    if method == "vader":
+        return vader_analyzer()
+    if method == "vader_patched":
+        return vader_analyzer(load_lexicon_patch() if patch is None else patch)
+    raise ValueError(f"unknown VADER method {method!r}; 'vader' or 'vader_patched'")
+
+
+def _valences(analyzer: SentimentIntensityAnalyzer, method: str,
+              text: str) -> list[tuple[str, float, bool]]:
+    """Per-chunk ``(word, valence, scare_quoted)`` for a VADER method."""
+    if method == "vader":
+        return [(w, v, False) for w, v in vader_valences(analyzer, text)]
+    return patched_valences(analyzer, text)
 
 
 def _chunk_spans(text: str, toks: pd.DataFrame) -> list[tuple[int, int]]:
@@ -340,8 +399,8 @@ def sentence_explanations(chapter: Chapter, method: str = RECOMMENDED,
     """Per sentence: the words that fired and a flag for no lexicon word at all.
 
     Columns ``sentence_id, paragraph_id, start, end, score, n_lexicon_words,
-    fired`` (e.g. ``"ready +0.00; shoot -1.40"``, the valences after VADER's
-    rules) and ``no_lexicon_word`` (True when the score is 0 only because the
+    fired`` (e.g. ``"ready +0.00; shoot -2.50"``, the valences after VADER's
+    rules, marked when the scare-quote rule applied) and ``no_lexicon_word`` (True when the score is 0 only because the
     lexicon knows none of the sentence's words: a blind spot, not neutrality).
 
     Example:
@@ -352,7 +411,8 @@ def sentence_explanations(chapter: Chapter, method: str = RECOMMENDED,
     """
     words = word_contributions(chapter, method, patch)
     scores = sentence_scores(chapter, patch)
-    fired = (words.assign(item=[f"{w} {v:+.2f}" for w, v in zip(words["word"], words["valence"])])
+    fired = (words.assign(item=[f"{w} {v:+.2f}{' (scare quotes)' if q else ''}" for w, v, q
+                                in zip(words["word"], words["valence"], words["scare_quoted"])])
              .groupby("sentence_id")["item"].agg("; ".join))
     counts = words.groupby("sentence_id").size()
     out = scores[["sentence_id", "paragraph_id", "start", "end"]].copy()
@@ -382,10 +442,8 @@ def explain_text(text: str, method: str = RECOMMENDED,
         assessed = PatternAnalyzer().analyze(text, keep_assessments=True).assessments
         rows = [(" ".join(words), float(polarity)) for words, polarity, _, _ in assessed]
     elif method in ("vader", "vader_patched"):
-        analyzer = vader_analyzer(None if method == "vader" else
-                                  (load_lexicon_patch() if patch is None else patch))
-        prepared = text if method == "vader" else ascii_typography(text)
-        rows = [(w, float(v)) for w, v in vader_valences(analyzer, prepared)
+        analyzer = _analyzer_for(method, patch)
+        rows = [(w, float(v)) for w, v, _ in _valences(analyzer, method, text)
                 if w.lower() in analyzer.lexicon]
     else:
         raise ValueError(f"explain_text: unknown method {method!r}; one of {list(METHODS)}")
