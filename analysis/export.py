@@ -100,3 +100,6 @@ TABLES["people.csv"] = register_table
 TABLES["mentions.csv"] = mentions_table
 from analysis.network import write_gexf  # noqa: E402  (issue 4)
 FILES["network.gexf"] = write_gexf
+from analysis.themes import paragraph_scores, theme_hits  # noqa: E402  (issue 3)
+TABLES["themes.csv"] = paragraph_scores
+TABLES["theme_hits.csv"] = theme_hits
