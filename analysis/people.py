@@ -467,37 +467,52 @@ def unregistered_names(chapter: Chapter, register: pd.DataFrame | None = None,
     tokens = chapter.tokens
     known_seqs = {tuple(n.split()) for n in known["name"]}
     longest = max((len(k) for k in known_seqs), default=1)
-    kinds = chapter.paragraphs.set_index("paragraph_id")["kind"]
+    kinds = dict(zip(chapter.paragraphs["paragraph_id"], chapter.paragraphs["kind"]))
     rows = []
-    for _, sent in tokens.groupby("sentence_id", sort=True):
-        toks = list(sent.itertuples(index=False))
-        first_word = next((t.token_id for t in toks if t.is_word), None)
-        runs: list[list] = []
-        for tok in toks:
-            if covered[tok.start] or not tok.is_word or not _is_name_word(tok.token):
-                if runs and runs[-1] and tok.lower in NAME_PARTICLES:
-                    runs[-1].append(tok)
-                else:
-                    runs.append([])
-                continue
-            if tok.token_id == first_word and (tok.lower in FUNCTION_WORDS or tok.lower in lower_used
-                             or zipf_frequency(tok.lower, "en") >= common_zipf):
-                runs.append([])
-                continue
-            if not runs:
-                runs.append([])
-            runs[-1].append(tok)
-        for run in runs:
-            while run and run[-1].lower in NAME_PARTICLES:
-                run.pop()
-            if run and not _explained([t.token for t in run], known_seqs, longest):
-                text = " ".join(t.token for t in run)
-                rows.append((text, run[0].start, run[-1].end, run[0].paragraph_id,
-                             run[0].sentence_id, kinds[run[0].paragraph_id] == "editorial"))
+    for run in _capitalised_runs(tokens, covered, lower_used, common_zipf):
+        if not _explained([t[1] for t in run], known_seqs, longest):
+            rows.append((" ".join(t[1] for t in run), run[0][2], run[-1][3], run[0][4],
+                         run[0][0], kinds[run[0][4]] == "editorial"))
     return pd.DataFrame(rows, columns=["candidate", "start", "end", "paragraph_id",
                                        "sentence_id", "in_note"]).astype(
         {"start": "int64", "end": "int64", "paragraph_id": "int64", "sentence_id": "int64",
          "in_note": bool})
+
+
+def _capitalised_runs(tokens: pd.DataFrame, covered: np.ndarray, lower_used: set[str],
+                      common_zipf: float) -> list[list[tuple]]:
+    """Runs of capitalised words within sentences, as ``(sentence_id, token, start,
+    end, paragraph_id)`` tuples; see :func:`unregistered_names` for the rules."""
+    runs: list[list[tuple]] = []
+    current: list[tuple] = []
+    sentence, seen_word = None, False
+    columns = ["sentence_id", "token", "start", "end", "paragraph_id", "lower", "is_word"]
+    for sid, token, start, end, pid, lower, is_word in zip(*(tokens[c] for c in columns)):
+        if sid != sentence:
+            runs.append(current)
+            current, sentence, seen_word = [], sid, False
+        initial = is_word and not seen_word
+        seen_word = seen_word or is_word
+        item = (sid, token, start, end, pid)
+        if covered[start] or not is_word or not _is_name_word(token):
+            if current and lower in NAME_PARTICLES:
+                current.append(item)
+            else:
+                runs.append(current)
+                current = []
+        elif initial and (lower in lower_used or zipf_frequency(lower, "en") >= common_zipf):
+            runs.append(current)
+            current = []
+        else:
+            current.append(item)
+    runs.append(current)
+    out = []
+    for run in runs:
+        while run and run[-1][1].lower() in NAME_PARTICLES:
+            run.pop()
+        if run:
+            out.append(run)
+    return out
 
 
 def _is_name_word(token: str) -> bool:
