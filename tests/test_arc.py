@@ -13,6 +13,7 @@ from analysis.arc import (
     BANDWIDTH,
     EPISODES,
     arc_points,
+    bandwidth_sensitivity,
     dct_lowpass,
     episode_positions,
     grid,
@@ -114,3 +115,9 @@ def test_episode_pattern_must_match_once(chapter: Chapter) -> None:
 def test_the_chapter_arc_is_darkest_in_the_famine(points: pd.DataFrame) -> None:
     arc = smooth_arc(points, n_boot=20)
     assert arc.loc[arc["arc"].idxmin(), "position"] > 0.8
+
+
+def test_bandwidth_sensitivity_matches_single_tests(points: pd.DataFrame) -> None:
+    table = bandwidth_sensitivity(points, (0.02, 0.05), n_perm=60, seed=4)
+    for bw, p in zip(table["bandwidth"], table["p_value"]):
+        assert p == shuffle_test(points, bw, n_perm=60, seed=4)["p_value"]
