@@ -241,8 +241,11 @@ def mentions(chapter: Chapter, register: pd.DataFrame | None = None,
         shared = shared_names
     aliases = _alias_table(register)
     claimants = aliases.groupby("alias")["person_id"].agg(list).to_dict()
-    claims = {a: [(p, i + 2) for i, p in enumerate(pids)] for a, pids in claimants.items()}
-    _check_claims(claims, shared, Path("<register>"), "<shared names>")
+    claims: dict[str, list[tuple[str, int]]] = {}
+    for i, (pid, cell) in enumerate(zip(register["person_id"], register["aliases"]), start=2):
+        for alias in split_aliases(cell):
+            claims.setdefault(alias, []).append((pid, i))
+    _check_claims(claims, shared, Path("<register table>"), "<shared names>")
     rules = {a: (r, p) for a, r, p in shared[["alias", "rule", "person_id"]]
              .itertuples(index=False)}
     frames = []

@@ -345,3 +345,12 @@ def test_spans_never_overlap_and_match_text(tmp_path_factory, words):
     assert (found["person_id"] == "lenin").sum() == sum(w.startswith("Lenin") for w in words)
     assert (found["person_id"] == "clara_mesnil").sum() == words.count(
         "Jacques and Clara Mesnil")
+
+
+def test_mentions_refuse_a_shared_form_without_rule(chapter, register):
+    extra = pd.DataFrame([{"person_id": "other_lenin", "name": "Other Lenin", "aliases": "Lenin",
+                           "source_paragraph": 4}])
+    with pytest.raises(DataFileError, match=r"'Lenin' is claimed by lenin \(row 3\) and "
+                                            r"other_lenin with no rule"):
+        mentions(chapter, pd.concat([register, extra], ignore_index=True),
+                 shared_names=load_shared_names())
