@@ -1,7 +1,7 @@
 """Reading a text file exactly as stored.
 
 The seed text is decoded strictly as UTF-8 and kept with no newline or Unicode
-normalisation, so that Python ``str`` indices into :attr:`Source.text` are the
+normalisation, so that Python ``str`` indices into ``Source.text`` are the
 offsets used by every table in the package.
 """
 
@@ -43,7 +43,7 @@ def default_seed_path() -> Path:
 
     The seed lives in ``seeds/`` at the top of the repository; an installed
     (non-editable) copy of the package has no repository around it, in which
-    case a :class:`SourceError` says so.
+    case a :class:`~analysis.errors.SourceError` says so.
 
     Example:
         >>> default_seed_path().name
