@@ -109,12 +109,15 @@ def load_lexicon_patch(path: str | Path | None = None) -> pd.DataFrame:
 def load_annotations(chapter: Chapter, path: str | Path | None = None) -> pd.DataFrame:
     """Read and check the hand annotation of sentence sentiment.
 
-    Columns ``sentence_id, start, end, split, score, reason, text``: each row
-    names a sentence by its id, its seed offsets and its established text,
-    so that a change of segmentation or text is caught, not silently scored
-    against the wrong sentence. ``score`` is an integer in -2..+2, ``split``
-    is ``dev`` (may be looked at when tuning) or ``heldout`` (never), and
-    ``reason`` is required. Returns those columns plus ``paragraph_id``.
+    Columns ``sentence_id, start, end, split, batch, score, reason, text``:
+    each row names a sentence by its id, its seed offsets and its established
+    text, so that a change of segmentation or text is caught, not silently
+    scored against the wrong sentence. ``score`` is an integer in -2..+2,
+    ``split`` is ``dev`` (may be looked at when tuning) or ``heldout``
+    (never), ``batch`` the annotation round (a positive whole number: batch 2
+    was annotated after the held-out part of batch 1 had been scored once,
+    as a fresh held-out set), and ``reason`` is required. Returns those
+    columns plus ``paragraph_id``.
 
     Raises:
         DataFileError: naming the file, the row (header = row 1) and the column.
@@ -132,7 +135,7 @@ def load_annotations(chapter: Chapter, path: str | Path | None = None) -> pd.Dat
         raise DataFileError(f"{file}: no such file") from exc
     except (UnicodeDecodeError, pd.errors.ParserError) as exc:
         raise DataFileError(f"{file}: not a readable UTF-8 CSV ({exc})") from exc
-    columns = ["sentence_id", "start", "end", "split", "score", "reason", "text"]
+    columns = ["sentence_id", "start", "end", "split", "batch", "score", "reason", "text"]
     missing = [c for c in columns if c not in raw.columns]
     if missing:
         raise DataFileError(f"{file}: row 1 (header): missing column(s) {', '.join(missing)}")
@@ -142,7 +145,7 @@ def load_annotations(chapter: Chapter, path: str | Path | None = None) -> pd.Dat
     for i, rec in enumerate(raw[columns].itertuples(index=False), start=2):
         where = f"{file}: row {i}"
         ints = {}
-        for col in ("sentence_id", "start", "end", "score"):
+        for col in ("sentence_id", "start", "end", "batch", "score"):
             value = getattr(rec, col).strip()
             if not re.fullmatch(r"[+-]?\d+", value):
                 raise DataFileError(f"{where}, column '{col}': {value!r} is not a whole number")
@@ -169,12 +172,15 @@ def load_annotations(chapter: Chapter, path: str | Path | None = None) -> pd.Dat
         if rec.split not in ("dev", "heldout"):
             raise DataFileError(f"{where}, column 'split': {rec.split!r} is not 'dev' or "
                                 "'heldout'")
+        if ints["batch"] < 1:
+            raise DataFileError(f"{where}, column 'batch': {ints['batch']} is not a positive "
+                                "round number")
         if not rec.reason.strip():
             raise DataFileError(f"{where}, column 'reason': empty; say why")
         rows.append((sid, int(sent["paragraph_id"]), ints["start"], ints["end"], rec.split,
-                     ints["score"], rec.reason, rec.text))
+                     ints["batch"], ints["score"], rec.reason, rec.text))
     return pd.DataFrame(rows, columns=["sentence_id", "paragraph_id", "start", "end", "split",
-                                       "score", "reason", "text"])
+                                       "batch", "score", "reason", "text"])
 
 
 def vader_analyzer(patch: pd.DataFrame | None = None) -> SentimentIntensityAnalyzer:
@@ -250,6 +256,30 @@ def patched_compound(analyzer: SentimentIntensityAnalyzer, text: str) -> float:
     return float(analyzer.score_valence(valences, ascii_typography(text))["compound"])
 
 
+def score_method(texts: pd.Series, method: str, patch: pd.DataFrame | None = None) -> pd.Series:
+    """Score each text by one method of :data:`METHODS` (named after the method).
+
+    ``patch`` (for ``vader_patched``) defaults to the bundled lexicon patch.
+
+    Example:
+        >>> score_method(pd.Series(["a horrible death"]), "textblob").tolist()
+        [-1.0]
+    """
+    texts = pd.Series(texts, dtype="object")
+    if method == "textblob":
+        pattern = PatternAnalyzer()
+        values = [float(pattern.analyze(t).polarity) for t in texts]
+    elif method == "vader":
+        plain = vader_analyzer()
+        values = [plain.polarity_scores(t)["compound"] for t in texts]
+    elif method == "vader_patched":
+        patched = vader_analyzer(load_lexicon_patch() if patch is None else patch)
+        values = [patched_compound(patched, t) for t in texts]
+    else:
+        raise ValueError(f"unknown method {method!r}; one of {list(METHODS)}")
+    return pd.Series(values, index=texts.index, name=method, dtype="float64")
+
+
 def score_texts(texts: pd.Series, patch: pd.DataFrame | None = None) -> pd.DataFrame:
     """Score each text by every method in :data:`METHODS` (columns in that order).
 
@@ -260,15 +290,7 @@ def score_texts(texts: pd.Series, patch: pd.DataFrame | None = None) -> pd.DataF
         >>> s.round(3).iloc[0].to_dict()
         {'vader': 0.026, 'textblob': 0.2, 'vader_patched': -0.542}
     """
-    plain = vader_analyzer()
-    patched = vader_analyzer(load_lexicon_patch() if patch is None else patch)
-    pattern = PatternAnalyzer()
-    texts = pd.Series(texts, dtype="object")
-    return pd.DataFrame({
-        "vader": [plain.polarity_scores(t)["compound"] for t in texts],
-        "textblob": [float(pattern.analyze(t).polarity) for t in texts],
-        "vader_patched": [patched_compound(patched, t) for t in texts],
-    }, index=texts.index, columns=list(METHODS))
+    return pd.concat([score_method(texts, m, patch) for m in METHODS], axis=1)
 
 
 def sentence_scores(chapter: Chapter, patch: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -271,8 +271,9 @@ def test_bundled_annotation(chapter: Chapter) -> None:
     ann = load_annotations(chapter)
     assert len(ann) >= 150
     assert set(ann["score"]) == {-2, -1, 0, 1, 2}
-    counts = ann["split"].value_counts()
-    assert counts["dev"] >= 50 and counts["heldout"] >= 50
+    counts = ann.groupby(["batch", "split"]).size()
+    assert counts[(1, "dev")] >= 50 and counts[(1, "heldout")] >= 50
+    assert counts[(2, "heldout")] >= 50 and (2, "dev") not in counts.index
     # spread over the chapter: every tenth of the narrative has annotated sentences
     length = len(chapter.seed_text)
     assert ann["start"].floordiv(length // 10 + 1).nunique() == 10
@@ -295,6 +296,7 @@ def _annotation_rows(tmp_path: Path, edit) -> Path:
     (lambda r: r.loc.__setitem__((5, "score"), "1.5"), r"row 7, column 'score': '1.5' is not"),
     (lambda r: r.loc.__setitem__((1, "split"), "test"), r"row 3, column 'split'"),
     (lambda r: r.loc.__setitem__((1, "reason"), ""), r"row 3, column 'reason': empty"),
+    (lambda r: r.loc.__setitem__((1, "batch"), "0"), r"row 3, column 'batch': 0 is not"),
     (lambda r: r.loc.__setitem__((1, "sentence_id"), r.loc[0, "sentence_id"]),
      r"row 3, column 'sentence_id': sentence \d+ already annotated in row 2"),
     (lambda r: r.loc.__setitem__((1, "sentence_id"), "99999"),
