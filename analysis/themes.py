@@ -156,7 +156,8 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
             terms.append(_validate_term(file, lines, head, theme, number, item, seen))
     return Lexicon(
         themes=pd.DataFrame(themes, columns=["theme", "label", "description"]),
-        terms=pd.DataFrame(terms, columns=["theme", "term", "weight", "core", "note", "line"]),
+        terms=pd.DataFrame(terms, columns=["theme", "term", "weight", "core", "note", "line"])
+        .astype({"line": "Int64"}),
         path=file,
     )
 
@@ -165,7 +166,10 @@ def _validate_term(file: Path, lines: list[str], head: int | None, theme: str, n
                    item: object, seen: set[str]) -> tuple:
     """Check one lexicon entry; return its row or raise a DataFileError naming it."""
     term = item.get("term") if isinstance(item, dict) else None
-    line = _line_of(lines, f'"{term}"', after=head) if isinstance(term, str) and term else None
+    line = None
+    if isinstance(term, str) and term:  # as written in the file: backslashes doubled
+        line = (_line_of(lines, f'"{term}"', after=head)
+                or _line_of(lines, '"' + term.replace("\\", "\\\\") + '"', after=head))
     where = f"{file}: line {line}" if line else f"{file}: [{theme}] term {number}"
     if not isinstance(item, dict):
         raise DataFileError(f"{where}: [{theme}] term {number} must be a table "
@@ -725,7 +729,8 @@ def along_chapter(chapter: Chapter, frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def theme_density(chapter: Chapter, hits: pd.DataFrame | None = None, *,
-                  bandwidth: float = 250.0, step: int = 10) -> pd.DataFrame:
+                  lexicon: Lexicon | None = None, bandwidth: float = 250.0,
+                  step: int = 10) -> pd.DataFrame:
     """Smoothed density of each theme along Serge's narrative (weighted hits per 100 words).
 
     Each narrative word carries the weight of the hits that start on it; a
@@ -741,9 +746,10 @@ def theme_density(chapter: Chapter, hits: pd.DataFrame | None = None, *,
     """
     from scipy.ndimage import gaussian_filter1d
 
-    hits = theme_hits(chapter) if hits is None else hits
+    lex = lexicon if lexicon is not None else load_lexicon()
+    hits = theme_hits(chapter, lex) if hits is None else hits
     words = reading.lexical_words(chapter)
-    themes = list(dict.fromkeys(hits["theme"])) or load_lexicon().names
+    themes = lex.names
     at = np.searchsorted(words["end"].to_numpy(), hits["start"].to_numpy(), side="right")
     inside = at < len(words)
     inside &= words["start"].to_numpy()[np.clip(at, 0, len(words) - 1)] < hits["end"].to_numpy()

@@ -1,0 +1,198 @@
+"""Tests of the reading tools: query syntax, concordance, collocates, keyness, frequencies."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+import pytest
+import wordfreq
+from hypothesis import given
+from hypothesis import strategies as st
+from scipy.stats.contingency import chi2_contingency
+
+from analysis import DataFileError
+from analysis import reading
+
+# --- the query syntax ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("term", "text", "found"), [
+    ("Cheka", "the Cheka made ready", ["Cheka"]),
+    ("Cheka", "to the Chekists there", []),
+    ("massacr*", "ordered them to be massacred", ["massacred"]),
+    ("free thought", "the last surviving free-thought society", ["free-thought"]),
+    ("free thought", "a World Congress of Free\nThought", ["Free\nThought"]),
+    ("counter-revolution*", "his counterrevolutionary opinions", ["counterrevolutionary"]),
+    ("Workers' Opposition", "condemn the Workers’ Opposition;", ["Workers’ Opposition"]),
+    ("N.E.P.", "With the coming of the N.E.P., the famine", ["N.E.P."]),
+    ("/trad(?:e|ing)(?![\\s-]*union)/", "the book trade, a trade-union", ["trade"]),
+])
+def test_term_regex_finds_what_the_syntax_promises(term, text, found):
+    assert reading.term_regex(term).findall(text) == found
+
+
+@pytest.mark.parametrize(("term", "message"), [
+    ("  ", "empty term"),
+    ("/(unclosed/", "bad regular expression"),
+    ("/a*/", "matches the empty string"),
+])
+def test_term_regex_rejects_bad_terms(term, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        reading.term_regex(term)
+
+
+def test_find_term_gives_seed_offsets(chapter):
+    hits = reading.find_term(chapter, "Kronstadt")
+    assert hits["paragraph_id"].tolist() == [3, 14, 40, 43, 46, 58]
+    assert {chapter.seed_text[a:b] for a, b in zip(hits["start"], hits["end"])} == {"Kronstadt"}
+    assert hits.loc[0, "start"] == chapter.seed_text.index("Kronstadt")
+
+
+# --- concordance --------------------------------------------------------------------
+
+
+def test_concordance_of_kronstadt(chapter):
+    conc = reading.concordance(chapter, "Kronstadt", width=30)
+    assert len(conc) == 6
+    assert conc.loc[0, "left"].endswith("in the tragedy of ")
+    assert conc.loc[0, "right"].startswith(" and, except for a few")
+    assert conc.loc[1, "left"].endswith("threatening manifesto against ")
+    assert (conc["kind"] == "narrative").all()
+    assert conc["left"].str.len().max() <= 30 and conc["right"].str.len().max() <= 30
+    lines = reading.format_kwic(conc).splitlines()
+    assert len(lines) == 6 and lines[0].startswith("¶3 ")
+    # aligned: the keyword starts at the same column on every line
+    assert len({line.index("Kronstadt") for line in lines}) == 1
+
+
+def test_concordance_uses_the_established_text(chapter):
+    # the seed has '19 18'; the established text reads '1918'
+    conc = reading.concordance(chapter, "uprising", width=40)
+    assert any("uprising of 1918 in Moscow" in left + m + right
+               for left, m, right in conc[["left", "match", "right"]].itertuples(index=False))
+
+
+def test_concordance_marks_editorial_notes(chapter):
+    conc = reading.concordance(chapter, "shot")
+    assert conc.set_index("paragraph_id")["kind"].to_dict()[30] == "editorial"
+
+
+@given(st.sampled_from(["Lenin", "famine", "poet*", "Bela Kun", "official truth", "Cheka",
+                        "truth", "Gumilev", "Volfila"]))
+def test_kwic_rows_point_at_their_match(chapter, term):
+    conc = reading.concordance(chapter, term, width=25)
+    assert len(conc) > 0
+    for start, end, match in conc[["start", "end", "match"]].itertuples(index=False):
+        assert re.sub(r"\s+", " ", chapter.established(start, end)) == match
+        assert reading.term_regex(term).fullmatch(match)
+
+
+# --- frequencies and stop words -----------------------------------------------------
+
+
+def test_word_frequencies_without_stop_words(chapter):
+    freq = reading.word_frequencies(chapter)
+    assert freq.loc[0, "word"] == "revolution" and freq.loc[0, "count"] == 18
+    assert not set(freq["word"]) & reading.stopwords()
+    full = reading.word_frequencies(chapter, stop=False)
+    assert full.loc[0, "word"] == "the"
+    assert full["count"].sum() == len(reading.lexical_words(chapter))
+    assert full["per_10k"].sum() == pytest.approx(1e4)
+
+
+def test_lexical_words_leave_out_numbers_clitics_and_editorial(chapter):
+    words = reading.lexical_words(chapter)
+    assert not words["word"].str.match(r"^\d").any()
+    assert not words["word"].isin(["'s", "n't"]).any()
+    assert set(words["kind"]) == {"narrative"}
+    assert len(reading.lexical_words(chapter, None)) > len(words)
+
+
+def test_bad_stop_list_names_the_row(tmp_path):
+    bad = tmp_path / "stop.txt"
+    bad.write_text("# comment\nthe\nof the\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"stop\.txt: row 3: 'of the'"):
+        reading.stopwords(bad)
+
+
+# --- collocates ---------------------------------------------------------------------
+
+
+def _window_positions(words, node_index, window):
+    """Hand computation: positions within `window` words of a node, same paragraph."""
+    para = words["paragraph_id"].tolist()
+    nodes = set(node_index)
+    out = set()
+    for i in node_index:
+        for j in range(i - window, i + window + 1):
+            if 0 <= j < len(words) and j not in nodes and para[j] == para[i]:
+                out.add(j)
+    return out
+
+
+def test_collocate_statistics_by_hand(chapter):
+    table = reading.collocates(chapter, "Kronstadt", window=5, min_count=1)
+    row = table.set_index("collocate").loc["tragedy"]
+    words = reading.lexical_words(chapter)
+    node_index = words.index[words["word"] == "kronstadt"].tolist()
+    assert len(node_index) == 6
+    inside = _window_positions(words, node_index, 5)
+    n_rest = len(words) - len(node_index)
+    o11 = sum(words["word"][j] == "tragedy" for j in inside)
+    f_y = int((words["word"] == "tragedy").sum())
+    assert (o11, f_y) == (1, 1) and row["observed"] == 1
+    contingency = [[o11, len(inside) - o11], [f_y - o11, n_rest - len(inside) - (f_y - o11)]]
+    g2 = chi2_contingency(contingency, correction=False, lambda_="log-likelihood")[0]
+    assert row["log_likelihood"] == pytest.approx(g2)
+    assert row["expected"] == pytest.approx(len(inside) * f_y / n_rest)
+    assert row["log_dice"] == pytest.approx(14 + math.log2(2 * 1 / (6 + 1)))
+
+
+def test_collocates_take_spans_and_drop_stop_words(chapter):
+    by_term = reading.collocates(chapter, "Cheka", min_count=1)
+    by_spans = reading.collocates(chapter, reading.find_term(chapter, "Cheka"), min_count=1)
+    assert by_term.equals(by_spans)
+    assert not set(by_term["collocate"]) & reading.stopwords()
+    assert (by_term["observed"] > by_term["expected"]).all()
+    assert by_term["log_dice"].is_monotonic_decreasing
+    assert reading.collocates(chapter, "zzzz-no-such-word").empty
+
+
+@given(st.tuples(*[st.integers(0, 200)] * 4).filter(lambda t: min(t[0] + t[1], t[2] + t[3],
+                                                                 t[0] + t[2], t[1] + t[3]) > 0))
+def test_log_likelihood_agrees_with_scipy(cells):
+    a, b, c, d = cells
+    ours = float(reading.log_likelihood(np.array(a), np.array(b), np.array(c), np.array(d)))
+    theirs = chi2_contingency([[a, b], [c, d]], correction=False, lambda_="log-likelihood")[0]
+    assert ours == pytest.approx(theirs, abs=1e-9)
+    assert ours >= -1e-12
+
+
+# --- keyness ------------------------------------------------------------------------
+
+
+def test_keyness_of_cheka_by_hand(chapter):
+    key = reading.keyness(chapter).set_index("word")
+    n = len(reading.lexical_words(chapter))
+    a = 9
+    p = wordfreq.word_frequency("cheka", "en")
+    assert key.loc["cheka", "count"] == a
+    expected = n * p
+    g2 = 2 * (a * math.log(a / expected) + (n - a) * math.log((n - a) / (n - expected)))
+    assert key.loc["cheka", "log_likelihood"] == pytest.approx(g2)
+    assert key.loc["cheka", "log_ratio"] == pytest.approx(math.log2((a / n) / p))
+
+
+def test_keyness_floors_unlisted_words_and_sorts(chapter):
+    key = reading.keyness(chapter)
+    volfila = key.set_index("word").loc["volfila"]
+    assert not volfila["in_reference"]
+    assert volfila["reference_per_10k"] == pytest.approx(1e4 * reading.REFERENCE_FLOOR)
+    assert key["log_likelihood"].is_monotonic_decreasing
+    assert (key["count"] >= 3).all()
+    # narrative past tense: 'is' is rarer than in general English, 'had' commoner
+    signs = key.set_index("word")["log_ratio"]
+    assert signs["is"] < 0 < signs["had"]
+    assert not set(reading.keyness(chapter, stop=True)["word"]) & reading.stopwords()

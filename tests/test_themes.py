@@ -1,0 +1,341 @@
+"""Tests of the theme lexicon, hits, scores, validation and density."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scipy import stats
+
+from analysis import DataFileError, load_chapter
+from analysis import themes
+from analysis.export import TABLES, export
+from analysis.source import data_path
+
+THEMES = ["terror", "nep", "free_thought"]
+
+
+@pytest.fixture(scope="module")
+def hits(chapter):
+    return themes.theme_hits(chapter)
+
+
+@pytest.fixture(scope="module")
+def annotation(chapter):
+    return themes.load_annotation(chapter)
+
+
+# --- the lexicon --------------------------------------------------------------------
+
+
+def test_default_lexicon(chapter):
+    lex = themes.load_lexicon()
+    assert lex.names == THEMES
+    assert lex.themes["description"].str.len().min() > 100
+    terms = lex.terms.set_index(["theme", "term"])
+    assert terms.loc[("nep", "N.E.P."), "weight"] == 3.0
+    assert terms.loc[("terror", "Cheka"), "core"]
+    assert not terms.loc[("terror", "prison"), "core"]
+    # the line numbers point at the entries in the file
+    raw = data_path("themes.toml").read_text(encoding="utf-8").splitlines()
+    for term, line in lex.terms[["term", "line"]].itertuples(index=False):
+        assert f'"{term}"' in raw[line - 1].replace("\\\\", "\\")  # TOML doubles backslashes
+
+
+GOOD_THEME = '[terror]\ndescription = "State violence."\nterms = [\n  { term = "Cheka", weight = 3 },\n'
+
+
+@pytest.mark.parametrize(("body", "message"), [
+    ("[terror\n", r"not valid TOML.*line 1"),
+    ('[Terror]\ndescription = "x"\nterms = [{ term = "a" }]\n',
+     r"line 1: theme \[Terror\] must be a table whose key is a lower-case identifier"),
+    ('[terror]\nterms = [{ term = "a" }]\n', r"line 1: theme \[terror\], key 'description'"),
+    ('[terror]\ndescription = "x"\nterms = []\n', r"line 1: theme \[terror\], key 'terms'"),
+    ('[terror]\ndescription = "x"\ncolour = "red"\nterms = [{ term = "a" }]\n',
+     r"unknown key 'colour'"),
+    (GOOD_THEME + '  { term = "shot", wieght = 2 },\n]\n',
+     r"line 5: \[terror\] term 2: unknown key 'wieght'"),
+    (GOOD_THEME + '  { term = "shot", weight = -1 },\n]\n',
+     r"line 5: \[terror\] term 'shot', key 'weight': -1 is not a positive number"),
+    (GOOD_THEME + '  { term = "shot", weight = "two" },\n]\n', r"line 5: .*key 'weight'"),
+    (GOOD_THEME + '  { term = "shot", weight = true },\n]\n', r"line 5: .*key 'weight'"),
+    (GOOD_THEME + '  { term = "cheka", weight = 1 },\n]\n',
+     r"\[terror\] key 'term': 'cheka' is listed twice"),
+    (GOOD_THEME + '  { term = "/(bad/" },\n]\n', r"line 5: \[terror\] key 'term': bad regular"),
+    (GOOD_THEME + '  { term = "" },\n]\n', r"\[terror\] term 2, key 'term': missing or empty"),
+    (GOOD_THEME + '  "shot",\n]\n', r"\[terror\] term 2 must be a table"),
+    ("", r"no theme defined"),
+])
+def test_bad_lexicon_names_file_line_and_key(tmp_path, body, message):
+    path = tmp_path / "lexicon.toml"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"lexicon\.toml") as err:
+        themes.load_lexicon(path)
+    assert re.search(message, str(err.value)), str(err.value)
+
+
+def test_lexicon_summary_lists_every_term():
+    summary = themes.lexicon_summary()
+    lex = themes.load_lexicon()
+    assert summary["n_terms"].sum() == len(lex.terms)
+    assert summary["theme"].tolist()[:3] == ["terror"] * 3
+
+
+# --- hits ---------------------------------------------------------------------------
+
+
+def test_known_hits(chapter, hits):
+    truth = hits[hits["term"] == "official truth"]
+    assert truth["paragraph_id"].tolist() == [16]
+    assert chapter.seed_text[truth["start"].iloc[0]:truth["end"].iloc[0]] == "official truth"
+    assert hits[hits["term"] == "N.E.P."]["paragraph_id"].tolist() == [3, 3, 4, 40]
+    kron = hits[(hits["theme"] == "terror") & (hits["term"] == "Kronstadt")]
+    assert kron["start"].tolist() == chapter.find(r"Kronstadt")["start"].tolist()
+    assert len(kron) == 6
+    assert hits.groupby("theme").size().to_dict() == {"free_thought": 63, "nep": 61,
+                                                      "terror": 80}
+
+
+def test_overlaps_within_a_theme_count_once(chapter, hits):
+    nep = hits[hits["theme"] == "nep"]
+    # "New Economic Policy" counts once, not again as econom*
+    for start, end in nep.loc[nep["term"] == "New Economic Policy", ["start", "end"]].values:
+        inside = nep[(nep["start"] >= start) & (nep["end"] <= end)]
+        assert inside["term"].tolist() == ["New Economic Policy"]
+    # the multi-word term wins at the same place: "critical sense", not critic*
+    assert "critical sense" in hits["term"].tolist()
+    # but themes are independent: "economic freedom" is nep and free thought
+    at = chapter.seed_text.index("economic freedom")
+    there = hits[(hits["start"] >= at) & (hits["end"] <= at + len("economic freedom"))]
+    assert sorted(there["theme"]) == ["free_thought", "nep"]
+
+
+def test_hits_are_traceable(chapter, hits):
+    sents = chapter.sentences.set_index("sentence_id")
+    for row in hits.itertuples(index=False):
+        assert re.sub(r"\s+", " ", chapter.established(row.start, row.end)) == \
+            re.sub(r"\s+", " ", row.match)
+        sent = sents.loc[row.sentence_id]
+        assert sent["start"] <= row.start < row.end <= sent["end"]
+        assert sent["paragraph_id"] == row.paragraph_id
+    for _, group in hits.groupby("theme"):
+        group = group.sort_values("start")
+        assert (group["start"].to_numpy()[1:] >= group["end"].to_numpy()[:-1]).all()
+
+
+def test_trade_union_is_not_trade(hits):
+    trade = hits[hits["term"].str.startswith("/trad")]
+    assert trade["match"].str.lower().tolist() == ["trading", "trade", "trade"]
+    assert 29 not in trade["paragraph_id"].tolist()  # "a trade-union International"
+
+
+def test_expansion(chapter):
+    assert themes.expansion_terms(chapter).empty
+    loose = themes.expansion_terms(chapter, min_count=2, threshold=6.63)
+    terror = loose[loose["theme"] == "terror"]
+    assert {"tagantsev", "chorny"} <= set(terror["term"])
+    assert len(terror) == 15  # capped at max_terms
+    assert (loose["log_likelihood"] >= 6.63).all() and (loose["observed"] >= 2).all()
+    lexicon_words = {"cheka", "terror", "famine", "volfila"}
+    assert not lexicon_words & set(loose["term"])
+
+
+# --- scores -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("method", themes.METHODS)
+def test_score_tables_keep_the_contract(chapter, method):
+    para = themes.paragraph_scores(chapter, method=method)
+    assert list(para.columns) == ["paragraph_id", "start", "end", *THEMES]
+    assert para[["paragraph_id", "start", "end"]].equals(
+        chapter.paragraphs[["paragraph_id", "start", "end"]].reset_index(drop=True))
+    assert (para[THEMES] >= 0).all().all()
+    sent = themes.sentence_scores(chapter, method=method)
+    assert list(sent.columns) == ["sentence_id", "paragraph_id", "start", "end", *THEMES]
+    assert len(sent) == len(chapter.sentences)
+    assert (sent[THEMES] >= 0).all().all()
+
+
+def test_count_is_the_number_of_hits(chapter):
+    counts = themes.paragraph_scores(chapter, method="count").set_index("paragraph_id")
+    hits = themes.theme_hits(chapter, expand=False)
+    by_hand = hits.groupby(["paragraph_id", "theme"]).size().unstack(fill_value=0)
+    assert counts.loc[49, "free_thought"] == 13
+    assert (counts.loc[by_hand.index, THEMES].to_numpy() == by_hand[THEMES].to_numpy()).all()
+
+
+def test_density_by_hand(chapter):
+    density = themes.paragraph_scores(chapter, method="density").set_index("paragraph_id")
+    hits = themes.theme_hits(chapter, expand=False)
+    n_words = int((chapter.words["paragraph_id"] == 43).sum())
+    weights = hits[(hits["paragraph_id"] == 43) & (hits["theme"] == "terror")]["weight"].sum()
+    assert density.loc[43, "terror"] == pytest.approx(100 * weights / (n_words + 25))
+    assert density.loc[43, "terror"] == density[THEMES].to_numpy().max()
+
+
+def test_context_reaches_the_unnamed_paragraph(chapter):
+    density = themes.paragraph_scores(chapter, method="density").set_index("paragraph_id")
+    context = themes.paragraph_scores(chapter).set_index("paragraph_id")
+    # Bely's cry (51) and the faces of the Gumilevs (47) name no theme
+    assert density.loc[[47, 51], THEMES].to_numpy().sum() == 0
+    assert context.loc[47, "terror"] > 0 and context.loc[51, "free_thought"] > 0
+    # the editor's notes are not bridged: note 45 gets nothing from paragraph 44
+    assert context.loc[45, "terror"] == density.loc[45, "terror"] == 0
+
+
+def test_kernel_is_symmetric_and_respects_streams(chapter):
+    kernel = themes.sentence_kernel_pairs(chapter)
+    pairs = kernel.set_index(["sentence_id", "neighbour_id"])["weight"]
+    swapped = kernel.set_index(["neighbour_id", "sentence_id"])["weight"]
+    swapped.index = swapped.index.rename(["sentence_id", "neighbour_id"])
+    assert pairs.sort_index().equals(swapped.sort_index())
+    kind = chapter.paragraphs.set_index("paragraph_id")["kind"]
+    para = chapter.sentences.set_index("sentence_id")["paragraph_id"]
+    a, b = para.loc[kernel["sentence_id"]].to_numpy(), para.loc[kernel["neighbour_id"]].to_numpy()
+    crossing = a != b
+    assert (kind.loc[a[crossing]].to_numpy() == "narrative").all()
+    assert (kind.loc[b[crossing]].to_numpy() == "narrative").all()
+    assert kernel["weight"].max() == 1.0 and (kernel["weight"] > 0).all()
+
+
+@settings(max_examples=12)
+@given(st.integers(3, 63), st.sampled_from(themes.METHODS))
+def test_explain_adds_up_to_the_score(chapter, paragraph_id, method):
+    scores = themes.paragraph_scores(chapter, method=method).set_index("paragraph_id")
+    why = themes.explain(chapter, paragraph_id, method=method)
+    total = why.groupby("theme")["contribution"].sum().reindex(THEMES, fill_value=0.0)
+    assert total.to_numpy() == pytest.approx(scores.loc[paragraph_id, THEMES].to_numpy())
+
+
+def test_unknown_method(chapter):
+    with pytest.raises(ValueError, match="unknown method 'magic'"):
+        themes.paragraph_scores(chapter, method="magic")
+
+
+def test_another_text(tmp_path):
+    """The method runs on any chapter: a made-up text, scored by hand."""
+    path = tmp_path / "other.txt"
+    path.write_text(
+        "Another Chapter\n\n"
+        "The Cheka arrested the poet at dawn. Nobody spoke of it afterwards.\n\n"
+        "The market opened again and money came back. Bread cost a rouble.\n",
+        encoding="utf-8")
+    other = load_chapter(path)
+    counts = themes.paragraph_scores(other, method="count").set_index("paragraph_id")
+    assert counts.loc[2, THEMES].tolist() == [2, 0, 1]  # Cheka, arrested; poet
+    assert counts.loc[3, THEMES].tolist() == [0, 4, 0]  # market, money, bread, rouble
+    density = themes.paragraph_scores(other, method="density").set_index("paragraph_id")
+    assert density.loc[2, "terror"] == pytest.approx(100 * (3 + 2) / (12 + 25))
+    sentences = themes.sentence_scores(other).set_index("sentence_id")
+    # the silent second sentence inherits terror from the first, and a little
+    # NEP across the paragraph break (weight decay * boundary = 0.05)
+    assert sentences.loc[3, "terror"] > 5 * sentences.loc[3, "nep"] > 0
+
+
+# --- annotation and agreement -------------------------------------------------------
+
+
+def test_annotation_covers_every_narrative_paragraph(chapter, annotation):
+    narrative = chapter.paragraphs.loc[chapter.paragraphs["kind"] == "narrative", "paragraph_id"]
+    assert len(annotation) == 3 * len(narrative)
+    assert set(annotation["label"]) == {0, 1, 2}
+    labels = annotation.set_index(["paragraph_id", "theme"])["label"]
+    assert labels[(43, "terror")] == 2 and labels[(35, "nep")] == 2
+    assert labels[(51, "free_thought")] == 2 and labels[(5, "terror")] == 0
+
+
+ANNOTATION_HEAD = "paragraph_id,opening,theme,label,reason\n"
+
+
+@pytest.mark.parametrize(("row", "message"), [
+    ("3,The Third Congress of,terror,3,x", r"row 2, column 'label': '3' is not 0, 1 or 2"),
+    ("3,The Third Congress of,war,1,x", r"row 2, column 'theme': 'war'"),
+    ("3,At the Kremlin,terror,1,x", r"row 2, column 'opening'"),
+    ("8,[Paul Levi,terror,1,x", r"row 2, column 'paragraph_id': paragraph 8 is editorial"),
+    ("999,x,terror,1,x", r"row 2, column 'paragraph_id': '999'"),
+    ("3,The Third Congress of,terror,1,", r"row 2, column 'reason': empty"),
+    ("3,The Third Congress of,terror,1,x\n3,The Third Congress of,terror,0,y",
+     r"row 3: paragraph 3 and theme terror annotated twice"),
+    ("3,The Third Congress of,terror,1,x", r"no row for paragraph 3 and theme nep"),
+])
+def test_bad_annotation_names_file_row_and_column(chapter, tmp_path, row, message):
+    path = tmp_path / "ann.csv"
+    path.write_text(ANNOTATION_HEAD + row + "\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"ann\.csv") as err:
+        themes.load_annotation(chapter, path)
+    assert re.search(message, str(err.value)), str(err.value)
+
+
+def test_annotation_missing_column(chapter, tmp_path):
+    path = tmp_path / "ann.csv"
+    path.write_text("paragraph_id,theme,label,reason\n3,terror,1,x\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"ann\.csv: row 1: missing column 'opening'"):
+        themes.load_annotation(chapter, path)
+
+
+@given(st.lists(st.tuples(st.floats(0, 10, allow_nan=False), st.booleans()), min_size=2,
+                max_size=40).filter(lambda rows: 0 < sum(p for _, p in rows) < len(rows)))
+def test_auc_is_the_pairwise_probability(rows):
+    scores = np.array([s for s, _ in rows])
+    present = np.array([p for _, p in rows])
+    pairs = [(a > b) + 0.5 * (a == b) for a in scores[present] for b in scores[~present]]
+    assert themes.auc(scores, present) == pytest.approx(np.mean(pairs))
+    boot = themes._auc_rows(scores[None, :], present[None, :])
+    assert boot[0] == pytest.approx(np.mean(pairs))
+
+
+def test_agreement(chapter, annotation):
+    scores = themes.paragraph_scores(chapter, method="density")
+    table = themes.agreement(scores, annotation, n_boot=300, seed=1).set_index("theme")
+    assert table.loc["terror", "n"] == 52 and table.loc["terror", "n_present"] == 24
+    merged = annotation[annotation["theme"] == "nep"].merge(scores, on="paragraph_id")
+    rho = stats.spearmanr(merged["nep"], merged["label"]).statistic
+    assert table.loc["nep", "spearman"] == pytest.approx(rho)
+    assert (table["auc_low"] <= table["auc"]).all() and (table["auc"] <= table["auc_high"]).all()
+    again = themes.agreement(scores, annotation, n_boot=300, seed=1).set_index("theme")
+    assert again.equals(table)  # seeded: the same interval every time
+    assert table.loc["terror", "auc"] > 0.85  # a real, checked level (see the book)
+
+
+def test_cooccurrence_and_correlation(chapter, annotation):
+    co = themes.annotated_cooccurrence(annotation)
+    assert list(co.index) == THEMES and (co.to_numpy() == co.to_numpy().T).all()
+    assert co.loc["terror", "terror"] == 24
+    corr = themes.score_correlation(themes.paragraph_scores(chapter))
+    assert np.diag(corr.to_numpy()) == pytest.approx(1.0)
+
+
+# --- along the chapter, and the export ----------------------------------------------
+
+
+def test_theme_density(chapter, hits):
+    density = themes.theme_density(chapter, hits, bandwidth=100, step=5)
+    assert list(density.columns) == ["word_index", "position", *THEMES]
+    assert (density[THEMES] >= 0).all().all()
+    assert density["position"].is_monotonic_increasing
+    peak = density.loc[density["terror"].idxmax(), "position"]
+    start = chapter.paragraphs.set_index("paragraph_id")["start"] / len(chapter.seed_text)
+    assert start[43] - 0.03 < peak < start[47]  # the Tagantsev and Gumilev executions
+
+
+def test_along_chapter(chapter, hits):
+    placed = themes.along_chapter(chapter, hits)
+    assert placed["position"].between(0, 1).all()
+
+
+def test_export_writes_the_theme_tables(chapter, tmp_path):
+    assert TABLES["themes.csv"] is themes.paragraph_scores
+    assert TABLES["theme_hits.csv"] is themes.theme_hits
+    written = {p.name: p for p in export(chapter, tmp_path)}
+    table = pd.read_csv(written["themes.csv"])
+    assert list(table.columns) == ["paragraph_id", "start", "end", *THEMES]
+    assert len(table) == len(chapter.paragraphs)
+    hit_table = pd.read_csv(written["theme_hits.csv"])
+    assert list(hit_table.columns)[:6] == ["theme", "term", "sentence_id", "paragraph_id",
+                                           "start", "end"]
+    assert Path(written["theme_hits.csv"]).stat().st_size > 0
