@@ -638,7 +638,8 @@ def agreement(scores: pd.DataFrame, annotation: pd.DataFrame, *, n_boot: int = 2
     ``auc``: ROC AUC for present (label ≥ 1) against absent, with a percentile
     bootstrap 95% interval (``auc_low``, ``auc_high``; paragraphs resampled
     ``n_boot`` times with a seeded generator); ``spearman``: rank correlation
-    with the 0/1/2 labels (and its ``spearman_p``). Only annotated paragraphs count.
+    with the 0/1/2 labels (and its ``spearman_p``). Only annotated paragraphs count;
+    ``NaN`` where a measure is undefined (one class only, or constant scores).
 
     Example:
         >>> from analysis import load_chapter
@@ -656,30 +657,50 @@ def agreement(scores: pd.DataFrame, annotation: pd.DataFrame, *, n_boot: int = 2
         draw = rng.integers(0, len(merged), size=(n_boot, len(merged)))
         boot = _auc_rows(score[draw], present[draw])
         boot = boot[np.isfinite(boot)]
-        rho = stats.spearmanr(score, merged["label"].to_numpy())
+        constant = np.ptp(score) == 0 or np.ptp(merged["label"].to_numpy()) == 0
+        rho = (np.nan, np.nan) if constant else stats.spearmanr(score, merged["label"].to_numpy())
+        low, high = np.quantile(boot, [0.025, 0.975]) if len(boot) else (np.nan, np.nan)
         rows.append({"theme": theme, "n": len(merged), "n_present": int(present.sum()),
-                     "auc": auc(score, present),
-                     "auc_low": float(np.quantile(boot, 0.025)),
-                     "auc_high": float(np.quantile(boot, 0.975)),
-                     "spearman": float(rho.statistic), "spearman_p": float(rho.pvalue)})
+                     "auc": auc(score, present) if 0 < present.sum() < len(present) else np.nan,
+                     "auc_low": float(low), "auc_high": float(high),
+                     "spearman": float(rho[0]), "spearman_p": float(rho[1])})
     return pd.DataFrame(rows)
 
 
-def compare_methods(chapter: Chapter, annotation: pd.DataFrame,
-                    methods: tuple[str, ...] = METHODS, *, n_boot: int = 2000,
-                    seed: int = 2121) -> pd.DataFrame:
-    """:func:`agreement` for each scoring method: ``method`` then its columns.
+def compare_scores(scores: dict[str, pd.DataFrame], annotation: pd.DataFrame, *,
+                   n_boot: int = 2000, seed: int = 2121) -> pd.DataFrame:
+    """:func:`agreement` for several score tables: ``method`` (the dict key) then its columns.
 
     Example:
         >>> from analysis import load_chapter
         >>> ch = load_chapter()
-        >>> table = compare_methods(ch, load_annotation(ch), ("count", "context"), n_boot=100)
-        >>> table["method"].unique().tolist()
+        >>> tables = {m: paragraph_scores(ch, method=m) for m in ("count", "context")}
+        >>> compare_scores(tables, load_annotation(ch), n_boot=100)["method"].unique().tolist()
         ['count', 'context']
     """
-    return pd.concat([agreement(paragraph_scores(chapter, method=m), annotation, n_boot=n_boot,
-                                seed=seed).assign(method=m) for m in methods],
-                     ignore_index=True).pipe(lambda t: t[["method", *t.columns[:-1]]])
+    table = pd.concat([agreement(frame, annotation, n_boot=n_boot, seed=seed).assign(method=name)
+                       for name, frame in scores.items()], ignore_index=True)
+    return table[["method", *[c for c in table.columns if c != "method"]]]
+
+
+def silent_annotation(chapter: Chapter, annotation: pd.DataFrame,
+                      lexicon: Lexicon | None = None) -> pd.DataFrame:
+    """The annotation rows whose paragraph has no lexicon hit for the theme.
+
+    On these, every lexicon-only score is zero: they test whether context
+    recovers a theme that a paragraph never names.
+
+    Example:
+        >>> from analysis import load_chapter
+        >>> ch = load_chapter()
+        >>> silent = silent_annotation(ch, load_annotation(ch))
+        >>> silent[(silent["label"] > 0) & (silent["theme"] == "terror")]["paragraph_id"].tolist()
+        [47, 56]
+    """
+    hits = lexicon_hits(chapter, lexicon)
+    named = set(zip(hits["paragraph_id"], hits["theme"]))
+    keep = [(p, t) not in named for p, t in zip(annotation["paragraph_id"], annotation["theme"])]
+    return annotation[keep].reset_index(drop=True)
 
 
 def annotated_cooccurrence(annotation: pd.DataFrame) -> pd.DataFrame:
@@ -715,17 +736,46 @@ def score_correlation(scores: pd.DataFrame, paragraph_ids: pd.Series | None = No
 
 
 def along_chapter(chapter: Chapter, frame: pd.DataFrame) -> pd.DataFrame:
-    """Add ``position``: where each row's ``start`` falls, as a fraction of the seed text.
+    """Add ``position`` (and ``position_end``): ``start`` (``end``) as a fraction of the seed text.
 
     The common axis of the book's "along the chapter" figures.
 
     Example:
         >>> from analysis import load_chapter
         >>> ch = load_chapter()
-        >>> float(along_chapter(ch, ch.paragraphs.head(1))["position"].iloc[0])
-        0.0
+        >>> along_chapter(ch, ch.paragraphs)[["position", "position_end"]].iloc[-1].tolist()
+        [0.95..., 1.0]
     """
-    return frame.assign(position=frame["start"].to_numpy() / len(chapter.seed_text))
+    size = len(chapter.seed_text)
+    out = frame.assign(position=frame["start"].to_numpy() / size)
+    if "end" in frame.columns:
+        out = out.assign(position_end=frame["end"].to_numpy() / size)
+    return out
+
+
+def core_collocates(chapter: Chapter, lexicon: Lexicon | None = None, *, top: int = 8,
+                    window: int = 5, min_count: int = 2) -> pd.DataFrame:
+    """The strongest collocates of each theme's core terms (all of them as one node).
+
+    :func:`analysis.reading.collocates` of the core-term hits of each theme,
+    the ``top`` by log-Dice; ``theme`` and ``node`` (the core terms found) first.
+
+    Example:
+        >>> from analysis import load_chapter
+        >>> table = core_collocates(load_chapter())
+        >>> table.groupby("theme", sort=False).size().index.tolist()
+        ['terror', 'nep', 'free_thought']
+    """
+    lex = lexicon if lexicon is not None else load_lexicon()
+    hits = lexicon_hits(chapter, lex)
+    core = hits[hits["term"].isin(lex.terms.loc[lex.terms["core"], "term"])]
+    frames = []
+    for theme in lex.names:
+        mine = core[core["theme"] == theme]
+        table = reading.collocates(chapter, mine, window=window, min_count=min_count).head(top)
+        frames.append(table.assign(theme=theme, node=", ".join(dict.fromkeys(mine["term"]))))
+    out = pd.concat(frames, ignore_index=True)
+    return out[["theme", "node", *out.columns[:-2]]]
 
 
 def theme_density(chapter: Chapter, hits: pd.DataFrame | None = None, *,

@@ -302,6 +302,18 @@ def test_agreement(chapter, annotation):
     assert table.loc["terror", "auc"] > 0.85  # a real, checked level (see the book)
 
 
+def test_compare_scores_and_silent_paragraphs(chapter, annotation):
+    tables = {m: themes.paragraph_scores(chapter, method=m) for m in ("density", "context")}
+    table = themes.compare_scores(tables, annotation, n_boot=100)
+    assert table["method"].tolist() == ["density"] * 3 + ["context"] * 3
+    silent = themes.silent_annotation(chapter, annotation)
+    hits = themes.theme_hits(chapter, expand=False)
+    for pid, theme in silent[["paragraph_id", "theme"]].itertuples(index=False):
+        assert not ((hits["paragraph_id"] == pid) & (hits["theme"] == theme)).any()
+    on_silent = themes.agreement(tables["density"], silent, n_boot=50).set_index("theme")
+    assert on_silent.loc["terror", "auc"] == 0.5  # all zero: no better than chance
+
+
 def test_cooccurrence_and_correlation(chapter, annotation):
     co = themes.annotated_cooccurrence(annotation)
     assert list(co.index) == THEMES and (co.to_numpy() == co.to_numpy().T).all()

@@ -1,0 +1,209 @@
+"""Figures for the themes: along the chapter, co-occurrence, collocates, validation.
+
+Each function takes pandas objects and returns a ``Figure`` in the house style
+of :mod:`analysis.plots`; theme colours come from ``THEME_COLOURS``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from analysis.plots import KIND_COLOURS, THEME_COLOURS, figure
+
+#: Display names of the theme keys.
+LABELS = {"terror": "Terror", "nep": "NEP", "free_thought": "Free thought"}
+
+
+def _label(theme: str) -> str:
+    """The display name of a theme key."""
+    return LABELS.get(theme, theme.replace("_", " "))
+
+
+def _paragraph_ticks(ax: Axes, paragraphs: pd.DataFrame, *, numbers: bool = False,
+                     every: int = 5) -> None:
+    """Thin lines at paragraph starts, editorial notes shaded; optionally numbered on top."""
+    for row in paragraphs.itertuples(index=False):
+        ax.axvline(row.position, color="#BBBBBB", linewidth=0.4, zorder=0)
+        if row.kind == "editorial":
+            ax.axvspan(row.position, row.position_end, color=KIND_COLOURS["editorial"],
+                       alpha=0.18, linewidth=0, zorder=0)
+    if numbers:
+        top = ax.secondary_xaxis("top")
+        shown = paragraphs[paragraphs["paragraph_id"] % every == 0]
+        top.set_xticks(shown["position"].to_numpy(), [f"¶{p}" for p in shown["paragraph_id"]])
+        top.tick_params(labelsize=7, length=2)
+
+
+def plot_along(hits: pd.DataFrame, density: pd.DataFrame, paragraphs: pd.DataFrame) -> Figure:
+    """Where each theme lives: bubblelines of the hits above, smoothed density below.
+
+    Args:
+        hits: theme hits with ``theme``, ``weight`` and ``position`` (see
+            :func:`analysis.themes.along_chapter`).
+        density: from :func:`analysis.themes.theme_density`.
+        paragraphs: ``paragraph_id, kind, position, position_end``.
+
+    Example:
+        >>> hits = pd.DataFrame({"theme": ["nep", "terror"], "weight": [3.0, 1.0],
+        ...                      "position": [0.2, 0.7]})
+        >>> dens = pd.DataFrame({"position": [0.0, 0.5, 1.0], "terror": [0, 1, 0],
+        ...                      "nep": [1, 0, 0], "free_thought": [0, 0, 1]})
+        >>> paras = pd.DataFrame({"paragraph_id": [1, 2], "kind": ["narrative", "editorial"],
+        ...                       "position": [0.0, 0.5], "position_end": [0.5, 1.0]})
+        >>> len(plot_along(hits, dens, paras).axes)
+        2
+    """
+    themes = [t for t in THEME_COLOURS if t in density.columns]
+    fig, (top, bottom) = figure(2, 1, width=8.5, height=5.2, sharex=True,
+                                gridspec_kw={"height_ratios": [1, 1.4]})
+    for row, theme in enumerate(themes):
+        mine = hits[hits["theme"] == theme]
+        top.scatter(mine["position"], np.full(len(mine), row), s=18 * mine["weight"],
+                    color=THEME_COLOURS[theme], alpha=0.55, linewidths=0)
+    top.set_yticks(range(len(themes)), [_label(t) for t in themes])
+    top.set_ylim(len(themes) - 0.5, -0.5)
+    top.grid(False)
+    top.set_title("Theme hits (bubble size = term weight)", loc="left")
+    _paragraph_ticks(top, paragraphs, numbers=True)
+    for theme in themes:
+        bottom.plot(density["position"], density[theme], color=THEME_COLOURS[theme],
+                    label=_label(theme), linewidth=1.8)
+    bottom.set_ylabel("weighted hits\nper 100 words")
+    bottom.set_xlabel("position in the chapter (fraction of the text); "
+                      "grey lines: paragraph starts, shaded: editorial notes")
+    bottom.set_xlim(0, 1)
+    bottom.set_ylim(bottom=0)
+    bottom.legend(loc="upper left", ncols=len(themes))
+    bottom.set_title("Smoothed density in Serge's narrative", loc="left")
+    _paragraph_ticks(bottom, paragraphs)
+    return fig
+
+
+def _heatmap(ax: Axes, table: pd.DataFrame, fmt: str, vmin: float, vmax: float) -> None:
+    """Draw a labelled square heat map with the value written in each cell."""
+    values = table.to_numpy(dtype=float)
+    ax.imshow(values, cmap="cividis", vmin=vmin, vmax=vmax)
+    labels = [_label(t) for t in table.columns]
+    ax.set_xticks(range(len(labels)), labels)
+    ax.set_yticks(range(len(labels)), [_label(t) for t in table.index])
+    ax.grid(False)
+    mid = (vmin + vmax) / 2
+    for (i, j), value in np.ndenumerate(values):
+        ax.text(j, i, format(value, fmt), ha="center", va="center",
+                color="black" if value > mid else "white")
+
+
+def plot_cooccurrence(annotated: pd.DataFrame, correlation: pd.DataFrame) -> Figure:
+    """Which themes share paragraphs: by hand (counts) and by the scores (Spearman ρ).
+
+    Example:
+        >>> t = ["terror", "nep"]
+        >>> counts = pd.DataFrame([[5, 2], [2, 4]], index=t, columns=t)
+        >>> corr = pd.DataFrame([[1.0, 0.1], [0.1, 1.0]], index=t, columns=t)
+        >>> len(plot_cooccurrence(counts, corr).axes)
+        2
+    """
+    fig, (left, right) = figure(1, 2, width=8.5, height=3.6)
+    _heatmap(left, annotated, ".0f", 0, float(annotated.to_numpy().max()))
+    left.set_title("Hand annotation: paragraphs\nwith both themes (diagonal: with the theme)",
+                   loc="left")
+    _heatmap(right, correlation, ".2f", -1, 1)
+    right.set_title("Method: Spearman ρ between\nparagraph scores", loc="left")
+    return fig
+
+
+def plot_collocates(table: pd.DataFrame) -> Figure:
+    """Top collocates of each theme's core terms: log-Dice bars, counts and G² written.
+
+    Args:
+        table: from :func:`analysis.themes.core_collocates`.
+
+    Example:
+        >>> t = pd.DataFrame({"theme": ["terror", "nep"], "collocate": ["since", "coming"],
+        ...                   "log_dice": [11.7, 11.8], "observed": [3, 2],
+        ...                   "log_likelihood": [12.8, 10.4]})
+        >>> len(plot_collocates(t).axes)
+        3
+    """
+    fig, axes = figure(1, len(THEME_COLOURS), width=9, height=3.2, sharex=True)
+    for ax, theme in zip(axes, THEME_COLOURS):
+        mine = table[table["theme"] == theme].iloc[::-1]
+        y = np.arange(len(mine))
+        ax.barh(y, mine["log_dice"], color=THEME_COLOURS[theme])
+        ax.set_yticks(y, mine["collocate"])
+        for yy, (dice, n, g2) in zip(y, mine[["log_dice", "observed", "log_likelihood"]]
+                                     .itertuples(index=False)):
+            ax.text(dice - 0.2, yy, f"n={n}, G²={g2:.1f}", ha="right", va="center",
+                    fontsize=7, color="white")
+        ax.set_title(_label(theme), loc="left")
+        ax.grid(axis="y", visible=False)
+        if mine.empty:
+            ax.text(0.5, 0.5, "no collocate\nseen twice", transform=ax.transAxes,
+                    ha="center", va="center", color="#666666")
+    axes[0].set_xlim(0, 14)
+    axes[1].set_xlabel("log-Dice (14 = always together)")
+    return fig
+
+
+def plot_agreement(table: pd.DataFrame) -> Figure:
+    """Agreement with the hand annotation by method: AUC (95% interval) and Spearman ρ.
+
+    Args:
+        table: from :func:`analysis.themes.compare_methods`.
+
+    Example:
+        >>> t = pd.DataFrame({"method": ["count", "count"], "theme": ["terror", "nep"],
+        ...                   "auc": [0.9, 0.8], "auc_low": [0.8, 0.7],
+        ...                   "auc_high": [1.0, 0.9], "spearman": [0.8, 0.7]})
+        >>> len(plot_agreement(t).axes)
+        2
+    """
+    methods = list(dict.fromkeys(table["method"]))
+    themes = [t for t in THEME_COLOURS if t in set(table["theme"])]
+    fig, (left, right) = figure(1, 2, width=8.5, height=0.45 * len(methods) + 1.6, sharey=True)
+    offsets = np.linspace(-0.22, 0.22, len(themes))
+    for theme, off in zip(themes, offsets):
+        mine = table[table["theme"] == theme].set_index("method").loc[methods]
+        y = np.arange(len(methods)) + off
+        left.errorbar(mine["auc"], y, xerr=[mine["auc"] - mine["auc_low"],
+                                            mine["auc_high"] - mine["auc"]],
+                      fmt="o", color=THEME_COLOURS[theme], label=_label(theme), markersize=5,
+                      capsize=2, linewidth=1)
+        right.plot(mine["spearman"], y, "o", color=THEME_COLOURS[theme], markersize=5)
+    left.set_yticks(range(len(methods)), methods)
+    left.set_ylim(len(methods) - 0.5, -0.5)
+    left.set_xlabel("ROC AUC, present vs absent (95% bootstrap interval)")
+    left.axvline(0.5, color="#888888", linewidth=0.8, linestyle=":")
+    right.set_xlabel("Spearman ρ with the 0/1/2 labels")
+    left.legend(loc="lower left", fontsize=8)
+    return fig
+
+
+def plot_scores_by_label(scores: pd.DataFrame, annotation: pd.DataFrame, *,
+                         seed: int = 7) -> Figure:
+    """Paragraph scores against the hand label (0 absent, 1 present, 2 dominant), per theme.
+
+    Points are jittered sideways with a seeded generator.
+
+    Example:
+        >>> s = pd.DataFrame({"paragraph_id": [1, 2], "terror": [0.0, 3.0]})
+        >>> a = pd.DataFrame({"paragraph_id": [1, 2], "theme": ["terror"] * 2, "label": [0, 2]})
+        >>> len(plot_scores_by_label(s, a).axes)
+        1
+    """
+    rng = np.random.default_rng(seed)
+    themes = [t for t in THEME_COLOURS if t in set(annotation["theme"])]
+    fig, axes = figure(1, len(themes), width=3 * len(themes) + 0.5, height=3.2, squeeze=False)
+    for ax, theme in zip(axes[0], themes):
+        mine = annotation[annotation["theme"] == theme].merge(
+            scores[["paragraph_id", theme]], on="paragraph_id")
+        x = mine["label"].to_numpy() + rng.uniform(-0.15, 0.15, len(mine))
+        ax.scatter(x, mine[theme], color=THEME_COLOURS[theme], alpha=0.7, s=18, linewidths=0)
+        ax.set_xticks([0, 1, 2], ["absent", "present", "dominant"])
+        ax.set_title(_label(theme), loc="left")
+        ax.set_ylim(bottom=-0.3)
+    axes[0][0].set_ylabel("score (weighted hits per 100 words)")
+    return fig
