@@ -207,6 +207,54 @@ def shuffle_envelope(points: pd.DataFrame, bandwidth: float = BANDWIDTH, n_grid:
                          "null_high": np.quantile(arcs, 1 - alpha, axis=0)})
 
 
+def departures(arc: pd.DataFrame, envelope: pd.DataFrame,
+               episodes: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The stretches where the arc leaves the shuffle envelope.
+
+    ``arc`` (:func:`smooth_arc`) and ``envelope`` (:func:`shuffle_envelope`)
+    share the same grid. Returns one row per run of grid points above
+    ``null_high`` or below ``null_low``: ``start, end`` (positions),
+    ``direction`` (``above``/``below``), ``extreme`` (the arc's most extreme
+    value in the run) and, if ``episodes`` (:func:`episode_positions`) is
+    given, ``episodes``: the episode under way when the run starts and any
+    that open during it, joined by "; ".
+
+    Example:
+        >>> arc = pd.DataFrame({"position": [0, .25, .5, .75, 1], "arc": [0, .5, .6, 0, -.4]})
+        >>> env = pd.DataFrame({"position": arc["position"], "null_low": [-.3] * 5,
+        ...                     "null_high": [.3] * 5})
+        >>> departures(arc, env)  # doctest: +NORMALIZE_WHITESPACE
+           start  end direction  extreme
+        0   0.25  0.5     above      0.6
+        1   1.00  1.0     below     -0.4
+    """
+    values = arc["arc"].to_numpy(dtype=float)
+    where = np.where(values > envelope["null_high"].to_numpy(), 1,
+                     np.where(values < envelope["null_low"].to_numpy(), -1, 0))
+    rows = []
+    i = 0
+    while i < len(where):
+        if where[i] == 0:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(where) and where[j + 1] == where[i]:
+            j += 1
+        run = values[i:j + 1]
+        rows.append((float(arc["position"].iloc[i]), float(arc["position"].iloc[j]),
+                     "above" if where[i] > 0 else "below",
+                     float(run.max() if where[i] > 0 else run.min())))
+        i = j + 1
+    out = pd.DataFrame(rows, columns=["start", "end", "direction", "extreme"])
+    if episodes is not None:
+        opens = episodes["position"].to_numpy(dtype=float)
+        labels = episodes["episode"].tolist()
+        out["episodes"] = ["; ".join(label for k, label in enumerate(labels)
+                                     if opens[k] <= b and (k + 1 == len(opens) or opens[k + 1] > a))
+                           for a, b in zip(out["start"], out["end"])]
+    return out
+
+
 def dct_lowpass(values: pd.Series, keep: int = 5) -> pd.Series:
     """Syuzhet-style smoothing: keep the ``keep`` lowest DCT components (for comparison).
 

@@ -75,6 +75,9 @@ def plot_arc(points: pd.DataFrame, arc: pd.DataFrame, envelope: pd.DataFrame,
              episodes: pd.DataFrame) -> Figure:
     """The smoothed arc with its bootstrap band, the shuffle envelope and the episodes.
 
+    The y axis is scaled to the arc and its bands, so the most extreme
+    sentence scores (dots) fall outside it.
+
     ``points``: :func:`analysis.arc.arc_points`; ``arc``:
     :func:`analysis.arc.smooth_arc`; ``envelope``:
     :func:`analysis.arc.shuffle_envelope`; ``episodes``:
@@ -102,11 +105,13 @@ def plot_arc(points: pd.DataFrame, arc: pd.DataFrame, envelope: pd.DataFrame,
     low = min(float(arc["low"].min()), float(envelope["null_low"].min()))
     high = max(float(arc["high"].max()), float(envelope["null_high"].max()))
     pad = 0.15 * (high - low)
-    ax.set_ylim(low - pad, high + 2.5 * pad)
-    for i, (label, pos) in enumerate(zip(episodes["episode"], episodes["position"])):
+    ax.set_ylim(low - 2 * pad, high + pad)
+    for pos in episodes["position"]:
         ax.axvline(pos * 100, color=PALETTE[4], lw=0.8, alpha=0.8)
-        ax.text(pos * 100 + 0.4, high + (2.2 if i % 2 == 0 else 1.2) * pad, label, fontsize=8,
-                va="top")
+    top = ax.secondary_xaxis("top")
+    top.set_xticks(episodes["position"].to_numpy() * 100, episodes["episode"].tolist(),
+                   rotation=40, ha="left", fontsize=8)
+    top.tick_params(length=0)
     ax.set_xlim(0, 100)
     ax.set_xlabel("position in the chapter (% of the text)")
     ax.set_ylabel("sentiment (smoothed)")

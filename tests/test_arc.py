@@ -15,6 +15,7 @@ from analysis.arc import (
     arc_points,
     bandwidth_sensitivity,
     dct_lowpass,
+    departures,
     episode_positions,
     grid,
     kernel_smooth,
@@ -121,3 +122,21 @@ def test_bandwidth_sensitivity_matches_single_tests(points: pd.DataFrame) -> Non
     table = bandwidth_sensitivity(points, (0.02, 0.05), n_perm=60, seed=4)
     for bw, p in zip(table["bandwidth"], table["p_value"]):
         assert p == shuffle_test(points, bw, n_perm=60, seed=4)["p_value"]
+
+
+def test_departures_finds_runs_and_episodes() -> None:
+    arc = pd.DataFrame({"position": np.linspace(0, 1, 11),
+                        "arc": [0, 0, .5, .5, 0, 0, 0, -.5, -.6, -.5, 0]})
+    env = pd.DataFrame({"position": arc["position"], "null_low": -.2, "null_high": .2})
+    episodes = pd.DataFrame({"episode": ["a", "b", "c"], "position": [0.1, 0.65, 0.75]})
+    out = departures(arc, env, episodes)
+    assert out[["start", "end"]].round(2).to_numpy().tolist() == [[0.2, 0.3], [0.7, 0.9]]
+    assert out["direction"].tolist() == ["above", "below"]
+    assert out["extreme"].tolist() == [0.5, -0.6]
+    assert out["episodes"].tolist() == ["a", "b; c"]
+
+
+def test_no_departures_inside_the_envelope() -> None:
+    arc = pd.DataFrame({"position": [0.0, 1.0], "arc": [0.1, -0.1]})
+    env = pd.DataFrame({"position": [0.0, 1.0], "null_low": [-.2, -.2], "null_high": [.2, .2]})
+    assert departures(arc, env).empty
