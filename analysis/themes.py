@@ -815,6 +815,80 @@ def theme_density(chapter: Chapter, hits: pd.DataFrame | None = None, *,
     return out
 
 
+def density_peaks(chapter: Chapter, density: pd.DataFrame) -> pd.DataFrame:
+    """Where each theme's smoothed density is highest: ``theme, position, paragraph_id, density``.
+
+    Example:
+        >>> from analysis import load_chapter
+        >>> ch = load_chapter()
+        >>> peaks = density_peaks(ch, theme_density(ch)).set_index("theme")
+        >>> int(peaks.loc["nep", "paragraph_id"]) in range(35, 40)
+        True
+    """
+    themes = [c for c in density.columns if c not in ("word_index", "position")]
+    starts = chapter.paragraphs["start"].to_numpy() / len(chapter.seed_text)
+    rows = []
+    for theme in themes:
+        best = density.loc[density[theme].idxmax()]
+        at = int(np.searchsorted(starts, best["position"], side="right")) - 1
+        rows.append({"theme": theme, "position": float(best["position"]),
+                     "paragraph_id": int(chapter.paragraphs["paragraph_id"].iloc[at]),
+                     "density": float(best[theme])})
+    return pd.DataFrame(rows)
+
+
+def top_paragraphs(chapter: Chapter, scores: pd.DataFrame, *, n: int = 3,
+                   words: int = 12) -> pd.DataFrame:
+    """The ``n`` highest-scoring paragraphs of each theme, with kind and opening words.
+
+    Example:
+        >>> from analysis import load_chapter
+        >>> ch = load_chapter()
+        >>> top = top_paragraphs(ch, paragraph_scores(ch), n=1)
+        >>> top.set_index("theme").loc["terror", "paragraph_id"]
+        np.int64(43)
+    """
+    paras = chapter.paragraphs.set_index("paragraph_id")
+    themes = [c for c in scores.columns if c not in ("paragraph_id", "start", "end")]
+    frames = []
+    for theme in themes:
+        best = scores.nlargest(n, theme, keep="first")[["paragraph_id", theme]]
+        frames.append(best.rename(columns={theme: "score"}).assign(theme=theme))
+    out = pd.concat(frames, ignore_index=True)
+    out["kind"] = paras.loc[out["paragraph_id"], "kind"].to_numpy()
+    out["opening"] = [" ".join(paras.loc[p, "text"].split()[:words]) + " …"
+                      for p in out["paragraph_id"]]
+    return out[["theme", "paragraph_id", "kind", "score", "opening"]]
+
+
+def disagreements(scores: pd.DataFrame, annotation: pd.DataFrame, *,
+                  n: int = 3) -> pd.DataFrame:
+    """Where the scores and the hand annotation disagree most, per theme.
+
+    ``missed``: the ``n`` paragraphs labelled present or dominant with the
+    lowest scores; ``false alarm``: the ``n`` labelled absent with the highest
+    scores. Returns ``theme, error, paragraph_id, label, score, reason``.
+
+    Example:
+        >>> from analysis import load_chapter
+        >>> ch = load_chapter()
+        >>> d = disagreements(paragraph_scores(ch), load_annotation(ch), n=1)
+        >>> d["error"].unique().tolist()
+        ['missed', 'false alarm']
+    """
+    rows = []
+    for theme, group in annotation.groupby("theme", sort=False):
+        merged = group.merge(scores[["paragraph_id", theme]], on="paragraph_id")
+        merged = merged.rename(columns={theme: "score"}).assign(theme=theme)
+        present = merged[merged["label"] > 0].sort_values(["score", "paragraph_id"])
+        absent = merged[merged["label"] == 0].sort_values(["score", "paragraph_id"],
+                                                          ascending=[False, True])
+        rows += [present.head(n).assign(error="missed"),
+                 absent.head(n).assign(error="false alarm")]
+    out = pd.concat(rows, ignore_index=True)
+    return out[["theme", "error", "paragraph_id", "label", "score", "reason"]]
+
+
 def lexicon_summary(lexicon: Lexicon | None = None) -> pd.DataFrame:
     """The lexicon at a glance: ``theme, weight, n_terms, terms`` (terms joined by commas).
 
