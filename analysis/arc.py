@@ -40,6 +40,7 @@ EPISODES: dict[str, str] = {
     "Tagantsev, Gumilev": r"Since Kronstadt there had been a revival of the Terror",
     "Blok's death": r"another of our greatest poets was dying",
     "Volfila": r"I belonged to the last surviving free-thought society",
+    "anarchists shot": r"The tragedies continued",
     "famine": r"The winds of an immeasurable calamity",
 }
 
