@@ -103,3 +103,5 @@ FILES["network.gexf"] = write_gexf
 from analysis.themes import paragraph_scores, theme_hits  # noqa: E402  (issue 3)
 TABLES["themes.csv"] = paragraph_scores
 TABLES["theme_hits.csv"] = theme_hits
+from analysis.sentiment import sentence_scores  # noqa: E402  (issue 5)
+TABLES["sentiment.csv"] = sentence_scores
