@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from analysis import Chapter, DataFileError
+from analysis.export import TABLES, export
 from analysis.source import data_path
 from analysis.sentiment import (
     ANNOTATION_FILE,
@@ -312,3 +313,11 @@ def test_annotation_errors_name_row_and_column(tmp_path: Path, chapter: Chapter,
 def test_annotation_numbers_are_integers_only() -> None:
     ann = pd.read_csv(data_path(ANNOTATION_FILE))
     assert np.issubdtype(ann["score"].dtype, np.integer)
+
+
+def test_export_registers_sentiment_csv(tmp_path: Path, chapter: Chapter) -> None:
+    assert TABLES["sentiment.csv"] is sentence_scores
+    written = {p.name: p for p in export(chapter, tmp_path)}
+    table = pd.read_csv(written["sentiment.csv"])
+    assert list(table.columns) == ["sentence_id", "paragraph_id", "start", "end", *METHODS,
+                                   "sentiment"]
