@@ -114,7 +114,8 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
 
     Example:
         >>> terms = load_lexicon().terms
-        >>> terms.loc[terms["term"] == "official truth", ["theme", "weight", "core"]].values.tolist()
+        >>> truth = terms[terms["term"] == "official truth"]
+        >>> truth[["theme", "weight", "core"]].values.tolist()
         [['free_thought', 3.0, True]]
     """
     file = Path(path) if path is not None else data_path("themes.toml")
@@ -138,8 +139,8 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
                                 "lower-case identifier (letters, digits, '_')")
         unknown = set(entry) - _THEME_FIELDS
         if unknown:
-            raise DataFileError(f"{where}: theme [{theme}]: unknown key "
-                                f"'{sorted(unknown)[0]}' (allowed: {', '.join(sorted(_THEME_FIELDS))})")
+            raise DataFileError(f"{where}: theme [{theme}]: unknown key '{sorted(unknown)[0]}' "
+                                f"(allowed: {', '.join(sorted(_THEME_FIELDS))})")
         description = entry.get("description")
         if not isinstance(description, str) or not description.strip():
             raise DataFileError(f"{where}: theme [{theme}], key 'description': "
@@ -343,12 +344,15 @@ def expansion_terms(chapter: Chapter, lexicon: Lexicon | None = None, *, reach: 
 
 def theme_hits(chapter: Chapter, lexicon: Lexicon | None = None, *,
                expand: bool = True) -> pd.DataFrame:
-    """Every theme hit: ``theme, term, sentence_id, paragraph_id, start, end, match, weight, source``.
+    """Every theme hit, one row each, in text order.
+
+    Columns: ``theme, term, sentence_id, paragraph_id, start, end, match,
+    weight, source``.
 
     ``term`` is the lexicon entry (or expansion word) that fired, ``match`` the
     text it matched, ``source`` ``"lexicon"`` or ``"expansion"`` (see
-    :func:`expansion_terms`; ``expand=False`` leaves those out). In text order.
-    This is ``theme_hits.csv`` in the export.
+    :func:`expansion_terms`; ``expand=False`` leaves those out). This is
+    ``theme_hits.csv`` in the export.
 
     Example:
         >>> from analysis import load_chapter

@@ -47,7 +47,8 @@ def test_default_lexicon(chapter):
         assert f'"{term}"' in raw[line - 1].replace("\\\\", "\\")  # TOML doubles backslashes
 
 
-GOOD_THEME = '[terror]\ndescription = "State violence."\nterms = [\n  { term = "Cheka", weight = 3 },\n'
+GOOD_THEME = ('[terror]\ndescription = "State violence."\n'
+              'terms = [\n  { term = "Cheka", weight = 3 },\n')
 
 
 @pytest.mark.parametrize(("body", "message"), [
