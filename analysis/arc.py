@@ -110,8 +110,11 @@ def smooth_arc(points: pd.DataFrame, bandwidth: float = BANDWIDTH, n_grid: int =
     Example:
         >>> pts = pd.DataFrame({"position": [0.1, 0.5, 0.9], "score": [0.2, 0.2, 0.2]})
         >>> arc = smooth_arc(pts, n_grid=3, n_boot=20)
-        >>> arc.round(6).to_dict("list")
-        {'position': [0.0, 0.5, 1.0], 'arc': [0.2, 0.2, 0.2], 'low': [0.2, 0.2, 0.2], 'high': [0.2, 0.2, 0.2]}
+        >>> arc.round(6)  # doctest: +NORMALIZE_WHITESPACE
+           position  arc  low  high
+        0       0.0  0.2  0.2   0.2
+        1       0.5  0.2  0.2   0.2
+        2       1.0  0.2  0.2   0.2
     """
     x, y = points["position"].to_numpy(dtype=float), points["score"].to_numpy(dtype=float)
     at = grid(n_grid)

@@ -51,7 +51,8 @@ PATCH_FILE = "sentiment_lexicon_patch.csv"
 #: The hand annotation of sentences (-2..+2, as Serge means them), under ``analysis/data``.
 ANNOTATION_FILE = "annotations/sentiment.csv"
 
-_TYPOGRAPHY = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "—": "-", "–": "-"})
+_TYPOGRAPHY = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"',
+                             "—": "-", "–": "-"})
 _CHUNK = re.compile(r"\S+")
 _QUOTED = re.compile(r"‘([^‘’]{1,80})’")
 
@@ -363,13 +364,12 @@ def word_contributions(chapter: Chapter, method: str = RECOMMENDED,
         >>> w.loc[w["sentence_id"] == sid, ["word", "lexicon"]].to_dict("list")
         {'word': ['ready', 'shoot'], 'lexicon': [1.5, -1.4]}
     """
-    tokens = chapter.tokens
+    by_sentence = dict(tuple(chapter.tokens.groupby("sentence_id", sort=False)))
     analyzer = _analyzer_for(method, patch)
     rows = []
     for sid, pid, text in chapter.sentences[["sentence_id", "paragraph_id", "text"]] \
             .itertuples(index=False):
-        toks = tokens[tokens["sentence_id"] == sid]
-        spans = _chunk_spans(text, toks)
+        spans = _chunk_spans(text, by_sentence[sid])
         for (word, valence, quoted), (start, end) in zip(_valences(analyzer, method, text), spans):
             value = analyzer.lexicon.get(word.lower())
             if value is not None:
@@ -422,8 +422,9 @@ def sentence_explanations(chapter: Chapter, method: str = RECOMMENDED,
 
     Columns ``sentence_id, paragraph_id, start, end, score, n_lexicon_words,
     fired`` (e.g. ``"ready +0.00; shoot -2.50"``, the valences after VADER's
-    rules, marked when the scare-quote rule applied) and ``no_lexicon_word`` (True when the score is 0 only because the
-    lexicon knows none of the sentence's words: a blind spot, not neutrality).
+    rules, marked when the scare-quote rule applied) and ``no_lexicon_word``
+    (True when the score is 0 only because the lexicon knows none of the
+    sentence's words: a blind spot, not neutrality).
 
     Example:
         >>> from analysis import load_chapter

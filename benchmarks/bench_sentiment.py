@@ -4,7 +4,7 @@ Run: ``.venv/bin/python benchmarks/bench_sentiment.py [--repeat 100]``. Times
 each method of :data:`analysis.sentiment.METHODS` on the chapter's sentences
 and on a text ``--repeat`` times longer (the chapter's seed text repeated,
 written to a temporary file and loaded with ``load_chapter(path)``), plus the
-whole ``sentence_scores`` table and the arc (kernel smoothing with bootstrap
+whole ``sentence_scores`` table, the per-word explanations and the arc (kernel smoothing with bootstrap
 band and shuffle test) on each. Prints a small table; not part of the tests.
 """
 
@@ -19,7 +19,7 @@ import pandas as pd
 
 from analysis import load_chapter
 from analysis.arc import arc_points, shuffle_test, smooth_arc
-from analysis.sentiment import METHODS, score_method, sentence_scores
+from analysis.sentiment import METHODS, score_method, sentence_explanations, sentence_scores
 
 
 def timed(func, *args, **kwargs) -> tuple[object, float]:
@@ -37,6 +37,9 @@ def bench(label: str, chapter) -> list[dict]:
                      "seconds": seconds, "sentences/s": len(texts) / seconds})
     scores, seconds = timed(sentence_scores, chapter)
     rows.append({"text": label, "step": "sentence_scores (all)", "sentences": len(texts),
+                 "seconds": seconds, "sentences/s": len(texts) / seconds})
+    _, seconds = timed(sentence_explanations, chapter)
+    rows.append({"text": label, "step": "sentence_explanations", "sentences": len(texts),
                  "seconds": seconds, "sentences/s": len(texts) / seconds})
     points = arc_points(chapter, scores)
     _, seconds = timed(lambda: (smooth_arc(points, n_boot=200), shuffle_test(points, n_perm=200)))

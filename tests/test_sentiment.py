@@ -244,7 +244,8 @@ def test_bundled_patch_is_valid() -> None:
 
 
 @pytest.mark.parametrize("body, message", [
-    ("famine,-2.8,starvation\nfamine,-2,again\n", r"row 3, column 'term': 'famine' already given in row 2"),
+    ("famine,-2.8,starvation\nfamine,-2,again\n",
+     r"row 3, column 'term': 'famine' already given in row 2"),
     ("famine,very bad,x\n", r"row 2, column 'value': 'very bad' is not a number"),
     ("famine,-5,x\n", r"row 2, column 'value': -5.0 is outside"),
     ("famine,-2,   \n", r"row 2, column 'reason': empty"),
