@@ -36,10 +36,10 @@ from analysis.errors import DataFileError
 from analysis.source import data_path
 from analysis.text import Chapter
 
-#: Paragraph kinds counted by default: Serge's prose, not titles or the editor's notes.
+#: Paragraph kinds counted by default (Serge's prose, not titles or the editor's notes).
 NARRATIVE: tuple[str, ...] = ("narrative",)
 
-#: Frequency given to words that ``wordfreq`` does not list (names, transliterations):
+#: Frequency given to words that ``wordfreq`` does not list (names, transliterations),
 #: the smallest frequency its English list reports (about one in a hundred million).
 REFERENCE_FLOOR = 1e-8
 

@@ -152,7 +152,7 @@ def plot_agreement(table: pd.DataFrame) -> Figure:
     """Agreement with the hand annotation by method: AUC (95% interval) and Spearman ρ.
 
     Args:
-        table: from :func:`analysis.themes.compare_methods`.
+        table: from :func:`analysis.themes.compare_scores`.
 
     Example:
         >>> t = pd.DataFrame({"method": ["count", "count"], "theme": ["terror", "nep"],
