@@ -352,3 +352,26 @@ def test_export_writes_the_theme_tables(chapter, tmp_path):
     assert list(hit_table.columns)[:6] == ["theme", "term", "sentence_id", "paragraph_id",
                                            "start", "end"]
     assert Path(written["theme_hits.csv"]).stat().st_size > 0
+
+
+WORDS = {"Cheka": "terror", "famine": "nep", "money": "nep", "liberty": "free_thought",
+         "the": None, "men": None, "walked": None, "and": None, "slowly": None}
+
+
+@settings(max_examples=20)
+@given(st.lists(st.lists(st.sampled_from(sorted(WORDS)), min_size=3, max_size=15),
+                min_size=1, max_size=4))
+def test_counts_on_made_up_texts(tmp_path_factory, paragraphs):
+    """Any text: every inserted lexicon word is one hit of its theme, and nothing else is."""
+    path = tmp_path_factory.mktemp("made-up") / "text.txt"
+    path.write_text("\n\n".join(" ".join(words).capitalize() + "." for words in paragraphs),
+                    encoding="utf-8")
+    other = load_chapter(path)
+    counts = themes.paragraph_scores(other, method="count")
+    expected = pd.DataFrame([{theme: sum(WORDS[w] == theme for w in words) for theme in THEMES}
+                             for words in paragraphs])
+    assert (counts[THEMES].to_numpy() == expected.to_numpy()).all()
+    density = themes.paragraph_scores(other, method="density")[THEMES].to_numpy()
+    assert ((density > 0) == (expected.to_numpy() > 0)).all()
+    assert (themes.paragraph_scores(other)[THEMES] >= 0).all().all()
+    assert len(themes.theme_hits(other, expand=False)) == int(expected.to_numpy().sum())
