@@ -7,8 +7,8 @@ give continuous scores in [-1, 1]. Two measures are reported:
   binning, ties handled by mid-ranks);
 - Cohen's weighted kappa (quadratic weights by default) between the
   annotation and the score binned onto the same five points by fixed cut
-  points (:data:`CUTS`, chosen before any comparison: |s| < 0.05 is neutral,
-  VADER's authors' own threshold; |s| >= 0.5 is strong).
+  points (:data:`CUTS`, chosen before any comparison: an absolute score below
+  0.05 is neutral, VADER's authors' own threshold; from 0.5 it is strong).
 
 Intervals are percentile bootstraps over sentences (pairs resampled together),
 seeded.
@@ -22,8 +22,8 @@ import numpy as np
 import pandas as pd
 from scipy.stats import spearmanr
 
-#: Cut points for binning a score in [-1, 1] onto -2..+2: neutral below the
-#: first, strong from the second.
+#: Cut points for binning a score in [-1, 1] onto -2..+2 (neutral below the
+#: first, strong from the second).
 CUTS: tuple[float, float] = (0.05, 0.5)
 
 #: The five points of the annotation scale.
@@ -31,7 +31,7 @@ SCALE: tuple[int, ...] = (-2, -1, 0, 1, 2)
 
 
 def to_scale(scores: pd.Series, cuts: tuple[float, float] = CUTS) -> pd.Series:
-    """Bin scores in [-1, 1] onto the -2..+2 scale by ``cuts`` on |score|.
+    """Bin scores in [-1, 1] onto the -2..+2 scale by ``cuts`` on the absolute score.
 
     Example:
         >>> to_scale(pd.Series([-0.7, -0.2, 0.0, 0.04, 0.3, 0.5])).tolist()

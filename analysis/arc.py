@@ -25,11 +25,11 @@ from scipy.fft import dct, idct
 from analysis.text import Chapter
 
 #: Default kernel standard deviation, as a fraction of the chapter (about 3%
-#: of the text: some ten sentences either side carry most of the weight).
+#: of the text, so some ten sentences either side carry most of the weight).
 BANDWIDTH = 0.03
 
-#: Episodes the book marks on the arc: label -> a regular expression for the
-#: passage that opens them (found in the established text).
+#: Episodes the book marks on the arc, each label with a regular expression
+#: for the passage that opens it (found in the established text).
 EPISODES: dict[str, str] = {
     "Third Congress": r"The Third Congress of the Communist International met",
     "Bela Kun": r"I had some personal knowledge of Bela Kun",
