@@ -211,8 +211,9 @@ def lexicon_hits(chapter: Chapter, lexicon: Lexicon | None = None) -> pd.DataFra
 
     Each theme's terms are searched together, left to right: where several
     could match at the same place, the term of more words wins, then the one
-    listed first (so "New Economic Policy" counts once, not also as
-    ``econom*``). Themes are searched independently: a word may count for two.
+    listed first, and ``/pattern/`` terms come last (so "New Economic Policy"
+    counts once, not also as ``econom*``). Themes are searched independently:
+    a word may count for two.
     Columns as :func:`theme_hits`, with ``source`` = ``"lexicon"``.
 
     Example:
@@ -225,8 +226,9 @@ def lexicon_hits(chapter: Chapter, lexicon: Lexicon | None = None) -> pd.DataFra
     found = []
     for theme in lex.names:
         terms = lex.terms[lex.terms["theme"] == theme]
-        terms = terms.assign(n_words=terms["term"].str.split().str.len()).sort_values(
-            "n_words", ascending=False, kind="stable")
+        terms = terms.assign(
+            pattern=terms["term"].str.match(r"^/.+/$"), n_words=terms["term"].str.split().str.len(),
+        ).sort_values(["pattern", "n_words"], ascending=[True, False], kind="stable")
         regexes = [reading.term_regex(t) for t in terms["term"]]
         hits = chapter.find(_alternation(regexes), re.IGNORECASE)
         which = [_which(regexes, m) for m in hits["match"]]
