@@ -13,7 +13,11 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.errors import AnalysisError
+from analysis.network import write_gexf
+from analysis.people import mentions_table, register_table
+from analysis.sentiment import sentence_scores
 from analysis.text import Chapter
+from analysis.themes import paragraph_scores, theme_hits
 
 
 def paragraphs_table(chapter: Chapter) -> pd.DataFrame:
@@ -54,10 +58,15 @@ TABLES: dict[str, Callable[[Chapter], pd.DataFrame]] = {
     "paragraphs.csv": paragraphs_table,
     "sentences.csv": sentences_table,
     "corrections.csv": corrections_table,
+    "themes.csv": paragraph_scores,
+    "theme_hits.csv": theme_hits,
+    "people.csv": register_table,
+    "mentions.csv": mentions_table,
+    "sentiment.csv": sentence_scores,
 }
 
 #: File name -> function writing a non-tabular file (e.g. a GEXF network).
-FILES: dict[str, Callable[[Chapter, Path], None]] = {}
+FILES: dict[str, Callable[[Chapter, Path], None]] = {"network.gexf": write_gexf}
 
 
 def export(chapter: Chapter, outdir: str | Path) -> list[Path]:
@@ -93,15 +102,3 @@ def export(chapter: Chapter, outdir: str | Path) -> list[Path]:
         write(chapter, path)
         written.append(path)
     return written
-from analysis.sentiment import sentence_scores  # noqa: E402  (issue 5)
-TABLES["sentiment.csv"] = sentence_scores
-from analysis.people import mentions_table, register_table  # noqa: E402  (issue 4)
-TABLES["people.csv"] = register_table
-TABLES["mentions.csv"] = mentions_table
-from analysis.network import write_gexf  # noqa: E402  (issue 4)
-FILES["network.gexf"] = write_gexf
-from analysis.themes import paragraph_scores, theme_hits  # noqa: E402  (issue 3)
-TABLES["themes.csv"] = paragraph_scores
-TABLES["theme_hits.csv"] = theme_hits
-from analysis.sentiment import sentence_scores  # noqa: E402  (issue 5)
-TABLES["sentiment.csv"] = sentence_scores
