@@ -1,5 +1,10 @@
 """The built book, opened page by page in a real browser (headless Chromium).
 
+The test machine is offline, so requests that leave localhost are answered
+with an empty response and recorded: the only outside resource the book may
+use is MathJax from its CDN (readers online get rendered formulas; the text of
+every page is served by the book itself).
+
 Needs the book built first (``make book``) and Chromium installed
 (``apt-get install -y chromium``); without either, the tests are skipped with a
 message that says what to do. CI installs Chromium and builds the book before
@@ -35,6 +40,7 @@ REDIRECT = re.compile(r'<meta http-equiv="Refresh" content="0; url=([^"]+)"', re
 ALL_PAGES = sorted(p.relative_to(HTML).as_posix() for p in HTML.rglob("*.html")
                    if not p.relative_to(HTML).parts[0].startswith("_"))
 PAGES = [p for p in ALL_PAGES if not REDIRECT.search((HTML / p).read_text(encoding="utf-8"))]
+ALLOWED_OUTSIDE = ("https://cdn.jsdelivr.net/npm/mathjax@3/",)
 
 
 @pytest.fixture(scope="module")
@@ -77,6 +83,9 @@ def test_the_front_page_redirects_to_the_introduction(server: str, browser: obje
 @pytest.mark.parametrize("page", PAGES)
 def test_page_loads_cleanly(server: str, browser: object, page: str) -> None:
     tab = browser.new_page()
+    outside: list[str] = []
+    tab.route(lambda url: not url.startswith(server),
+              lambda route: (outside.append(route.request.url), route.fulfill(body=""))[-1])
     errors: list[str] = []
     tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     tab.on("pageerror", lambda exc: errors.append(str(exc)))
@@ -86,6 +95,7 @@ def test_page_loads_cleanly(server: str, browser: object, page: str) -> None:
     assert response is not None and response.ok, f"{page}: HTTP {response and response.status}"
     assert not errors, f"{page}: console errors {errors}"
     assert not failed, f"{page}: failed requests {failed}"
+    assert all(url.startswith(ALLOWED_OUTSIDE) for url in outside), f"{page}: fetches {outside}"
     broken = tab.eval_on_selector_all(
         "img", "imgs => imgs.filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)")
     assert not broken, f"{page}: broken images {broken}"
