@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: book test notebooks export lock clean
+.PHONY: book test notebooks export bench lock clean
 
 # Create the virtual environment and install the pinned dependencies.
 $(STAMP): requirements.lock pyproject.toml
@@ -28,6 +28,10 @@ notebooks: $(STAMP)
 ## export: write the analysis tables into export/
 export: $(STAMP)
 	$(BIN)/python -m analysis export export
+
+## bench: time every stage at 1, 10 and 100 times the chapter, against VADER and NLTK baselines
+bench: $(STAMP)
+	$(BIN)/python benchmarks/pipeline.py
 
 ## lock: regenerate requirements.lock from pyproject.toml in a clean environment
 lock:
