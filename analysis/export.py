@@ -2,7 +2,11 @@
 
 :data:`TABLES` maps each exported file name to the function that builds its
 table from a :class:`~analysis.text.Chapter`; the CLI, the tests and the book
-all go through :func:`export`. An analysis module adds its files here.
+all go through :func:`export`. An analysis module adds its files here. A
+builder that reads data files (a register, a lexicon ...) takes them, loaded,
+after the chapter (and after the path, for :data:`FILES`): :data:`DATA` names
+them, and :func:`export` loads them from a :class:`~analysis.datafiles.DataFiles`
+(the bundled files, or an extender's own folder).
 """
 
 from __future__ import annotations
@@ -12,9 +16,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.datafiles import DataFiles
 from analysis.errors import AnalysisError
 from analysis.network import write_gexf
-from analysis.people import mentions_table, register_table
+from analysis.people import mentions_table, register_table, unregistered_names
 from analysis.sentiment import sentence_scores
 from analysis.text import Chapter
 from analysis.themes import paragraph_scores, theme_hits
@@ -54,7 +59,7 @@ def corrections_table(chapter: Chapter) -> pd.DataFrame:
 
 
 #: File name -> function building its table. Analysis modules add entries.
-TABLES: dict[str, Callable[[Chapter], pd.DataFrame]] = {
+TABLES: dict[str, Callable[..., pd.DataFrame]] = {
     "paragraphs.csv": paragraphs_table,
     "sentences.csv": sentences_table,
     "corrections.csv": corrections_table,
@@ -62,21 +67,38 @@ TABLES: dict[str, Callable[[Chapter], pd.DataFrame]] = {
     "theme_hits.csv": theme_hits,
     "people.csv": register_table,
     "mentions.csv": mentions_table,
+    "unregistered_names.csv": unregistered_names,
     "sentiment.csv": sentence_scores,
 }
 
 #: File name -> function writing a non-tabular file (e.g. a GEXF network).
-FILES: dict[str, Callable[[Chapter, Path], None]] = {"network.gexf": write_gexf}
+FILES: dict[str, Callable[..., None]] = {"network.gexf": write_gexf}
+
+#: File name -> the data its builder takes after the chapter (and the path), in
+#: order, as names of :class:`~analysis.datafiles.DataFiles` loaders.
+DATA: dict[str, tuple[str, ...]] = {
+    "themes.csv": ("lexicon",),
+    "theme_hits.csv": ("lexicon",),
+    "people.csv": ("register",),
+    "mentions.csv": ("register",),
+    "unregistered_names.csv": ("register", "known_names"),
+    "sentiment.csv": ("patch",),
+    "network.gexf": ("register",),
+}
 
 
-def export(chapter: Chapter, outdir: str | Path) -> list[Path]:
+def export(chapter: Chapter, outdir: str | Path, files: DataFiles | None = None) -> list[Path]:
     """Write every table in :data:`TABLES` and file in :data:`FILES` to ``outdir``.
 
     CSV files are UTF-8 with a header row and no index column. The folder is
-    created if needed. Returns the paths written, in order.
+    created if needed. ``files`` gives the data files (register, lexicon ...)
+    the builders take (see :data:`DATA`); ``None`` means the bundled ones. They
+    are all loaded and checked before anything is written. Returns the paths
+    written, in order.
 
     Raises:
-        AnalysisError: ``outdir`` exists and is not a folder, or cannot be created.
+        AnalysisError: ``outdir`` exists and is not a folder, or cannot be
+            created; a data file is malformed (a ``DataFileError``).
 
     Example:
         >>> import tempfile
@@ -85,6 +107,10 @@ def export(chapter: Chapter, outdir: str | Path) -> list[Path]:
         ...     [p.name for p in export(load_chapter(), tmp)][:3]
         ['paragraphs.csv', 'sentences.csv', 'corrections.csv']
     """
+    files = DataFiles() if files is None else files
+    needed = dict.fromkeys(name for names in DATA.values() for name in names)
+    loaded = {name: getattr(files, name)() for name in needed}
+    data = {file: [loaded[name] for name in names] for file, names in DATA.items()}
     out = Path(outdir)
     if out.exists() and not out.is_dir():
         raise AnalysisError(f"{out}: exists and is not a folder")
@@ -95,10 +121,11 @@ def export(chapter: Chapter, outdir: str | Path) -> list[Path]:
     written = []
     for name, build in TABLES.items():
         path = out / name
-        build(chapter).to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+        table = build(chapter, *data.get(name, []))
+        table.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
         written.append(path)
     for name, write in FILES.items():
         path = out / name
-        write(chapter, path)
+        write(chapter, path, *data.get(name, []))
         written.append(path)
     return written

@@ -118,8 +118,11 @@ def centrality(graph: nx.Graph) -> pd.DataFrame:
                            ascending=[False, False, True]).reset_index(drop=True)
 
 
-def write_gexf(chapter: Chapter, path: str | Path) -> None:
-    """Write the chapter's co-occurrence network (bundled register) as GEXF.
+def write_gexf(chapter: Chapter, path: str | Path, register: pd.DataFrame | None = None) -> None:
+    """Write the chapter's co-occurrence network as GEXF (the export ``network.gexf``).
+
+    ``register`` (from :func:`~analysis.people.load_register`) defaults to the
+    bundled one.
 
     Example:
         >>> import tempfile
@@ -129,5 +132,5 @@ def write_gexf(chapter: Chapter, path: str | Path) -> None:
         ...     nx.read_gexf(Path(tmp) / "network.gexf").number_of_nodes()
         69
     """
-    register = load_register()
+    register = load_register() if register is None else register
     nx.write_gexf(build_network(mentions(chapter, register), register), Path(path))

@@ -716,8 +716,10 @@ def theme_ties(found: pd.DataFrame, paragraph_scores: pd.DataFrame, register: pd
     return pd.concat(frames, ignore_index=True)[columns]
 
 
-def register_table(chapter: Chapter) -> pd.DataFrame:
+def register_table(chapter: Chapter, register: pd.DataFrame | None = None) -> pd.DataFrame:
     """The register with each person's mention counts (the export ``people.csv``).
+
+    ``register`` (from :func:`load_register`) defaults to the bundled one.
 
     Example:
         >>> from analysis import load_chapter
@@ -725,17 +727,19 @@ def register_table(chapter: Chapter) -> pd.DataFrame:
         >>> t.columns[:3].tolist(), len(t)
         (['person_id', 'name', 'aliases'], 69)
     """
-    register = load_register()
+    register = load_register() if register is None else register
     counts = mention_counts(mentions(chapter, register), register)
     return register.merge(counts.drop(columns="name"), on="person_id", how="left")
 
 
-def mentions_table(chapter: Chapter) -> pd.DataFrame:
-    """The mentions of the bundled register's people (the export ``mentions.csv``).
+def mentions_table(chapter: Chapter, register: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The mentions of the register's people (the export ``mentions.csv``).
+
+    ``register`` (from :func:`load_register`) defaults to the bundled one.
 
     Example:
         >>> from analysis import load_chapter
         >>> mentions_table(load_chapter()).columns[:7].tolist()
         ['person_id', 'surface', 'paragraph_id', 'sentence_id', 'start', 'end', 'in_note']
     """
-    return mentions(chapter)
+    return mentions(chapter, register)

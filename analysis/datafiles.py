@@ -1,0 +1,177 @@
+"""The data files an analysis reads: the bundled ones, or an extender's own.
+
+A :class:`DataFiles` names, for each kind of data file, the file to use;
+``None`` means the file bundled in ``analysis/data`` (made for chapter 4 of
+Serge's memoirs). :meth:`DataFiles.from_dir` takes them from a folder holding
+any of the files named in :data:`FILE_NAMES`, so that
+``python -m analysis export OUTDIR --text my.txt --data mydata/`` analyses
+another text with its own register, lexicon and tables. The loaders
+(:meth:`~DataFiles.register`, :meth:`~DataFiles.lexicon` ...) are the
+package's own (:func:`analysis.people.load_register` ...), so the files are
+validated exactly as the bundled ones are.
+
+Example:
+    >>> files = DataFiles()
+    >>> len(files.register()), files.lexicon().names
+    (69, ['terror', 'nep', 'free_thought'])
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.errors import DataFileError
+from analysis.people import load_known_names, load_register
+from analysis.sentiment import load_lexicon_patch
+from analysis.source import SEED_SHA256
+from analysis.text import Chapter, load_chapter
+from analysis.themes import Lexicon, load_lexicon
+
+#: Field of :class:`DataFiles` -> the file name it has in a data folder.
+FILE_NAMES: dict[str, str] = {
+    "people": "people.csv",
+    "shared_names": "shared_names.csv",
+    "non_person_names": "non_person_names.csv",
+    "themes": "themes.toml",
+    "sentiment_lexicon_patch": "sentiment_lexicon_patch.csv",
+    "corrections": "corrections.csv",
+}
+
+#: The bundled files that were made for the bundled chapter and that an
+#: export of another text falls back to when the folder does not replace them.
+CHAPTER_SPECIFIC: tuple[str, ...] = ("people", "themes", "sentiment_lexicon_patch")
+
+
+@dataclass(frozen=True)
+class DataFiles:
+    """Which data file to use for each kind of data (``None``: the bundled one).
+
+    - ``people``: the register of people (:func:`analysis.people.load_register`);
+    - ``shared_names``: the rules for name forms two people share; ``None``
+      means the ``shared_names.csv`` beside the register file, or no rules if
+      there is none (so your own register never gets Serge's rules);
+    - ``non_person_names``: names the unregistered-name detector ignores;
+    - ``themes``: the theme lexicon (:func:`analysis.themes.load_lexicon`);
+    - ``sentiment_lexicon_patch``: the VADER patch
+      (:func:`analysis.sentiment.load_lexicon_patch`);
+    - ``corrections``: the corrections table of the text; ``None`` means the
+      bundled table for the bundled seed and none for any other text.
+
+    Example:
+        >>> DataFiles(themes=Path("my/themes.toml")).themes.name
+        'themes.toml'
+    """
+
+    people: Path | None = None
+    shared_names: Path | None = None
+    non_person_names: Path | None = None
+    themes: Path | None = None
+    sentiment_lexicon_patch: Path | None = None
+    corrections: Path | None = None
+
+    @classmethod
+    def from_dir(cls, folder: str | Path) -> DataFiles:
+        """Take the data files found in ``folder``; the others stay bundled.
+
+        The folder may hold any of the files named in :data:`FILE_NAMES`, and
+        also sub-folders (e.g. ``annotations/``) and hidden files, which are
+        ignored. Any other file is an error, so that a misspelt name
+        (``theme.toml``) cannot silently leave the bundled file in use.
+
+        Raises:
+            DataFileError: the folder is missing or is not a folder, holds a
+                file with another name, or holds none of the expected files.
+
+        Example:
+            >>> import tempfile
+            >>> with tempfile.TemporaryDirectory() as tmp:
+            ...     _ = (Path(tmp) / "themes.toml").write_text("", encoding="utf-8")
+            ...     DataFiles.from_dir(tmp).themes.name
+            'themes.toml'
+        """
+        root = Path(folder)
+        if not root.is_dir():
+            what = "no such folder" if not root.exists() else "not a folder"
+            raise DataFileError(f"{root}: {what} (--data takes a folder of data files)")
+        expected = ", ".join(FILE_NAMES.values())
+        names = sorted(p.name for p in root.iterdir()
+                       if p.is_file() and not p.name.startswith("."))
+        unknown = [n for n in names if n not in FILE_NAMES.values()]
+        if unknown:
+            raise DataFileError(f"{root / unknown[0]}: not a data file name the analyses "
+                                f"know (expected any of: {expected})")
+        if not names:
+            raise DataFileError(f"{root}: holds none of the data files (expected any of: "
+                                f"{expected})")
+        return cls(**{field: root / name for field, name in FILE_NAMES.items()
+                      if (root / name).is_file()})
+
+    def chapter(self, path: str | Path | None = None) -> Chapter:
+        """Load the text at ``path`` (``None``: the bundled excerpt) with these corrections.
+
+        Example:
+            >>> len(DataFiles().chapter().corrections) > 0
+            True
+        """
+        return load_chapter(path, corrections=self.corrections)
+
+    def register(self) -> pd.DataFrame:
+        """The register of people, checked against its shared-name rules.
+
+        Example:
+            >>> DataFiles().register().loc[0, "person_id"]
+            'serge'
+        """
+        return load_register(self.people, shared_names=self.shared_names)
+
+    def known_names(self) -> pd.DataFrame:
+        """The names that are not people (``name, kind, note``).
+
+        Example:
+            >>> DataFiles().known_names().columns.tolist()
+            ['name', 'kind', 'note']
+        """
+        return load_known_names(self.non_person_names)
+
+    def lexicon(self) -> Lexicon:
+        """The theme lexicon.
+
+        Example:
+            >>> DataFiles().lexicon().path.name
+            'themes.toml'
+        """
+        return load_lexicon(self.themes)
+
+    def patch(self) -> pd.DataFrame:
+        """The sentiment lexicon patch (``term, value, reason``).
+
+        Example:
+            >>> DataFiles().patch().columns.tolist()
+            ['term', 'value', 'reason']
+        """
+        return load_lexicon_patch(self.sentiment_lexicon_patch)
+
+    def fallbacks(self, chapter: Chapter) -> list[str]:
+        """The bundled, chapter-specific files an analysis of ``chapter`` would use.
+
+        Empty for the bundled seed (the files were made for it); for another
+        text, the names in :data:`CHAPTER_SPECIFIC` that these data files do
+        not replace, e.g. for the command line to warn about them.
+
+        Example:
+            >>> import tempfile
+            >>> with tempfile.TemporaryDirectory() as tmp:
+            ...     text = Path(tmp) / "other.txt"
+            ...     _ = text.write_text("Title\\n\\nA short chapter of prose.\\n", encoding="utf-8")
+            ...     DataFiles(themes=Path("mine.toml")).fallbacks(load_chapter(text))
+            ['people.csv', 'sentiment_lexicon_patch.csv']
+            >>> DataFiles().fallbacks(load_chapter())
+            []
+        """
+        if chapter.source.sha256 == SEED_SHA256:
+            return []
+        return [FILE_NAMES[f] for f in CHAPTER_SPECIFIC if getattr(self, f) is None]
+
