@@ -17,6 +17,7 @@ import networkx as nx
 import pandas as pd
 import pytest
 
+from analysis.agreement import agreement_table
 from analysis import Chapter, DataFileError, load_chapter, people, sentiment, themes
 from analysis.cli import main
 from analysis.datafiles import FILE_NAMES, DataFiles
@@ -253,6 +254,60 @@ def test_export_function_uses_the_data_files(chapter: Chapter, files: DataFiles,
     assert [p.name for p in written] == [*TABLES, *FILES]
     back = pd.read_csv(tmp_path / "mentions.csv", keep_default_na=False)
     pd.testing.assert_frame_equal(back, found.reset_index(drop=True), check_dtype=False)
+
+
+# --- validation against a hand annotation of a sample (as the page asks) ----------------
+
+def test_mentions_agree_with_a_hand_check(found: pd.DataFrame, tmp_path: Path) -> None:
+    # (paragraph, person, name as written, the phrase it begins)
+    rows = [(3, "duval", "Marc Duval", "Marc Duval,"), (3, "duval", "Duval", "Duval printed"),
+            (3, "anna_weber", "Weber", "Weber laughed"), (4, "anna_weber", "Anna", "Anna had"),
+            (4, "paul_weber", "Paul Weber", "Paul Weber reached"),
+            (4, "paul_weber", "Weber", "Weber wrote"), (4, "duval", "Duval", "Duval’s soup")]
+    lines = ["paragraph_id,person_id,surface,start,end,reason"]
+    for pid, person, surface, phrase in rows:
+        start = TEXT.index(phrase)
+        lines.append(f"{pid},{person},{surface},{start},{start + len(surface)},read by hand")
+    (tmp_path / "mentions_check.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    gold = people.load_check(tmp_path / "mentions_check.csv")
+    scores = people.evaluate(found, gold).iloc[0]
+    assert (scores["gold"], scores["correct"], scores["precision"], scores["recall"]) == \
+        (7, 7, 1.0, 1.0)
+
+
+def test_theme_scores_agree_with_a_hand_annotation(chapter: Chapter, files: DataFiles,
+                                                   tmp_path: Path) -> None:
+    labels = {2: (2, 1, 0), 3: (1, 2, 0), 4: (2, 0, 2), 5: (1, 2, 0), 7: (1, 1, 1)}
+    openings = chapter.paragraphs.set_index("paragraph_id")["text"].str[:20]
+    lexicon = files.lexicon()
+    lines = ["paragraph_id,opening,theme,label,reason"]
+    for pid, row in labels.items():
+        lines += [f"{pid},{openings[pid]},{theme},{label},read by hand"
+                  for theme, label in zip(lexicon.names, row)]
+    (tmp_path / "themes.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    annotation = themes.load_annotation(chapter, tmp_path / "themes.csv", themes=lexicon.names)
+    table = themes.agreement(themes.paragraph_scores(chapter, lexicon), annotation,
+                             n_boot=200).set_index("theme")
+    assert table.loc[["press", "hunger"], "auc"].tolist() == [1.0, 1.0]
+    assert pd.isna(table.loc["exile", "auc"])  # every paragraph has some exile: no AUC
+
+
+def test_sentiment_agrees_with_a_hand_annotation(chapter: Chapter, files: DataFiles,
+                                                 tmp_path: Path) -> None:
+    hand = {2: 0, 9: 1, 12: -1, 14: -1, 16: 0, 19: -1, 23: 2}
+    sents = chapter.sentences.set_index("sentence_id")
+    table = pd.DataFrame([{"sentence_id": sid, "start": sents.loc[sid, "start"],
+                           "end": sents.loc[sid, "end"], "split": "dev", "batch": 1,
+                           "score": score, "reason": "read by hand",
+                           "text": sents.loc[sid, "text"]} for sid, score in hand.items()])
+    table.to_csv(tmp_path / "sentiment.csv", index=False)
+    annotation = sentiment.load_annotations(chapter, tmp_path / "sentiment.csv")
+    scores = sentiment.sentence_scores(chapter, files.patch()).set_index("sentence_id")
+    result = agreement_table(annotation["score"],
+                             scores.loc[annotation["sentence_id"], list(sentiment.METHODS)]
+                             .reset_index(drop=True), n_boot=200).set_index("method")
+    assert result["n"].tolist() == [7, 7, 7]
+    assert result.loc["vader_patched", "spearman"] > result.loc["vader", "spearman"]
 
 
 # --- the command line ------------------------------------------------------------------
