@@ -2,7 +2,7 @@
 
 ``--data DIR`` takes the data files (register, lexicon, corrections ...) from a
 folder, the bundled ones standing in for those it does not hold (see
-:class:`~analysis.datafiles.DataFiles`). When the text is not the bundled
+``analysis.datafiles.DataFiles``). When the text is not the bundled
 excerpt and the bundled register, theme lexicon or sentiment patch stands in,
 the export is still written but a one-line warning on stderr names the
 bundled files used: they were made for chapter 4 of Serge's memoirs.

@@ -5,7 +5,7 @@ table from a :class:`~analysis.text.Chapter`; the CLI, the tests and the book
 all go through :func:`export`. An analysis module adds its files here. A
 builder that reads data files (a register, a lexicon ...) takes them, loaded,
 after the chapter (and after the path, for :data:`FILES`): :data:`DATA` names
-them, and :func:`export` loads them from a :class:`~analysis.datafiles.DataFiles`
+them, and :func:`export` loads them from an ``analysis.datafiles.DataFiles``
 (the bundled files, or an extender's own folder).
 """
 
@@ -75,7 +75,7 @@ TABLES: dict[str, Callable[..., pd.DataFrame]] = {
 FILES: dict[str, Callable[..., None]] = {"network.gexf": write_gexf}
 
 #: File name -> the data its builder takes after the chapter (and the path), in
-#: order, as names of :class:`~analysis.datafiles.DataFiles` loaders.
+#: order, as names of ``analysis.datafiles.DataFiles`` loaders.
 DATA: dict[str, tuple[str, ...]] = {
     "themes.csv": ("lexicon",),
     "theme_hits.csv": ("lexicon",),

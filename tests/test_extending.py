@@ -9,8 +9,10 @@ public API and the command line on it, as the extending page tells a reader to.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import networkx as nx
@@ -308,6 +310,22 @@ def test_sentiment_agrees_with_a_hand_annotation(chapter: Chapter, files: DataFi
                              .reset_index(drop=True), n_boot=200).set_index("method")
     assert result["n"].tolist() == [7, 7, 7]
     assert result.loc["vader_patched", "spearman"] > result.loc["vader", "spearman"]
+
+
+def test_the_pages_python_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every ``python`` block of book/extending.md, in order, on the example's files."""
+    page = Path(__file__).resolve().parent.parent / "book" / "extending.md"
+    blocks = re.findall(r"^( *)```python\n(.*?)^\1```", page.read_text(encoding="utf-8"),
+                        re.S | re.M)
+    assert len(blocks) == 2
+    (tmp_path / "memoir.txt").write_text(TEXT, encoding="utf-8")
+    write_data(tmp_path / "mydata")
+    monkeypatch.chdir(tmp_path)
+    namespace: dict[str, object] = {}
+    for _, code in blocks:
+        exec(textwrap.dedent(code), namespace)
+    assert (tmp_path / "out" / "network.gexf").is_file()
+    assert namespace["missing"]["candidate"].tolist() == ["Lucien"]
 
 
 # --- the command line ------------------------------------------------------------------
