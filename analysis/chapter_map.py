@@ -22,8 +22,8 @@ from analysis.plots import KIND_COLOURS, PALETTE, THEME_COLOURS, figure
 from analysis.text import Chapter
 from analysis.themes import along_chapter
 
-#: The episodes marked on the map: those of the sentiment chapter
-#: (:data:`analysis.arc.EPISODES`), with the portraits of the comrades from
+#: The episodes marked on the map. Those of the sentiment chapter
+#: (``analysis.arc.EPISODES``), with the portraits of the comrades from
 #: abroad named for the foreign delegates, and the last paragraph (friends
 #: scattering, Serge decides to leave for Central Europe) as the departure.
 EPISODES: dict[str, str] = {
@@ -31,6 +31,7 @@ EPISODES: dict[str, str] = {
     for name, pattern in ARC_EPISODES.items()
 } | {"departure": r"The two groups of friends whose company I kept"}
 
+#: The theme columns drawn, in order, and their labels in the figure.
 THEMES = ("terror", "nep", "free_thought")
 THEME_LABELS = {"terror": "terror", "nep": "NEP", "free_thought": "free thought"}
 
