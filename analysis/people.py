@@ -258,7 +258,12 @@ def mentions(chapter: Chapter, register: pd.DataFrame | None = None,
         frames.append(chapter.find(regex).assign(how="first name", pid=pid))
     found = (pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
         columns=["match", "start", "end", "sentence_id", "paragraph_id", "how", "pid"]))
-    found = found.sort_values("start", kind="stable").reset_index(drop=True)
+    # A first name that is also an alias ("Anna" in "Anna and Paul Weber") is found twice:
+    # keep the coordinated first-name match, which knows whose name it is.
+    found = (found.assign(_alias=found["how"] == "alias")
+             .sort_values(["start", "end", "_alias"], kind="stable")
+             .drop_duplicates(["start", "end"]).drop(columns="_alias")
+             .reset_index(drop=True))
 
     person, how = [], []
     last_in_par: dict[tuple[int, str], int] = {}

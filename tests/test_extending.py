@@ -447,9 +447,6 @@ def test_bad_file_through_the_api(tmp_path: Path) -> None:
         DataFiles.from_dir(folder).register()
 
 
-@pytest.mark.xfail(strict=True, reason="people.mentions counts a first name that is also an "
-                   "alias twice in 'Anna and Paul Weber' (the alias match and the coordinated "
-                   "first-name match); reported to the lead")
 def test_coordinated_first_name_that_is_also_an_alias_counts_once(tmp_path: Path,
                                                                   files: DataFiles) -> None:
     text = tmp_path / "pair.txt"
