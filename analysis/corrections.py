@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from analysis.csvtable import read_csv_table
 from analysis.errors import DataFileError
 from analysis.source import SEED_SHA256, Source, data_path
 
@@ -70,11 +71,7 @@ def load_corrections(path: str | Path, source: Source) -> pd.DataFrame:
         ['’', '']
     """
     file = Path(path)
-    try:
-        raw = pd.read_csv(file, dtype=str, keep_default_na=False, encoding="utf-8")
-    except (OSError, UnicodeDecodeError, pd.errors.ParserError) as exc:
-        raise DataFileError(f"{file}: cannot be read as a UTF-8 CSV ({exc})") from exc
-    return check_corrections(raw, source, str(file))
+    return check_corrections(read_csv_table(file, COLUMNS), source, str(file))
 
 
 def check_corrections(raw: pd.DataFrame, source: Source, name: str = "corrections"

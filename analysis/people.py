@@ -33,6 +33,7 @@ import numpy as np
 import pandas as pd
 from wordfreq import zipf_frequency
 
+from analysis.csvtable import read_csv_table
 from analysis.errors import DataFileError
 from analysis.source import data_path
 from analysis.text import Chapter
@@ -49,20 +50,6 @@ RULES = ("default", "nearest")
 _ID = re.compile(r"[a-z][a-z0-9_]*\Z")
 _EDGE_BEFORE = r"(?<![\w-])"
 _EDGE_AFTER = r"(?![\w-])"
-
-
-def _read_csv(path: Path, columns: list[str]) -> pd.DataFrame:
-    """Read a data CSV as strings, checking that it exists and has ``columns``."""
-    if not path.is_file():
-        raise DataFileError(f"{path}: no such file")
-    try:
-        table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    except (UnicodeDecodeError, pd.errors.ParserError) as exc:
-        raise DataFileError(f"{path}: not a readable UTF-8 CSV file ({exc})") from exc
-    missing = [c for c in columns if c not in table.columns]
-    if missing:
-        raise DataFileError(f"{path}: row 1 (header): missing column(s) {', '.join(missing)}")
-    return table.map(str.strip)
 
 
 def split_aliases(cell: str) -> list[str]:
@@ -90,7 +77,7 @@ def load_shared_names(path: str | Path | None = None) -> pd.DataFrame:
         'pierre_pascal'
     """
     file = Path(path) if path is not None else data_path("shared_names.csv")
-    table = _read_csv(file, SHARED_COLUMNS)
+    table = read_csv_table(file, SHARED_COLUMNS, strip=True)
     seen: dict[str, int] = {}
     for i, row in enumerate(table.itertuples(index=False), start=2):
         for col in ("alias", "rule", "person_id"):
@@ -132,7 +119,7 @@ def load_register(path: str | Path | None = None,
         'Dr. Alexandrov; Alexandrov; Comrade Borodin; Borodin'
     """
     file = Path(path) if path is not None else data_path("people.csv")
-    table = _read_csv(file, REGISTER_COLUMNS)
+    table = read_csv_table(file, REGISTER_COLUMNS, strip=True)
     first_row: dict[str, int] = {}
     claims: dict[str, list[tuple[str, int]]] = {}
     for i, row in enumerate(table.itertuples(index=False), start=2):
@@ -329,7 +316,7 @@ def load_check(path: str | Path | None = None) -> pd.DataFrame:
         True
     """
     file = Path(path) if path is not None else data_path("annotations/mentions_check.csv")
-    table = _read_csv(file, CHECK_COLUMNS)
+    table = read_csv_table(file, CHECK_COLUMNS, strip=True)
     for i, row in enumerate(table.itertuples(index=False), start=2):
         cols = ("paragraph_id", "start", "end") if row.person_id else ("paragraph_id",)
         for col in cols:
@@ -431,7 +418,7 @@ def load_known_names(path: str | Path | None = None) -> pd.DataFrame:
         'place'
     """
     file = Path(path) if path is not None else data_path("non_person_names.csv")
-    table = _read_csv(file, KNOWN_COLUMNS)
+    table = read_csv_table(file, KNOWN_COLUMNS, strip=True)
     seen: dict[str, int] = {}
     for i, row in enumerate(table.itertuples(index=False), start=2):
         for col in ("name", "kind"):

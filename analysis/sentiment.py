@@ -31,6 +31,7 @@ import pandas as pd
 from textblob.en.sentiments import PatternAnalyzer
 from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText
 
+from analysis.csvtable import read_csv_table
 from analysis.errors import DataFileError
 from analysis.source import data_path
 from analysis.text import Chapter
@@ -73,15 +74,7 @@ def load_lexicon_patch(path: str | Path | None = None) -> pd.DataFrame:
         0.0
     """
     file = data_path(PATCH_FILE) if path is None else Path(path)
-    try:
-        raw = pd.read_csv(file, dtype=str, keep_default_na=False, encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise DataFileError(f"{file}: no such file") from exc
-    except (UnicodeDecodeError, pd.errors.ParserError) as exc:
-        raise DataFileError(f"{file}: not a readable UTF-8 CSV ({exc})") from exc
-    missing = [c for c in ("term", "value", "reason") if c not in raw.columns]
-    if missing:
-        raise DataFileError(f"{file}: row 1 (header): missing column(s) {', '.join(missing)}")
+    raw = read_csv_table(file, ["term", "value", "reason"])
     seen: dict[str, int] = {}
     values = []
     for i, (term, value, reason) in enumerate(raw[["term", "value", "reason"]]
@@ -130,16 +123,8 @@ def load_annotations(chapter: Chapter, path: str | Path | None = None) -> pd.Dat
         (True, ['dev', 'heldout'])
     """
     file = data_path(ANNOTATION_FILE) if path is None else Path(path)
-    try:
-        raw = pd.read_csv(file, dtype=str, keep_default_na=False, encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise DataFileError(f"{file}: no such file") from exc
-    except (UnicodeDecodeError, pd.errors.ParserError) as exc:
-        raise DataFileError(f"{file}: not a readable UTF-8 CSV ({exc})") from exc
     columns = ["sentence_id", "start", "end", "split", "batch", "score", "reason", "text"]
-    missing = [c for c in columns if c not in raw.columns]
-    if missing:
-        raise DataFileError(f"{file}: row 1 (header): missing column(s) {', '.join(missing)}")
+    raw = read_csv_table(file, columns)
     sents = chapter.sentences.set_index("sentence_id")
     seen: dict[int, int] = {}
     rows = []

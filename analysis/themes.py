@@ -55,6 +55,7 @@ import pandas as pd
 from scipy import stats
 
 from analysis import reading
+from analysis.csvtable import read_csv_table
 from analysis.errors import DataFileError
 from analysis.source import data_path
 from analysis.text import Chapter
@@ -567,15 +568,8 @@ def load_annotation(chapter: Chapter, path: str | Path | None = None,
     """
     file = Path(path) if path is not None else data_path("annotations/themes.csv")
     names = themes if themes is not None else load_lexicon().names
-    try:
-        table = pd.read_csv(file, dtype=str, keep_default_na=False, encoding="utf-8")
-    except (OSError, UnicodeDecodeError, pd.errors.ParserError) as exc:
-        raise DataFileError(f"{file}: cannot be read as a UTF-8 CSV table ({exc})") from exc
     columns = ["paragraph_id", "opening", "theme", "label", "reason"]
-    missing = [c for c in columns if c not in table.columns]
-    if missing:
-        raise DataFileError(f"{file}: row 1: missing column '{missing[0]}' "
-                            f"(expected {', '.join(columns)})")
+    table = read_csv_table(file, columns)
     paras = chapter.paragraphs.set_index("paragraph_id")
     seen = set()
     for number, row in enumerate(table[columns].itertuples(index=False), start=2):

@@ -275,7 +275,7 @@ def test_bad_annotation_names_file_row_and_column(chapter, tmp_path, row, messag
 def test_annotation_missing_column(chapter, tmp_path):
     path = tmp_path / "ann.csv"
     path.write_text("paragraph_id,theme,label,reason\n3,terror,1,x\n", encoding="utf-8")
-    with pytest.raises(DataFileError, match=r"ann\.csv: row 1: missing column 'opening'"):
+    with pytest.raises(DataFileError, match=r"ann\.csv: row 1 \(header\): missing column\(s\) opening"):
         themes.load_annotation(chapter, path)
 
 
