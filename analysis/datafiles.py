@@ -38,6 +38,7 @@ FILE_NAMES: dict[str, str] = {
     "themes": "themes.toml",
     "sentiment_lexicon_patch": "sentiment_lexicon_patch.csv",
     "corrections": "corrections.csv",
+    "abbreviations": "abbreviations.txt",
 }
 
 #: The bundled files that were made for the bundled chapter and that an
@@ -58,7 +59,9 @@ class DataFiles:
     - ``sentiment_lexicon_patch``: the VADER patch
       (:func:`analysis.sentiment.load_lexicon_patch`);
     - ``corrections``: the corrections table of the text; ``None`` means the
-      bundled table for the bundled seed and none for any other text.
+      bundled table for the bundled seed and none for any other text;
+    - ``abbreviations``: the abbreviations that never end a sentence
+      (:func:`analysis.segment.load_abbreviations`).
 
     Example:
         >>> DataFiles(themes=Path("my/themes.toml")).themes.name
@@ -71,6 +74,7 @@ class DataFiles:
     themes: Path | None = None
     sentiment_lexicon_patch: Path | None = None
     corrections: Path | None = None
+    abbreviations: Path | None = None
 
     @classmethod
     def from_dir(cls, folder: str | Path) -> DataFiles:
@@ -110,13 +114,14 @@ class DataFiles:
                       if (root / name).is_file()})
 
     def chapter(self, path: str | Path | None = None) -> Chapter:
-        """Load the text at ``path`` (``None``: the bundled excerpt) with these corrections.
+        """Load the text at ``path`` (``None``: the bundled excerpt) with these corrections
+        and abbreviations.
 
         Example:
             >>> len(DataFiles().chapter().corrections) > 0
             True
         """
-        return load_chapter(path, corrections=self.corrections)
+        return load_chapter(path, corrections=self.corrections, abbreviations=self.abbreviations)
 
     def register(self) -> pd.DataFrame:
         """The register of people, checked against its shared-name rules.

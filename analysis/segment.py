@@ -13,18 +13,17 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 import pandas as pd
 from nltk.tokenize import NLTKWordTokenizer
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
 
-#: Abbreviations that never end a sentence in this prose (lower case, no final
-#: full stop; Punkt's convention). Single letters cover initials (``S. N.``).
-ABBREVIATIONS = frozenset(
-    {"dr", "st", "mr", "mrs", "messrs", "prof", "gen", "col", "capt", "lt", "rev", "vol",
-     "no", "pp", "cf", "viz", "etc", "n.e.p", "i.w.w", "u.s.s.r", "u.s.a", "r.s.f.s.r",
-     "e.g", "i.e"} | set("abcdefghijklmnopqrstuvwxyz")
-)
+from analysis.errors import DataFileError
+from analysis.source import data_path
+
+#: Initials (``S. N. Prokopovich``) never end a sentence, whatever the list of abbreviations.
+INITIALS = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 #: An ellipsis closed by a full stop (``....`` or ``. . . .``), a closing quote
 #: perhaps, then a capital: a sentence end that Punkt cannot see without
@@ -32,6 +31,7 @@ ABBREVIATIONS = frozenset(
 _AFTER_ELLIPSIS = re.compile(r"(?:(?<=\.\.\.\.)|(?<=\. \. \.))[’”]?(?P<gap>\s+)(?=[‘“]?[A-Z])")
 _PARAGRAPH_BREAK = re.compile(r"(?:[ \t\ufeff]*\r?\n){2,}")
 _BLOCK = re.compile(r"\S(?:.*\S)?", re.DOTALL)
+_ABBREVIATION = re.compile(r"[^\s.]+(?:\.[^\s.]+)*\.")
 _TITLE_MAX_WORDS = 12
 
 
@@ -49,9 +49,46 @@ class _CurlyQuoteLanguageVars(PunktLanguageVars):
     _re_non_word_chars = r"(?:[)\";}\]\*:@\'\({\[’”!?])"
 
 
-@lru_cache(maxsize=1)
-def sentence_tokenizer() -> PunktSentenceTokenizer:
+def load_abbreviations(path: str | Path | None = None) -> frozenset[str]:
+    """Read a list of abbreviations (one per line, with their full stops; ``#`` comments).
+
+    Returns them in Punkt's form (lower case, no final full stop), with the
+    single letters of initials added. ``None`` means the bundled list,
+    ``analysis/data/abbreviations.txt``.
+
+    Raises:
+        DataFileError: no such file, not UTF-8, or a line that is not one
+            abbreviation ending in a full stop (naming the file and line).
+
+    Example:
+        >>> sorted(load_abbreviations() - INITIALS)[:4]
+        ['capt', 'cf', 'col', 'dr']
+    """
+    file = Path(path) if path is not None else data_path("abbreviations.txt")
+    try:
+        lines = file.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise DataFileError(f"{file}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataFileError(f"{file}: cannot be read as UTF-8 text ({exc})") from exc
+    found = set(INITIALS)
+    for number, line in enumerate(lines, start=1):
+        entry = line.strip()
+        if not entry or entry.startswith("#"):
+            continue
+        if not _ABBREVIATION.fullmatch(entry):
+            raise DataFileError(f"{file}: line {number}: {entry!r} is not one abbreviation "
+                                "ending in a full stop (such as 'Dr.' or 'N.E.P.')")
+        found.add(entry[:-1].lower())
+    return frozenset(found)
+
+
+@lru_cache(maxsize=8)
+def sentence_tokenizer(abbreviations: frozenset[str] | None = None) -> PunktSentenceTokenizer:
     """Return the Punkt tokenizer configured for this prose.
+
+    Args:
+        abbreviations: from :func:`load_abbreviations`; ``None`` means the bundled list.
 
     Example:
         >>> tok = sentence_tokenizer()
@@ -59,7 +96,7 @@ def sentence_tokenizer() -> PunktSentenceTokenizer:
         ['I met Dr. Alexandrov.', 'He was thirty-five.']
     """
     params = PunktParameters()
-    params.abbrev_types = set(ABBREVIATIONS)
+    params.abbrev_types = set(load_abbreviations() if abbreviations is None else abbreviations)
     return PunktSentenceTokenizer(params, lang_vars=_CurlyQuoteLanguageVars())
 
 
@@ -102,8 +139,11 @@ def split_paragraphs(text: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["kind", "est_start", "est_end"])
 
 
-def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def split_sentences(text: str, start: int, end: int,
+                    abbreviations: frozenset[str] | None = None) -> list[tuple[int, int]]:
     """Return the sentence spans of ``text[start:end]`` as offsets into ``text``.
+
+    ``abbreviations`` as for :func:`sentence_tokenizer`.
 
     Example:
         >>> s = "‘Do you think so?’ he said. It ended."
@@ -111,7 +151,7 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         ['‘Do you think so?’ he said.', 'It ended.']
     """
     spans = []
-    for a, b in sentence_tokenizer().span_tokenize(text[start:end]):
+    for a, b in sentence_tokenizer(abbreviations).span_tokenize(text[start:end]):
         cut = start + a
         for brk in _AFTER_ELLIPSIS.finditer(text, start + a, start + b):
             spans.append((cut, brk.start("gap")))

@@ -117,18 +117,22 @@ class Chapter:
 
 
 def load_chapter(path: str | Path | None = None,
-                 corrections: str | Path | pd.DataFrame | None = None) -> Chapter:
+                 corrections: str | Path | pd.DataFrame | None = None,
+                 abbreviations: str | Path | None = None) -> Chapter:
     """Load a chapter text, apply its corrections and segment it.
 
     Args:
         path: a UTF-8 text file; ``None`` means the bundled excerpt of chapter 4.
         corrections: a corrections CSV or DataFrame; ``None`` means the bundled
             table when the file is the bundled seed, and none otherwise.
+        abbreviations: a list of abbreviations that never end a sentence (see
+            :func:`analysis.segment.load_abbreviations`); ``None`` means the bundled list.
 
     Raises:
         SourceError: the file is missing, a directory, not UTF-8, empty, or
             has no narrative paragraph (not a chapter).
-        DataFileError: the corrections table does not fit the text.
+        DataFileError: the corrections table does not fit the text, or the
+            abbreviations list is malformed.
 
     Example:
         >>> ch = load_chapter()
@@ -137,6 +141,7 @@ def load_chapter(path: str | Path | None = None,
     """
     source = read_source(path)
     table = corrections_for(source, corrections)
+    known_abbreviations = segment.load_abbreviations(abbreviations)
     text, omap = apply_corrections(source.text, table)
 
     paragraphs = segment.split_paragraphs(text)
@@ -150,7 +155,7 @@ def load_chapter(path: str | Path | None = None,
     sent_rows = [(pid, a, b)
                  for pid, ps, pe in paragraphs[["paragraph_id", "est_start", "est_end"]]
                  .itertuples(index=False)
-                 for a, b in segment.split_sentences(text, ps, pe)]
+                 for a, b in segment.split_sentences(text, ps, pe, known_abbreviations)]
     sentences = pd.DataFrame(sent_rows, columns=["paragraph_id", "est_start", "est_end"])
     sentences.insert(0, "sentence_id", np.arange(1, len(sentences) + 1))
 

@@ -128,9 +128,12 @@ SPLIT = TEXT.index("Ly on")
 CORRECTIONS = ("start,end,found,replacement,kind,note\n"
                f"{SPLIT},{SPLIT + 5},Ly on,Lyon,split word,a space in the title\n")
 
+ABBREVIATIONS = "# the memoir's own list: 'Dr. Brandt' must stay in one sentence\nDr.\n"
+
 DATA = {"people.csv": PEOPLE, "shared_names.csv": SHARED_NAMES,
         "non_person_names.csv": NON_PERSON_NAMES, "themes.toml": THEMES,
-        "sentiment_lexicon_patch.csv": PATCH, "corrections.csv": CORRECTIONS}
+        "sentiment_lexicon_patch.csv": PATCH, "corrections.csv": CORRECTIONS,
+        "abbreviations.txt": ABBREVIATIONS}
 
 
 def write_data(folder: Path, names: list[str] | None = None, **replace: str) -> Path:
@@ -395,7 +398,7 @@ def one_error(args: list[str], capsys: pytest.CaptureFixture[str]) -> str:
     (lambda d: (write_data(d, ["people.csv"]) / "people.csv").rename(d / "register.csv").parent,
      "register.csv: not a data file name the analyses know (expected any of: people.csv, "
      "shared_names.csv, non_person_names.csv, themes.toml, sentiment_lexicon_patch.csv, "
-     "corrections.csv)"),
+     "corrections.csv, abbreviations.txt)"),
 ])
 def test_bad_data_folder(memoir: tuple[Path, Path], tmp_path: Path, make, message: str,
                          capsys: pytest.CaptureFixture[str]) -> None:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
-from analysis import Chapter
+from analysis import Chapter, DataFileError, load_chapter
+from analysis.segment import load_abbreviations
 
 
 def test_paragraph_counts_follow_the_blank_lines(chapter: Chapter) -> None:
@@ -79,3 +81,28 @@ def test_find_returns_seed_offsets_and_units(chapter: Chapter) -> None:
     assert first.paragraph_id == 6
     assert len(chapter.find(r"\bKronstadt\b")) == chapter.seed_text.count("Kronstadt") == 6
     assert chapter.find(r"no such words here").empty
+
+
+def test_abbreviations_are_data(tmp_path: Path) -> None:
+    text = tmp_path / "admiral.txt"
+    text.write_text("Title\n\nWe met Adm. Kolchak in Omsk. He was calm.\n", encoding="utf-8")
+    assert load_chapter(text).sentences["text"].tolist() == [
+        "Title", "We met Adm.", "Kolchak in Omsk.", "He was calm."]
+    mine = tmp_path / "abbreviations.txt"
+    mine.write_text("# my list\nAdm.\n", encoding="utf-8")
+    assert load_chapter(text, abbreviations=mine).sentences["text"].tolist() == [
+        "Title", "We met Adm. Kolchak in Omsk.", "He was calm."]
+    assert {"dr", "n.e.p", "i.w.w", "st"} <= load_abbreviations()
+
+
+@pytest.mark.parametrize("content, message", [
+    ("Dr.\nAdm\n", r"abbreviations\.txt: line 2: 'Adm' is not one abbreviation"),
+    ("Dr. Mr.\n", r"abbreviations\.txt: line 1: 'Dr\. Mr\.' is not one abbreviation"),
+])
+def test_bad_abbreviation_list(tmp_path: Path, content: str, message: str) -> None:
+    mine = tmp_path / "abbreviations.txt"
+    mine.write_text(content, encoding="utf-8")
+    with pytest.raises(DataFileError, match=message):
+        load_abbreviations(mine)
+    with pytest.raises(DataFileError, match="no such file"):
+        load_abbreviations(tmp_path / "missing.txt")
