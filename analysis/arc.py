@@ -28,23 +28,6 @@ from analysis.text import Chapter
 #: of the text, so some ten sentences either side carry most of the weight).
 BANDWIDTH = 0.03
 
-#: Episodes the book marks on the arc, each label with a regular expression
-#: for the passage that opens it (found in the established text).
-EPISODES: dict[str, str] = {
-    "Third Congress": r"The Third Congress of the Communist International met",
-    "Bela Kun": r"I had some personal knowledge of Bela Kun",
-    "Trotsky": r"Trotsky came to the Congress many times",
-    "friendships": r"During this summer of 1921 I formed",
-    "NEP": r"The New Economic Policy was, in the space",
-    "Novaya Ladoga": r"We would found an agricultural colony",
-    "Tagantsev, Gumilev": r"Since Kronstadt there had been a revival of the Terror",
-    "Blok's death": r"another of our greatest poets was dying",
-    "Volfila": r"I belonged to the last surviving free-thought society",
-    "anarchists shot": r"The tragedies continued",
-    "famine": r"The winds of an immeasurable calamity",
-}
-
-
 def arc_points(chapter: Chapter, scores: pd.DataFrame, column: str = "sentiment",
                kinds: tuple[str, ...] = ("narrative",)) -> pd.DataFrame:
     """The sentences to smooth: offsets, ``position`` in [0, 1] and ``score``.
@@ -219,7 +202,7 @@ def departures(arc: pd.DataFrame, envelope: pd.DataFrame,
     share the same grid. Returns one row per run of grid points above
     ``null_high`` or below ``null_low``: ``start, end`` (positions),
     ``direction`` (``above``/``below``), ``extreme`` (the arc's most extreme
-    value in the run) and, if ``episodes`` (:func:`episode_positions`) is
+    value in the run) and, if ``episodes`` (:func:`analysis.episodes.episode_positions`) is
     given, ``episodes``: the episode under way when the run starts and any
     that open during it, joined by "; ".
 
@@ -275,31 +258,3 @@ def dct_lowpass(values: pd.Series, keep: int = 5) -> pd.Series:
     coefficients = dct(np.asarray(values, dtype=float), norm="ortho")
     coefficients[keep:] = 0.0
     return pd.Series(idct(coefficients, norm="ortho"), index=getattr(values, "index", None))
-
-
-def episode_positions(chapter: Chapter, episodes: dict[str, str] | None = None) -> pd.DataFrame:
-    """Where each episode opens: ``episode, start, end, sentence_id, position``.
-
-    Each pattern must match exactly once in the established text.
-
-    Raises:
-        ValueError: a pattern matches no passage or more than one.
-
-    Example:
-        >>> from analysis import load_chapter
-        >>> ep = episode_positions(load_chapter())
-        >>> ep["episode"].iloc[0], bool(ep["position"].is_monotonic_increasing)
-        ('Third Congress', True)
-    """
-    episodes = EPISODES if episodes is None else episodes
-    length = len(chapter.seed_text)
-    rows = []
-    for label, pattern in episodes.items():
-        hits = chapter.find(pattern)
-        if len(hits) != 1:
-            raise ValueError(f"episode {label!r}: pattern {pattern!r} matches {len(hits)} "
-                             "passages, not exactly one")
-        hit = hits.iloc[0]
-        rows.append((label, int(hit["start"]), int(hit["end"]), int(hit["sentence_id"]),
-                     int(hit["start"]) / length))
-    return pd.DataFrame(rows, columns=["episode", "start", "end", "sentence_id", "position"])

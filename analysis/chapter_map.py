@@ -15,42 +15,15 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from analysis.arc import EPISODES as ARC_EPISODES
-from analysis.arc import BANDWIDTH, arc_points, episode_positions, shuffle_envelope, smooth_arc
+from analysis.arc import BANDWIDTH, arc_points, shuffle_envelope, smooth_arc
 from analysis.people import labels, load_register, mention_counts, mentions
 from analysis.plots import KIND_COLOURS, PALETTE, THEME_COLOURS, figure
 from analysis.text import Chapter
 from analysis.themes import along_chapter
 
-#: The episodes marked on the map. Those of the sentiment chapter
-#: (``analysis.arc.EPISODES``), with the portraits of the comrades from
-#: abroad named for the foreign delegates, and the last paragraph (friends
-#: scattering, Serge decides to leave for Central Europe) as the departure.
-EPISODES: dict[str, str] = {
-    ("foreign delegates" if name == "friendships" else name): pattern
-    for name, pattern in ARC_EPISODES.items()
-} | {"departure": r"The two groups of friends whose company I kept"}
-
 #: The theme columns drawn, in order, and their labels in the figure.
 THEMES = ("terror", "nep", "free_thought")
 THEME_LABELS = {"terror": "terror", "nep": "NEP", "free_thought": "free thought"}
-
-
-def episode_stretches(chapter: Chapter, episodes: dict[str, str] | None = None) -> pd.DataFrame:
-    """Each episode as a stretch of the text: ``episode, start, end, sentence_id, position, position_end``.
-
-    ``position`` is where the episode opens (:func:`analysis.arc.episode_positions`),
-    ``position_end`` where the next one opens (1.0 for the last).
-
-    Example:
-        >>> from analysis import load_chapter
-        >>> ep = episode_stretches(load_chapter())
-        >>> ep["episode"].iloc[-1], float(ep["position_end"].iloc[-1])
-        ('departure', 1.0)
-    """
-    table = episode_positions(chapter, EPISODES if episodes is None else episodes)
-    table["position_end"] = table["position"].shift(-1).fillna(1.0)
-    return table
 
 
 def note_spans(chapter: Chapter, kinds: tuple[str, ...] = ("editorial",)) -> pd.DataFrame:
@@ -137,7 +110,7 @@ def theme_peaks(themes: pd.DataFrame, stretches: pd.DataFrame) -> pd.DataFrame:
 
     ``themes`` is :func:`analysis.themes.theme_density`; ``lift`` is the peak
     over the theme's mean along the track; ``episode`` the stretch of
-    :func:`episode_stretches` the peak falls in.
+    :func:`analysis.episodes.episode_positions` the peak falls in.
 
     Example:
         >>> themes = pd.DataFrame({"position": [0.1, 0.5, 0.9], "terror": [0.0, 1.0, 2.0]})
@@ -211,7 +184,7 @@ def track_correlations(themes: pd.DataFrame, sentiment: pd.DataFrame) -> pd.Data
 def people_by_stretch(people: pd.DataFrame, stretches: pd.DataFrame) -> pd.DataFrame:
     """Mentions of each person in each episode's stretch (rows: people by rank; columns: episodes).
 
-    ``people`` is :func:`people_track`, ``stretches`` :func:`episode_stretches`.
+    ``people`` is :func:`people_track`, ``stretches`` :func:`analysis.episodes.episode_positions`.
 
     Example:
         >>> people = pd.DataFrame({"label": ["A", "A", "B"], "rank": [1, 1, 2],
@@ -236,7 +209,7 @@ def plot_chapter_map(themes: pd.DataFrame, sentiment: pd.DataFrame, people: pd.D
 
     ``themes``: :func:`analysis.themes.theme_density`; ``sentiment``:
     :func:`sentiment_track`; ``people``: :func:`people_track`; ``episodes``:
-    :func:`episode_stretches`; ``notes``: :func:`note_spans` (shaded in every
+    :func:`analysis.episodes.episode_positions`; ``notes``: :func:`note_spans` (shaded in every
     panel).
 
     Example:

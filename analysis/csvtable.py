@@ -27,8 +27,8 @@ def read_csv_table(path: str | Path, columns: Sequence[str], *, strip: bool = Fa
         strip: strip white space around every cell.
 
     Raises:
-        DataFileError: no such file; not readable as UTF-8 CSV; a required column
-            missing from the header (row 1).
+        DataFileError: no such file; an empty file; not readable as UTF-8 CSV; a
+            required column missing from the header (row 1).
 
     Example:
         >>> from analysis.source import data_path
@@ -44,6 +44,9 @@ def read_csv_table(path: str | Path, columns: Sequence[str], *, strip: bool = Fa
         raise DataFileError(f"{file}: no such file")
     try:
         table = pd.read_csv(file, dtype=str, keep_default_na=False, encoding="utf-8")
+    except pd.errors.EmptyDataError:
+        raise DataFileError(f"{file}: the file is empty (a CSV file needs at least its "
+                            "header row)") from None
     except (OSError, UnicodeDecodeError, pd.errors.ParserError) as exc:
         raise DataFileError(f"{file}: not a readable UTF-8 CSV file ({exc})") from exc
     missing = [c for c in columns if c not in table.columns]

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.episodes import load_episodes
 from analysis.errors import DataFileError
 from analysis.people import load_known_names, load_register
 from analysis.sentiment import load_lexicon_patch
@@ -39,6 +40,7 @@ FILE_NAMES: dict[str, str] = {
     "sentiment_lexicon_patch": "sentiment_lexicon_patch.csv",
     "corrections": "corrections.csv",
     "abbreviations": "abbreviations.txt",
+    "episodes": "episodes.csv",
 }
 
 #: The bundled files that were made for the bundled chapter and that an
@@ -61,7 +63,8 @@ class DataFiles:
     - ``corrections``: the corrections table of the text; ``None`` means the
       bundled table for the bundled seed and none for any other text;
     - ``abbreviations``: the abbreviations that never end a sentence
-      (:func:`analysis.segment.load_abbreviations`).
+      (:func:`analysis.segment.load_abbreviations`);
+    - ``episodes``: the chapter's episodes (:func:`analysis.episodes.load_episodes`).
 
     Example:
         >>> DataFiles(themes=Path("my/themes.toml")).themes.name
@@ -75,6 +78,7 @@ class DataFiles:
     sentiment_lexicon_patch: Path | None = None
     corrections: Path | None = None
     abbreviations: Path | None = None
+    episodes: Path | None = None
 
     @classmethod
     def from_dir(cls, folder: str | Path) -> DataFiles:
@@ -158,6 +162,15 @@ class DataFiles:
             ['term', 'value', 'reason']
         """
         return load_lexicon_patch(self.sentiment_lexicon_patch)
+
+    def episodes_table(self) -> pd.DataFrame:
+        """The chapter's episodes (``episode, quote, description``).
+
+        Example:
+            >>> DataFiles().episodes_table()["episode"].iloc[0]
+            'Third Congress'
+        """
+        return load_episodes(self.episodes)
 
     def fallbacks(self, chapter: Chapter) -> list[str]:
         """The bundled, chapter-specific files an analysis of ``chapter`` would use.

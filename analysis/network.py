@@ -59,7 +59,11 @@ def cooccurrence(found: pd.DataFrame, unit: str = "paragraph") -> pd.DataFrame:
 
 
 def build_network(found: pd.DataFrame, register: pd.DataFrame) -> nx.Graph:
-    """The co-occurrence graph: every registered person is a node.
+    """The co-occurrence graph: every registered person but the narrator is a node.
+
+    The narrator (the register's ``narrator`` column) is the voice of the
+    text, not a figure in it: he is neither a node nor an end of a tie, even
+    where a note names him.
 
     Node attributes: ``label`` (the form the text uses most), ``name``,
     ``mentions``, ``narration``, ``notes``, ``nationality``, ``affiliation``.
@@ -75,6 +79,10 @@ def build_network(found: pd.DataFrame, register: pd.DataFrame) -> nx.Graph:
         {'weight': 3, 'sentences': 4}
     """
     graph = nx.Graph()
+    if "narrator" in register.columns:
+        narrators = set(register.loc[register["narrator"].astype(bool), "person_id"])
+        register = register[~register["person_id"].isin(narrators)]
+        found = found[~found["person_id"].isin(narrators)]
     counts = mention_counts(found, register).set_index("person_id")
     label = labels(found, register)
     reg = register.set_index("person_id")
@@ -129,8 +137,8 @@ def write_gexf(chapter: Chapter, path: str | Path, register: pd.DataFrame | None
         >>> from analysis import load_chapter
         >>> with tempfile.TemporaryDirectory() as tmp:
         ...     write_gexf(load_chapter(), Path(tmp) / "network.gexf")
-        ...     nx.read_gexf(Path(tmp) / "network.gexf").number_of_nodes()
-        69
+        ...     nx.read_gexf(Path(tmp) / "network.gexf").number_of_nodes()  # all but the narrator
+        68
     """
     register = load_register() if register is None else register
     nx.write_gexf(build_network(mentions(chapter, register), register), Path(path))

@@ -104,8 +104,11 @@ def load_register(path: str | Path | None = None,
             the register's folder, or no rules if there is none.
 
     Returns:
-        The register, ``source_paragraph`` as an integer; the shared-name rules
-        it was checked against are kept in ``attrs["shared_names"]`` (as records).
+        The register, ``source_paragraph`` as an integer and ``narrator`` as a
+        boolean (the optional column ``narrator`` holds ``yes`` for the person
+        who tells the text, who is never a node of its network; absent or empty
+        means no); the shared-name rules it was checked against are kept in
+        ``attrs["shared_names"]`` (as records).
 
     Raises:
         DataFileError: a missing column or empty required cell, a malformed or
@@ -136,6 +139,9 @@ def load_register(path: str | Path | None = None,
         if not row.source_paragraph.isdigit() or int(row.source_paragraph) < 1:
             raise DataFileError(f"{file}: row {i}, column source_paragraph: "
                                 f"{row.source_paragraph!r} is not a paragraph number")
+        if getattr(row, "narrator", "") not in ("", "yes"):
+            raise DataFileError(f"{file}: row {i}, column narrator: {row.narrator!r} is not "
+                                "'yes' or empty")
         for alias in split_aliases(row.aliases):
             claims.setdefault(alias, []).append((row.person_id, i))
     if isinstance(shared_names, pd.DataFrame):
@@ -146,7 +152,9 @@ def load_register(path: str | Path | None = None,
         shared = (load_shared_names(shared_file) if shared_names is not None
                   or shared_file.is_file() else pd.DataFrame(columns=SHARED_COLUMNS))
     _check_claims(claims, shared, file, shared_file)
-    table = table.assign(source_paragraph=table["source_paragraph"].astype(int))
+    narrator = table["narrator"] == "yes" if "narrator" in table.columns else False
+    table = table.assign(source_paragraph=table["source_paragraph"].astype(int),
+                         narrator=narrator)
     table.attrs["shared_names"] = shared[SHARED_COLUMNS].to_dict("records")
     return table
 
@@ -194,6 +202,10 @@ def _coordinated_first_names(aliases: pd.DataFrame) -> list[tuple[str, str]]:
 def mentions(chapter: Chapter, register: pd.DataFrame | None = None,
              shared_names: pd.DataFrame | None = None) -> pd.DataFrame:
     """Find every naming of every registered person, with offsets.
+
+    Names are found in Serge's narration and in the editor's notes; the
+    headings (paragraphs of kind ``title``) take part in no analysis, so a
+    name in a heading is not a mention.
 
     Args:
         chapter: the chapter.
@@ -245,6 +257,8 @@ def mentions(chapter: Chapter, register: pd.DataFrame | None = None,
         frames.append(chapter.find(regex).assign(how="first name", pid=pid))
     found = (pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
         columns=["match", "start", "end", "sentence_id", "paragraph_id", "how", "pid"]))
+    kinds = chapter.paragraphs.set_index("paragraph_id")["kind"]
+    found = found[(found["paragraph_id"].map(kinds) != "title").to_numpy()]
     # A first name that is also an alias ("Anna" in "Anna and Paul Weber") is found twice:
     # keep the coordinated first-name match, which knows whose name it is.
     found = (found.assign(_alias=found["how"] == "alias")
@@ -268,7 +282,6 @@ def mentions(chapter: Chapter, register: pd.DataFrame | None = None,
             last_any[pid] = row.start
         person.append(pid)
         how.append(rule)
-    kinds = chapter.paragraphs.set_index("paragraph_id")["kind"]
     kind = kinds.reindex(found["paragraph_id"]).to_numpy()
     return pd.DataFrame({
         "person_id": pd.Series(person, dtype="object"),
@@ -436,7 +449,8 @@ def unregistered_names(chapter: Chapter, register: pd.DataFrame | None = None,
                        common_zipf: float = 4.0) -> pd.DataFrame:
     """List capitalised word sequences that might be people missing from the register.
 
-    A candidate is a run of capitalised words in one sentence (lower-case
+    A candidate is a run of capitalised words in one sentence of the
+    narration or the notes (the headings take part in no analysis; lower-case
     name particles such as ``de los`` may join them) that is neither a
     registered mention nor made up of names listed as not people. A capitalised
     word that opens a sentence is dropped when it is a function word, a
@@ -459,10 +473,10 @@ def unregistered_names(chapter: Chapter, register: pd.DataFrame | None = None,
         covered[a:b] = True
     words = chapter.words
     lower_used = set(words.loc[~words["token"].str[:1].str.isupper(), "lower"])
-    tokens = chapter.tokens
+    kinds = dict(zip(chapter.paragraphs["paragraph_id"], chapter.paragraphs["kind"]))
+    tokens = chapter.tokens[chapter.tokens["paragraph_id"].map(kinds) != "title"]
     known_seqs = {tuple(n.split()) for n in known["name"]}
     longest = max((len(k) for k in known_seqs), default=1)
-    kinds = dict(zip(chapter.paragraphs["paragraph_id"], chapter.paragraphs["kind"]))
     rows = []
     for run in _capitalised_runs(tokens, covered, lower_used, common_zipf):
         if not _explained([t[1] for t in run], known_seqs, longest):

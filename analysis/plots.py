@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import matplotlib
 import matplotlib.pyplot as plt
+import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 import pandas as pd
@@ -94,21 +95,27 @@ def plot_paragraph_lengths(stats: pd.DataFrame) -> Figure:
 def plot_sentence_lengths(stats: pd.DataFrame) -> Figure:
     """Histogram of sentence lengths in words, narrative and editorial sentences side by side.
 
-    Takes the table of :func:`analysis.structure.sentence_stats`.
+    Takes the table of :func:`analysis.structure.sentence_stats`. Bins are five words wide;
+    each bar is the share of its kind's sentences that fall in the bin, so the bars of one
+    kind add up to 1.
 
     Example:
         >>> from analysis import load_chapter
         >>> from analysis.structure import sentence_stats
         >>> fig = plot_sentence_lengths(sentence_stats(load_chapter()))
         >>> fig.axes[0].get_ylabel()
-        'share of sentences'
+        'share of the sentences of its kind'
+        >>> heights = [p.get_height() for p in fig.axes[0].patches]
+        >>> round(float(sum(heights)), 6)  # narrative and editorial bars, each adding up to 1
+        2.0
     """
     fig, ax = figure(height=3.0)
     kinds = [k for k in ("narrative", "editorial") if (stats["kind"] == k).any()]
     bins = range(0, int(stats["n_words"].max()) + 6, 5)
-    ax.hist([stats.loc[stats["kind"] == k, "n_words"] for k in kinds], bins=bins,
-            color=[KIND_COLOURS[k] for k in kinds], label=kinds, density=True)
-    ax.set_xlabel("words in the sentence")
-    ax.set_ylabel("share of sentences")
+    lengths = [stats.loc[stats["kind"] == k, "n_words"] for k in kinds]
+    ax.hist(lengths, bins=bins, weights=[np.full(len(x), 1 / len(x)) for x in lengths],
+            color=[KIND_COLOURS[k] for k in kinds], label=kinds)
+    ax.set_xlabel("words in the sentence (bins of five words)")
+    ax.set_ylabel("share of the sentences of its kind")
     ax.legend(title="paragraph kind")
     return fig

@@ -73,49 +73,62 @@ def plot_scores_vs_annotation(frame: pd.DataFrame, methods: list[str], seed: int
 
 def plot_arc(points: pd.DataFrame, arc: pd.DataFrame, envelope: pd.DataFrame,
              episodes: pd.DataFrame) -> Figure:
-    """The smoothed arc with its bootstrap band, the shuffle envelope and the episodes.
+    """The sentence scores and the smoothed arc, with its bootstrap band, the shuffle envelope
+    and the episodes.
 
-    The y axis is scaled to the arc and its bands, so the most extreme
-    sentence scores (dots) fall outside it.
+    Two panels share the x axis: above, every sentence score (the dots, on the
+    whole scale from -1 to 1) with the arc drawn over them; below, the arc
+    alone with its bands, its y axis scaled to them. The legend sits below
+    the panels, clear of the data.
 
     ``points``: :func:`analysis.arc.arc_points`; ``arc``:
     :func:`analysis.arc.smooth_arc`; ``envelope``:
     :func:`analysis.arc.shuffle_envelope`; ``episodes``:
-    :func:`analysis.arc.episode_positions`.
+    :func:`analysis.episodes.episode_positions`.
 
     Example:
-        >>> pts = pd.DataFrame({"position": [0.2, 0.8], "score": [0.1, -0.1]})
-        >>> arc = pd.DataFrame({"position": [0, 1], "arc": [0, 0], "low": [-1, -1],
-        ...                     "high": [1, 1]})
-        >>> env = pd.DataFrame({"position": [0, 1], "null_low": [-1, -1], "null_high": [1, 1]})
+        >>> pts = pd.DataFrame({"position": [0.2, 0.8], "score": [0.9, -0.95]})
+        >>> arc = pd.DataFrame({"position": [0, 1], "arc": [0, 0], "low": [-0.1, -0.1],
+        ...                     "high": [0.1, 0.1]})
+        >>> env = pd.DataFrame({"position": [0, 1], "null_low": [-0.1, -0.1],
+        ...                     "null_high": [0.1, 0.1]})
         >>> ep = pd.DataFrame({"episode": ["x"], "position": [0.5]})
-        >>> len(plot_arc(pts, arc, env, ep).axes)
-        1
+        >>> fig = plot_arc(pts, arc, env, ep)
+        >>> len(fig.axes), [float(y) for y in fig.axes[0].get_ylim()]
+        (2, [-1.05, 1.05])
     """
-    fig, ax = figure(width=9.0, height=4.2)
-    ax.scatter(points["position"] * 100, points["score"], s=6, color="#999999", alpha=0.5,
-               label="sentences", zorder=1)
-    ax.fill_between(arc["position"] * 100, arc["low"], arc["high"], color=PALETTE[0],
-                    alpha=0.25, lw=0, label="95% bootstrap band")
+    fig, (dots, ax) = figure(2, 1, width=9.0, height=6.2, sharex=True,
+                             gridspec_kw={"height_ratios": [1.0, 1.3]})
+    x = arc["position"] * 100
+    dots.scatter(points["position"] * 100, points["score"], s=7, color="#888888", alpha=0.6,
+                 label="sentences", zorder=1)
+    dots.plot(x, arc["arc"], color=PALETTE[0], lw=1.6, zorder=2)
+    dots.set_ylim(-1.05, 1.05)
+    dots.set_ylabel("sentence score")
+    ax.fill_between(x, arc["low"], arc["high"], color=PALETTE[0], alpha=0.25, lw=0,
+                    label="95% bootstrap band")
     ax.plot(envelope["position"] * 100, envelope["null_low"], color=PALETTE[7], lw=0.8, ls="--",
             label="95% range of shuffled order")
     ax.plot(envelope["position"] * 100, envelope["null_high"], color=PALETTE[7], lw=0.8, ls="--")
-    ax.plot(arc["position"] * 100, arc["arc"], color=PALETTE[0], lw=2.2, label="arc")
-    ax.axhline(0, color="#666666", lw=0.8)
+    ax.plot(x, arc["arc"], color=PALETTE[0], lw=2.2, label="arc")
     low = min(float(arc["low"].min()), float(envelope["null_low"].min()))
     high = max(float(arc["high"].max()), float(envelope["null_high"].max()))
-    pad = 0.15 * (high - low)
-    ax.set_ylim(low - 2 * pad, high + pad)
-    for pos in episodes["position"]:
-        ax.axvline(pos * 100, color=PALETTE[4], lw=0.8, alpha=0.8)
-    top = ax.secondary_xaxis("top")
+    pad = 0.1 * (high - low)
+    ax.set_ylim(low - pad, high + pad)
+    ax.set_ylabel("sentiment (smoothed)")
+    for panel in (dots, ax):
+        panel.axhline(0, color="#666666", lw=0.8)
+        for pos in episodes["position"]:
+            panel.axvline(pos * 100, color=PALETTE[4], lw=0.8, alpha=0.8)
+    top = dots.secondary_xaxis("top")
     top.set_xticks(episodes["position"].to_numpy() * 100, episodes["episode"].tolist(),
                    rotation=40, ha="left", fontsize=8)
     top.tick_params(length=0)
     ax.set_xlim(0, 100)
     ax.set_xlabel("position in the chapter (% of the text)")
-    ax.set_ylabel("sentiment (smoothed)")
-    ax.legend(loc="lower left", fontsize=8, ncols=4)
+    handles = [*dots.get_legend_handles_labels()[0], *ax.get_legend_handles_labels()[0]]
+    fig.legend(handles, [h.get_label() for h in handles], loc="outside lower center",
+               ncols=4, fontsize=8)
     return fig
 
 

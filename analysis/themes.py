@@ -754,17 +754,22 @@ def along_chapter(chapter: Chapter, frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def core_collocates(chapter: Chapter, lexicon: Lexicon | None = None, *, top: int = 8,
-                    window: int = 5, min_count: int = 2) -> pd.DataFrame:
+                    window: int = 5, min_count: int = 2, alpha: float | None = 0.05
+                    ) -> pd.DataFrame:
     """The strongest collocates of each theme's core terms (all of them as one node).
 
     :func:`analysis.reading.collocates` of the core-term hits of each theme,
-    the ``top`` by log-Dice; ``theme`` and ``node`` (the core terms found) first.
+    kept where the log-likelihood test passes (``p_value < alpha``; ``None``
+    keeps every candidate), the ``top`` by log-Dice; ``theme`` and ``node``
+    (the core terms found) first.
 
     Example:
         >>> from analysis import load_chapter
         >>> table = core_collocates(load_chapter())
-        >>> table.groupby("theme", sort=False).size().index.tolist()
-        ['terror', 'nep', 'free_thought']
+        >>> bool((table["p_value"] < 0.05).all())
+        True
+        >>> len(core_collocates(load_chapter(), alpha=None)) >= len(table)
+        True
     """
     lex = lexicon if lexicon is not None else load_lexicon()
     hits = lexicon_hits(chapter, lex)
@@ -772,8 +777,11 @@ def core_collocates(chapter: Chapter, lexicon: Lexicon | None = None, *, top: in
     frames = []
     for theme in lex.names:
         mine = core[core["theme"] == theme]
-        table = reading.collocates(chapter, mine, window=window, min_count=min_count).head(top)
-        frames.append(table.assign(theme=theme, node=", ".join(dict.fromkeys(mine["term"]))))
+        table = reading.collocates(chapter, mine, window=window, min_count=min_count)
+        if alpha is not None:
+            table = table[table["p_value"] < alpha]
+        frames.append(table.head(top).assign(theme=theme,
+                                             node=", ".join(dict.fromkeys(mine["term"]))))
     out = pd.concat(frames, ignore_index=True)
     return out[["theme", "node", *out.columns[:-2]]]
 

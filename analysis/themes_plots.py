@@ -116,34 +116,40 @@ def plot_cooccurrence(annotated: pd.DataFrame, correlation: pd.DataFrame) -> Fig
 
 
 def plot_collocates(table: pd.DataFrame) -> Figure:
-    """Top collocates of each theme's core terms: log-Dice bars, counts and G² written.
+    """Top collocates of each theme's core terms: log-Dice bars, counts and G² written beside.
 
     Args:
-        table: from :func:`analysis.themes.core_collocates`.
+        table: from :func:`analysis.themes.core_collocates` (which keeps, by
+            default, only the collocates whose G² passes its test).
 
     Example:
         >>> t = pd.DataFrame({"theme": ["terror", "nep"], "collocate": ["since", "coming"],
         ...                   "log_dice": [11.7, 11.8], "observed": [3, 2],
         ...                   "log_likelihood": [12.8, 10.4]})
-        >>> len(plot_collocates(t).axes)
-        3
+        >>> fig = plot_collocates(t)
+        >>> len(fig.axes), fig.axes[0].texts[0].get_text()
+        (3, 'n=3, G²=12.8')
     """
-    fig, axes = figure(1, len(THEME_COLOURS), width=9, height=3.2, sharex=True)
+    fig, axes = figure(1, len(THEME_COLOURS), width=9, height=1.2 + 0.42 * max(
+        [int((table["theme"] == t).sum()) for t in THEME_COLOURS] + [2]), sharex=True)
     for ax, theme in zip(axes, THEME_COLOURS):
         mine = table[table["theme"] == theme].iloc[::-1]
         y = np.arange(len(mine))
-        ax.barh(y, mine["log_dice"], color=THEME_COLOURS[theme])
-        ax.set_yticks(y, mine["collocate"])
+        ax.barh(y, mine["log_dice"], color=THEME_COLOURS[theme], height=0.6)
+        ax.set_yticks(y, mine["collocate"], fontsize=10)
         for yy, (dice, n, g2) in zip(y, mine[["log_dice", "observed", "log_likelihood"]]
                                      .itertuples(index=False)):
-            ax.text(dice - 0.2, yy, f"n={n}, G²={g2:.1f}", ha="right", va="center",
-                    fontsize=7, color="white")
+            ax.text(dice + 0.3, yy, f"n={n}, G²={g2:.1f}", ha="left", va="center",
+                    fontsize=9, color="#222222")
         ax.set_title(_label(theme), loc="left")
         ax.grid(axis="y", visible=False)
+        ax.set_ylim(-0.6, max(len(mine), 1) - 0.4)
         if mine.empty:
-            ax.text(0.5, 0.5, "no collocate\nseen twice", transform=ax.transAxes,
+            ax.set_yticks([])
+            ax.text(0.5, 0.5, "no collocate\npasses the test", transform=ax.transAxes,
                     ha="center", va="center", color="#666666")
-    axes[0].set_xlim(0, 14)
+    axes[0].set_xlim(0, 20)
+    axes[0].set_xticks([0, 4, 8, 12, 14])
     axes[1].set_xlabel("log-Dice (14 = always together)")
     return fig
 

@@ -11,12 +11,10 @@ from hypothesis import strategies as st
 from analysis import Chapter
 from analysis.arc import (
     BANDWIDTH,
-    EPISODES,
     arc_points,
     bandwidth_sensitivity,
     dct_lowpass,
     departures,
-    episode_positions,
     grid,
     kernel_smooth,
     shuffle_envelope,
@@ -95,22 +93,6 @@ def test_arc_points_are_serges_narration(chapter: Chapter, points: pd.DataFrame)
     kinds = points["paragraph_id"].map(chapter.paragraphs.set_index("paragraph_id")["kind"])
     assert set(kinds) == {"narrative"}
     assert points["position"].is_monotonic_increasing
-
-
-def test_episodes_found_once_in_order(chapter: Chapter) -> None:
-    ep = episode_positions(chapter)
-    assert ep["episode"].tolist() == list(EPISODES)
-    assert ep["position"].is_monotonic_increasing
-    sentences = chapter.sentences.set_index("sentence_id")["text"]
-    assert sentences[ep.set_index("episode").loc["famine", "sentence_id"]].startswith(
-        "The winds of an immeasurable calamity")
-
-
-def test_episode_pattern_must_match_once(chapter: Chapter) -> None:
-    with pytest.raises(ValueError, match="matches 0 passages"):
-        episode_positions(chapter, {"nowhere": r"Napoleon crossed"})
-    with pytest.raises(ValueError, match="matches [2-9]"):
-        episode_positions(chapter, {"everywhere": r"Bela Kun"})
 
 
 def test_the_chapter_arc_is_darkest_in_the_famine(points: pd.DataFrame) -> None:

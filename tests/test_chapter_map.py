@@ -10,8 +10,6 @@ from hypothesis import strategies as st
 
 from analysis import Chapter
 from analysis.chapter_map import (
-    EPISODES,
-    episode_stretches,
     leading_themes,
     note_spans,
     people_by_stretch,
@@ -21,6 +19,7 @@ from analysis.chapter_map import (
     theme_peaks,
     track_correlations,
 )
+from analysis.episodes import episode_positions, load_episodes
 from analysis.people import load_register, mention_counts, mentions
 from analysis.sentiment import sentence_scores
 from analysis.themes import theme_density
@@ -33,7 +32,7 @@ def themes(chapter: Chapter) -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def stretches(chapter: Chapter) -> pd.DataFrame:
-    return episode_stretches(chapter)
+    return episode_positions(chapter, load_episodes())
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +61,7 @@ def test_sentiment_band_contains_the_arc(sentiment: pd.DataFrame) -> None:
 
 
 def test_episodes_are_in_text_order_and_tile_the_chapter(stretches: pd.DataFrame) -> None:
-    assert stretches["episode"].tolist() == list(EPISODES)
+    assert stretches["episode"].tolist() == load_episodes()["episode"].tolist()
     assert stretches["position"].is_monotonic_increasing
     assert (stretches["position_end"].iloc[:-1].to_numpy()
             == stretches["position"].iloc[1:].to_numpy()).all()

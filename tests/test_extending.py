@@ -23,6 +23,7 @@ from analysis.agreement import agreement_table
 from analysis import Chapter, DataFileError, load_chapter, people, sentiment, themes
 from analysis.cli import main
 from analysis.datafiles import FILE_NAMES, DataFiles
+from analysis.episodes import episode_positions
 from analysis.export import FILES, TABLES, export
 
 TEXT = """\
@@ -130,10 +131,17 @@ CORRECTIONS = ("start,end,found,replacement,kind,note\n"
 
 ABBREVIATIONS = "# the memoir's own list: 'Dr. Brandt' must stay in one sentence\nDr.\n"
 
+EPISODES = """\
+episode,quote,description
+arrival,I came to Lyon in the winter of 1923,the narrator reaches Lyon
+the print shop,The print shop belonged to Marc Duval,Duval's press and the exiles' newspaper
+spring,By spring the newspaper had six hundred readers,the newspaper's success
+"""
+
 DATA = {"people.csv": PEOPLE, "shared_names.csv": SHARED_NAMES,
         "non_person_names.csv": NON_PERSON_NAMES, "themes.toml": THEMES,
         "sentiment_lexicon_patch.csv": PATCH, "corrections.csv": CORRECTIONS,
-        "abbreviations.txt": ABBREVIATIONS}
+        "abbreviations.txt": ABBREVIATIONS, "episodes.csv": EPISODES}
 
 
 def write_data(folder: Path, names: list[str] | None = None, **replace: str) -> Path:
@@ -195,6 +203,12 @@ def test_text_is_corrected_and_segmented(chapter: Chapter) -> None:
     texts = chapter.sentences.set_index("sentence_id")["text"]
     assert texts[16] == "In February Dr. Brandt came to see the press."
     assert texts[5].startswith("‘You will sleep") and texts[5].endswith("no one.’")
+
+
+def test_episodes_with_the_texts_table(chapter: Chapter, files: DataFiles) -> None:
+    table = episode_positions(chapter, files.episodes_table())
+    assert table["episode"].tolist() == ["arrival", "the print shop", "spring"]
+    assert table["paragraph_id"].tolist() == [2, 3, 7]
 
 
 def test_mentions_with_the_texts_register(chapter: Chapter, files: DataFiles,
@@ -398,7 +412,7 @@ def one_error(args: list[str], capsys: pytest.CaptureFixture[str]) -> str:
     (lambda d: (write_data(d, ["people.csv"]) / "people.csv").rename(d / "register.csv").parent,
      "register.csv: not a data file name the analyses know (expected any of: people.csv, "
      "shared_names.csv, non_person_names.csv, themes.toml, sentiment_lexicon_patch.csv, "
-     "corrections.csv, abbreviations.txt)"),
+     "corrections.csv, abbreviations.txt, episodes.csv)"),
 ])
 def test_bad_data_folder(memoir: tuple[Path, Path], tmp_path: Path, make, message: str,
                          capsys: pytest.CaptureFixture[str]) -> None:

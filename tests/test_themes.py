@@ -98,8 +98,11 @@ def test_known_hits(chapter, hits):
     kron = hits[(hits["theme"] == "terror") & (hits["term"] == "Kronstadt")]
     assert kron["start"].tolist() == chapter.find(r"Kronstadt")["start"].tolist()
     assert len(kron) == 6
-    assert hits.groupby("theme").size().to_dict() == {"free_thought": 63, "nep": 61,
+    assert hits.groupby("theme").size().to_dict() == {"free_thought": 63, "nep": 46,
                                                       "terror": 80}
+    # the famine is a calamity, not the policy: no NEP hit on the Volga famine's words
+    nep = hits[hits["theme"] == "nep"]
+    assert not nep["match"].str.contains(r"(?i)famine|hunger|starv").any()
 
 
 def test_overlaps_within_a_theme_count_once(chapter, hits):
@@ -142,7 +145,7 @@ def test_expansion(chapter):
     assert {"tagantsev", "chorny"} <= set(terror["term"])
     assert len(terror) == 15  # capped at max_terms
     assert (loose["log_likelihood"] >= 6.63).all() and (loose["observed"] >= 2).all()
-    lexicon_words = {"cheka", "terror", "famine", "volfila"}
+    lexicon_words = {"cheka", "terror", "requisitioning", "volfila"}
     assert not lexicon_words & set(loose["term"])
 
 
@@ -229,7 +232,7 @@ def test_another_text(tmp_path):
     other = load_chapter(path)
     counts = themes.paragraph_scores(other, method="count").set_index("paragraph_id")
     assert counts.loc[2, THEMES].tolist() == [2, 0, 1]  # Cheka, arrested; poet
-    assert counts.loc[3, THEMES].tolist() == [0, 4, 0]  # market, money, bread, rouble
+    assert counts.loc[3, THEMES].tolist() == [0, 3, 0]  # market, money, rouble (not bread)
     density = themes.paragraph_scores(other, method="density").set_index("paragraph_id")
     assert density.loc[2, "terror"] == pytest.approx(100 * (3 + 2) / (12 + 25))
     sentences = themes.sentence_scores(other).set_index("sentence_id")
@@ -354,7 +357,7 @@ def test_export_writes_the_theme_tables(chapter, tmp_path):
     assert Path(written["theme_hits.csv"]).stat().st_size > 0
 
 
-WORDS = {"Cheka": "terror", "famine": "nep", "money": "nep", "liberty": "free_thought",
+WORDS = {"Cheka": "terror", "famine": None, "money": "nep", "liberty": "free_thought",
          "the": None, "men": None, "walked": None, "and": None, "slowly": None}
 
 
