@@ -1,14 +1,16 @@
 """The data files an analysis reads: the bundled ones, or an extender's own.
 
-A :class:`DataFiles` names, for each kind of data file, the file to use;
-``None`` means the file bundled in ``analysis/data`` (made for chapter 4 of
-Serge's memoirs). :meth:`DataFiles.from_dir` takes them from a folder holding
-any of the files named in :data:`FILE_NAMES`, so that
+This is the one place that knows where the bundled data files are. A
+:class:`DataFiles` names, for each kind of data file, the file to use; ``None``
+means the file bundled in ``analysis/data`` (made for chapter 4 of Serge's
+memoirs). :meth:`DataFiles.from_dir` takes them from a folder holding any of
+the files named in :data:`FILE_NAMES`, so that
 ``python -m analysis export OUTDIR --text my.txt --data mydata/`` analyses
 another text with its own register, lexicon and tables. The loaders
 (:meth:`~DataFiles.register`, :meth:`~DataFiles.lexicon` ...) are the
-package's own (:func:`analysis.people.load_register` ...), so the files are
-validated exactly as the bundled ones are.
+package's own (:func:`analysis.people.register.load_register` ...), so the
+files are validated exactly as the bundled ones are; every compute function
+takes what they return as an argument.
 
 Example:
     >>> files = DataFiles()
@@ -23,15 +25,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.episodes import load_episodes
 from analysis.errors import DataFileError
-from analysis.people import load_known_names, load_register
-from analysis.sentiment import load_lexicon_patch
-from analysis.source import SEED_SHA256
+from analysis.people.register import load_known_names, load_register
+from analysis.sentiment.scorers import load_lexicon_patch
 from analysis.text import Chapter, load_chapter
-from analysis.themes import Lexicon, load_lexicon
+from analysis.text.episodes import load_episodes
+from analysis.text.source import SEED_SHA256, data_path
+from analysis.themes.lexicon import Lexicon, load_lexicon
 
-#: Field of :class:`DataFiles` -> the file name it has in a data folder.
+#: Field of :class:`DataFiles` -> the file name it has in a data folder (and in ``analysis/data``).
 FILE_NAMES: dict[str, str] = {
     "people": "people.csv",
     "shared_names": "shared_names.csv",
@@ -52,19 +54,19 @@ CHAPTER_SPECIFIC: tuple[str, ...] = ("people", "themes", "sentiment_lexicon_patc
 class DataFiles:
     """Which data file to use for each kind of data (``None``: the bundled one).
 
-    - ``people``: the register of people (:func:`analysis.people.load_register`);
+    - ``people``: the register of people (:func:`analysis.people.register.load_register`);
     - ``shared_names``: the rules for name forms two people share; ``None``
       means the ``shared_names.csv`` beside the register file, or no rules if
       there is none (so your own register never gets Serge's rules);
     - ``non_person_names``: names the unregistered-name detector ignores;
-    - ``themes``: the theme lexicon (:func:`analysis.themes.load_lexicon`);
+    - ``themes``: the theme lexicon (:func:`analysis.themes.lexicon.load_lexicon`);
     - ``sentiment_lexicon_patch``: the VADER patch
-      (:func:`analysis.sentiment.load_lexicon_patch`);
+      (:func:`analysis.sentiment.scorers.load_lexicon_patch`);
     - ``corrections``: the corrections table of the text; ``None`` means the
       bundled table for the bundled seed and none for any other text;
     - ``abbreviations``: the abbreviations that never end a sentence
-      (:func:`analysis.segment.load_abbreviations`);
-    - ``episodes``: the chapter's episodes (:func:`analysis.episodes.load_episodes`).
+      (:func:`analysis.text.segment.load_abbreviations`);
+    - ``episodes``: the chapter's episodes (:func:`analysis.text.episodes.load_episodes`).
 
     Example:
         >>> DataFiles(themes=Path("my/themes.toml")).themes.name
@@ -117,6 +119,16 @@ class DataFiles:
         return cls(**{field: root / name for field, name in FILE_NAMES.items()
                       if (root / name).is_file()})
 
+    def path(self, field: str) -> Path:
+        """The file to read for ``field``: the one given, or the bundled one.
+
+        Example:
+            >>> DataFiles().path("themes").name
+            'themes.toml'
+        """
+        given = getattr(self, field)
+        return given if given is not None else data_path(FILE_NAMES[field])
+
     def chapter(self, path: str | Path | None = None) -> Chapter:
         """Load the text at ``path`` (``None``: the bundled excerpt) with these corrections
         and abbreviations.
@@ -125,7 +137,8 @@ class DataFiles:
             >>> len(DataFiles().chapter().corrections) > 0
             True
         """
-        return load_chapter(path, corrections=self.corrections, abbreviations=self.abbreviations)
+        return load_chapter(path, corrections=self.corrections,
+                            abbreviations=self.path("abbreviations"))
 
     def register(self) -> pd.DataFrame:
         """The register of people, checked against its shared-name rules.
@@ -134,7 +147,7 @@ class DataFiles:
             >>> DataFiles().register().loc[0, "person_id"]
             'serge'
         """
-        return load_register(self.people, shared_names=self.shared_names)
+        return load_register(self.path("people"), shared_names=self.shared_names)
 
     def known_names(self) -> pd.DataFrame:
         """The names that are not people (``name, kind, note``).
@@ -143,7 +156,7 @@ class DataFiles:
             >>> DataFiles().known_names().columns.tolist()
             ['name', 'kind', 'note']
         """
-        return load_known_names(self.non_person_names)
+        return load_known_names(self.path("non_person_names"))
 
     def lexicon(self) -> Lexicon:
         """The theme lexicon.
@@ -152,7 +165,7 @@ class DataFiles:
             >>> DataFiles().lexicon().path.name
             'themes.toml'
         """
-        return load_lexicon(self.themes)
+        return load_lexicon(self.path("themes"))
 
     def patch(self) -> pd.DataFrame:
         """The sentiment lexicon patch (``term, value, reason``).
@@ -161,7 +174,7 @@ class DataFiles:
             >>> DataFiles().patch().columns.tolist()
             ['term', 'value', 'reason']
         """
-        return load_lexicon_patch(self.sentiment_lexicon_patch)
+        return load_lexicon_patch(self.path("sentiment_lexicon_patch"))
 
     def episodes_table(self) -> pd.DataFrame:
         """The chapter's episodes (``episode, quote, description``).
@@ -170,7 +183,7 @@ class DataFiles:
             >>> DataFiles().episodes_table()["episode"].iloc[0]
             'Third Congress'
         """
-        return load_episodes(self.episodes)
+        return load_episodes(self.path("episodes"))
 
     def fallbacks(self, chapter: Chapter) -> list[str]:
         """The bundled, chapter-specific files an analysis of ``chapter`` would use.
@@ -186,10 +199,9 @@ class DataFiles:
             ...     _ = text.write_text("Title\\n\\nA short chapter of prose.\\n", encoding="utf-8")
             ...     DataFiles(themes=Path("mine.toml")).fallbacks(load_chapter(text))
             ['people.csv', 'sentiment_lexicon_patch.csv']
-            >>> DataFiles().fallbacks(load_chapter())
+            >>> DataFiles().fallbacks(chapter)
             []
         """
         if chapter.source.sha256 == SEED_SHA256:
             return []
         return [FILE_NAMES[f] for f in CHAPTER_SPECIFIC if getattr(self, f) is None]
-

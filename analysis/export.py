@@ -1,131 +1,182 @@
 """Writing the analyses as files other tools read (CSV for R or a spreadsheet, GEXF for Gephi).
 
-:data:`TABLES` maps each exported file name to the function that builds its
-table from a :class:`~analysis.text.Chapter`; the CLI, the tests and the book
-all go through :func:`export`. An analysis module adds its files here. A
-builder that reads data files (a register, a lexicon ...) takes them, loaded,
-after the chapter (and after the path, for :data:`FILES`): :data:`DATA` names
-them, and :func:`export` loads them from an ``analysis.datafiles.DataFiles``
-(the bundled files, or an extender's own folder).
+:data:`TABLES` maps each exported CSV file to the function that builds its
+table from an :class:`~analysis.results.Analyses`, and :data:`FILES` each other
+file to the function that writes it; the command line, the tests and the book
+all go through :func:`export`. An analysis adds its files here.
+
+The export never leaves half a result: every file is written into a
+temporary folder beside ``OUTDIR``, and the set is moved into place only when
+all of it has been written. On any failure or interrupt ``OUTDIR`` is left as
+it was; files in it that the export does not write are never touched.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import fcntl
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
 
-from analysis.datafiles import DataFiles
 from analysis.errors import AnalysisError
-from analysis.network import write_gexf
-from analysis.people import mentions_table, register_table, unregistered_names
-from analysis.sentiment import sentence_scores
-from analysis.text import Chapter
-from analysis.themes import paragraph_scores, theme_hits
+from analysis.people import register_table, write_gexf
+from analysis.results import Analyses
 
 
-def paragraphs_table(chapter: Chapter) -> pd.DataFrame:
+def paragraphs_table(results: Analyses) -> pd.DataFrame:
     """``paragraph_id, kind, start, end, text``: one row per paragraph.
 
     Example:
-        >>> from analysis import load_chapter
-        >>> list(paragraphs_table(load_chapter()).columns)
+        >>> list(paragraphs_table(Analyses(chapter)).columns)
         ['paragraph_id', 'kind', 'start', 'end', 'text']
     """
-    return chapter.paragraphs[["paragraph_id", "kind", "start", "end", "text"]]
+    return results.chapter.paragraphs[["paragraph_id", "kind", "start", "end", "text"]]
 
 
-def sentences_table(chapter: Chapter) -> pd.DataFrame:
+def sentences_table(results: Analyses) -> pd.DataFrame:
     """``sentence_id, paragraph_id, start, end, text``: one row per sentence.
 
     Example:
-        >>> from analysis import load_chapter
-        >>> sentences_table(load_chapter()).loc[4, "text"][:29]
+        >>> sentences_table(Analyses(chapter)).loc[4, "text"][:29]
         'The Third Congress of the Com'
     """
-    return chapter.sentences[["sentence_id", "paragraph_id", "start", "end", "text"]]
+    return results.chapter.sentences[["sentence_id", "paragraph_id", "start", "end", "text"]]
 
 
-def corrections_table(chapter: Chapter) -> pd.DataFrame:
+def corrections_table(results: Analyses) -> pd.DataFrame:
     """``start, end, found, replacement, kind, note``: the corrections applied.
 
     Example:
-        >>> from analysis import load_chapter
-        >>> corrections_table(load_chapter())["kind"].nunique() > 3
+        >>> corrections_table(Analyses(chapter))["kind"].nunique() > 3
         True
     """
-    return chapter.corrections[["start", "end", "found", "replacement", "kind", "note"]]
+    return results.chapter.corrections[["start", "end", "found", "replacement", "kind", "note"]]
 
 
-#: File name -> function building its table. Analysis modules add entries.
-TABLES: dict[str, Callable[..., pd.DataFrame]] = {
+def people_table(results: Analyses) -> pd.DataFrame:
+    """The register with each person's mention counts (:func:`analysis.people.register_table`).
+
+    Example:
+        >>> len(people_table(Analyses(chapter)))
+        69
+    """
+    return register_table(results.mentions, results.register)
+
+
+#: File name -> function building its table from the analyses. Analyses add entries.
+TABLES: dict[str, Callable[[Analyses], pd.DataFrame]] = {
     "paragraphs.csv": paragraphs_table,
     "sentences.csv": sentences_table,
     "corrections.csv": corrections_table,
-    "themes.csv": paragraph_scores,
-    "theme_hits.csv": theme_hits,
-    "people.csv": register_table,
-    "mentions.csv": mentions_table,
-    "unregistered_names.csv": unregistered_names,
-    "sentiment.csv": sentence_scores,
+    "themes.csv": lambda results: results.paragraph_scores,
+    "theme_hits.csv": lambda results: results.theme_hits,
+    "people.csv": people_table,
+    "mentions.csv": lambda results: results.mentions,
+    "unregistered_names.csv": lambda results: results.unregistered_names,
+    "sentiment.csv": lambda results: results.sentence_scores,
 }
 
-#: File name -> function writing a non-tabular file (e.g. a GEXF network).
-FILES: dict[str, Callable[..., None]] = {"network.gexf": write_gexf}
-
-#: File name -> the data its builder takes after the chapter (and the path), in
-#: order, as names of ``analysis.datafiles.DataFiles`` loaders.
-DATA: dict[str, tuple[str, ...]] = {
-    "themes.csv": ("lexicon",),
-    "theme_hits.csv": ("lexicon",),
-    "people.csv": ("register",),
-    "mentions.csv": ("register",),
-    "unregistered_names.csv": ("register", "known_names"),
-    "sentiment.csv": ("patch",),
-    "network.gexf": ("register",),
+#: File name -> function writing a non-tabular file (e.g. a GEXF network) at a path.
+FILES: dict[str, Callable[[Analyses, Path], None]] = {
+    "network.gexf": lambda results, path: write_gexf(results.network, path),
 }
 
 
-def export(chapter: Chapter, outdir: str | Path, files: DataFiles | None = None) -> list[Path]:
+def export(results: Analyses, outdir: str | Path,
+           progress: Callable[[str], None] | None = None) -> list[Path]:
     """Write every table in :data:`TABLES` and file in :data:`FILES` to ``outdir``.
 
     CSV files are UTF-8 with a header row and no index column. The folder is
-    created if needed. ``files`` gives the data files (register, lexicon ...)
-    the builders take (see :data:`DATA`); ``None`` means the bundled ones. They
-    are all loaded and checked before anything is written. Returns the paths
-    written, in order.
+    created if needed. Every file is first written into a temporary folder
+    beside ``outdir``; only when all are written are they moved into
+    ``outdir``, replacing files of the same names (a failure while moving puts
+    the old ones back). ``progress``, if given, is called with one line per
+    file built (its name and the seconds it took). Returns the paths written,
+    in order.
 
     Raises:
-        AnalysisError: ``outdir`` exists and is not a folder, or cannot be
-            created; a data file is malformed (a ``DataFileError``).
+        AnalysisError: ``outdir`` exists and is not a folder, cannot be
+            created or written, another export is writing into it, the disk
+            is full, or a data file is malformed (a ``DataFileError``).
 
     Example:
         >>> import tempfile
-        >>> from analysis import load_chapter
         >>> with tempfile.TemporaryDirectory() as tmp:
-        ...     [p.name for p in export(load_chapter(), tmp)][:3]
+        ...     [p.name for p in export(Analyses(chapter), tmp)][:3]
         ['paragraphs.csv', 'sentences.csv', 'corrections.csv']
     """
-    files = DataFiles() if files is None else files
-    needed = dict.fromkeys(name for names in DATA.values() for name in names)
-    loaded = {name: getattr(files, name)() for name in needed}
-    data = {file: [loaded[name] for name in names] for file, names in DATA.items()}
     out = Path(outdir)
     if out.exists() and not out.is_dir():
         raise AnalysisError(f"{out}: exists and is not a folder")
+    names = [*TABLES, *FILES]
+    with _staging(out) as stage:
+        for name in names:
+            begin = time.perf_counter()
+            if name in TABLES:
+                TABLES[name](results).to_csv(stage / name, index=False, encoding="utf-8",
+                                             lineterminator="\n")
+            else:
+                FILES[name](results, stage / name)
+            if progress is not None:
+                progress(f"{name} ({time.perf_counter() - begin:.1f} s)")
+        _move_into(stage, out, names)
+    return [out / name for name in names]
+
+
+@contextmanager
+def _staging(out: Path) -> Iterator[Path]:
+    """A temporary folder beside ``out`` (same file system, so moves are renames), removed after."""
+    parent = out.parent if str(out.parent) else Path(".")
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.export-", dir=parent))
+    except OSError as exc:
+        raise AnalysisError(f"{out}: cannot write beside it ({exc.strerror})") from exc
+    try:
+        yield stage
+    except OSError as exc:
+        raise AnalysisError(f"{out}: the export could not be written ({exc.strerror}); "
+                            "nothing was changed") from exc
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
+def _move_into(stage: Path, out: Path, names: list[str]) -> None:
+    """Move the staged files into ``out`` under a lock; on any failure put the old files back."""
     try:
         out.mkdir(parents=True, exist_ok=True)
+        lock = os.open(out, os.O_RDONLY)
     except OSError as exc:
-        raise AnalysisError(f"{out}: cannot create the folder ({exc.strerror})") from exc
-    written = []
-    for name, build in TABLES.items():
-        path = out / name
-        table = build(chapter, *data.get(name, []))
-        table.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
-        written.append(path)
-    for name, write in FILES.items():
-        path = out / name
-        write(chapter, path, *data.get(name, []))
-        written.append(path)
-    return written
+        raise AnalysisError(f"{out}: cannot create or open the folder ({exc.strerror})") from exc
+    try:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise AnalysisError(f"{out}: another export is writing into this folder") from None
+        backup = stage / ".previous"
+        backup.mkdir()
+        moved: list[str] = []
+        try:
+            for name in names:
+                if (out / name).exists():
+                    os.replace(out / name, backup / name)
+                moved.append(name)
+                os.replace(stage / name, out / name)
+        except BaseException as exc:
+            for name in reversed(moved):
+                if (out / name).exists():
+                    os.replace(out / name, stage / name)
+                if (backup / name).exists():
+                    os.replace(backup / name, out / name)
+            if isinstance(exc, OSError):
+                raise AnalysisError(f"{out}: the files could not be moved into place "
+                                    f"({exc.strerror}); the folder is as it was") from exc
+            raise
+    finally:
+        os.close(lock)

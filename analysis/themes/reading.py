@@ -2,20 +2,20 @@
 
 - :func:`concordance` / :func:`kwic`: keyword in context, with paragraph references;
 - :func:`collocates`: words near a node, ranked by log-Dice, with log-likelihood;
+  :func:`core_collocates` for each theme's core terms;
 - :func:`keyness`: the chapter's distinctive words against general English
   (the ``wordfreq`` package's frequencies), with log-likelihood and log ratio;
 - :func:`word_frequencies`: counts without stop words.
 
-A query is written in the small syntax of :func:`term_regex`, which is also the
-syntax of the theme lexicon (:mod:`analysis.themes`). Counts are of *lexical*
-words: tokens that begin with a letter (numbers, punctuation and the clitics
-``’s``/``n’t`` that the tokenizer splits off are left out). By default only
-Serge's own paragraphs (kind ``narrative``) are counted, not the editor's notes.
+A query is written in the small syntax of
+:func:`analysis.themes.lexicon.term_regex`, which is also the syntax of the
+theme lexicon. Counts are of *lexical* words: tokens that begin with a letter
+(numbers, punctuation and the clitics ``’s``/``n’t`` that the tokenizer splits
+off are left out). By default only Serge's own paragraphs (kind
+``narrative``) are counted, not the editor's notes.
 
 Example:
-    >>> from analysis import load_chapter
-    >>> ch = load_chapter()
-    >>> concordance(ch, "Volfila", width=20)["paragraph_id"].tolist()
+    >>> concordance(chapter, "Volfila", width=20)["paragraph_id"].tolist()
     [49, 49, 52]
 """
 
@@ -29,75 +29,36 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import wordfreq
-from scipy import stats
+from scipy import stats as scipy_stats
 from scipy.special import xlogy
 
+from analysis import stats
 from analysis.errors import DataFileError
-from analysis.source import data_path
 from analysis.text import Chapter
+from analysis.text.source import data_path
+from analysis.themes.lexicon import Lexicon, term_regex
+
 
 #: Paragraph kinds counted by default (Serge's prose, not titles or the editor's notes).
 NARRATIVE: tuple[str, ...] = ("narrative",)
+
 
 #: Frequency given to words that ``wordfreq`` does not list (names, transliterations),
 #: the smallest frequency its English list reports (about one in a hundred million).
 REFERENCE_FLOOR = 1e-8
 
+
 _LEXICAL = re.compile(r"[^\W\d_]")
+
+
 _CLITICS = frozenset({"n't", "n’t"})
-
-
-def term_regex(term: str) -> re.Pattern[str]:
-    """Compile a query term (the syntax of queries and of the theme lexicon).
-
-    - ``word``: that word as a whole word, in any case (``Cheka`` finds
-      "Cheka", not "Chekists");
-    - ``stem*``: any word that begins so (``execut*`` finds "executed", "execution");
-    - ``several words``: a phrase; the words may be separated by any white
-      space or by a hyphen (``free thought`` finds "free-thought");
-    - a hyphen inside a word may be there or not (``counter-revolution*`` finds
-      "counterrevolutionary"); a straight apostrophe also finds a curly one;
-    - ``/pattern/``: a Python regular expression, used as written.
-
-    Matching ignores case. Raises ``ValueError`` for an empty term, a bad regular
-    expression or one that matches the empty string.
-
-    Example:
-        >>> bool(term_regex("free thought").search("the last free-thought society"))
-        True
-        >>> term_regex("N.E.P.").findall("With the coming of the N.E.P., the famine")
-        ['N.E.P.']
-        >>> term_regex("Workers' Opposition").findall("condemn the Workers’ Opposition")
-        ['Workers’ Opposition']
-    """
-    text = term.strip()
-    if not text:
-        raise ValueError("empty term")
-    if len(text) > 2 and text.startswith("/") and text.endswith("/"):
-        try:
-            regex = re.compile(text[1:-1], re.IGNORECASE)
-        except re.error as exc:
-            raise ValueError(f"bad regular expression {text}: {exc}") from exc
-    else:
-        words = ["".join(_char_pattern(c) for c in word) for word in text.split()]
-        regex = re.compile(r"(?<!\w)" + r"(?:\s+|\s*-\s*)".join(words) + r"(?!\w)",
-                           re.IGNORECASE)
-    if regex.search(""):
-        raise ValueError(f"{text} matches the empty string")
-    return regex
-
-
-def _char_pattern(char: str) -> str:
-    """The regular expression for one character of a plain query term."""
-    return {"*": r"\w*", "-": "-?", "'": "['’]", "’": "['’]"}.get(char, re.escape(char))
 
 
 def find_term(chapter: Chapter, term: str) -> pd.DataFrame:
     """Every occurrence of a query term: ``match, start, end, sentence_id, paragraph_id``.
 
     Example:
-        >>> from analysis import load_chapter
-        >>> find_term(load_chapter(), "massacr*")[["match", "paragraph_id"]].values.tolist()
+        >>> find_term(chapter, "massacr*")[["match", "paragraph_id"]].values.tolist()
         [['massacred', 12]]
     """
     return chapter.find(term_regex(term))
@@ -139,8 +100,7 @@ def lexical_words(chapter: Chapter, kinds: Sequence[str] | None = NARRATIVE) -> 
     ``word`` is the lower-case token with curly apostrophes made straight.
 
     Example:
-        >>> from analysis import load_chapter
-        >>> lexical_words(load_chapter())["word"].head(3).tolist()
+        >>> lexical_words(chapter)["word"].head(3).tolist()
         ['the', 'third', 'congress']
     """
     kind = chapter.paragraphs.set_index("paragraph_id")["kind"]
@@ -162,8 +122,7 @@ def word_frequencies(chapter: Chapter, *, stop: bool = True,
     included in that total); ``stop=True`` leaves the stop words out of the rows.
 
     Example:
-        >>> from analysis import load_chapter
-        >>> word_frequencies(load_chapter()).head(2)[["word", "count"]].values.tolist()
+        >>> word_frequencies(chapter).head(2)[["word", "count"]].values.tolist()
         [['revolution', 18], ['party', 16]]
     """
     words = lexical_words(chapter, kinds)
@@ -185,9 +144,7 @@ def kwic(chapter: Chapter, spans: pd.DataFrame, *, width: int = 40) -> pd.DataFr
     in text order.
 
     Example:
-        >>> from analysis import load_chapter
-        >>> ch = load_chapter()
-        >>> kwic(ch, find_term(ch, "liberty"), width=12).loc[0, ["left", "match", "right"]].tolist()
+        >>> kwic(chapter, find_term(chapter, "liberty"), width=12).loc[0, ["left", "match", "right"]].tolist()
         ['preserve ', 'liberty', ' of thought']
     """
     kind = chapter.paragraphs.set_index("paragraph_id")["kind"]
@@ -216,8 +173,7 @@ def concordance(chapter: Chapter, term: str, *, width: int = 40) -> pd.DataFrame
     """Keyword in context for a query term (see :func:`term_regex` and :func:`kwic`).
 
     Example:
-        >>> from analysis import load_chapter
-        >>> concordance(load_chapter(), "official truth")["paragraph_id"].tolist()
+        >>> concordance(chapter, "official truth")["paragraph_id"].tolist()
         [16]
     """
     return kwic(chapter, find_term(chapter, term), width=width)
@@ -227,9 +183,7 @@ def format_kwic(table: pd.DataFrame) -> str:
     """Lay a :func:`kwic` table out as aligned lines: ``¶paragraph  left  match  right``.
 
     Example:
-        >>> from analysis import load_chapter
-        >>> ch = load_chapter()
-        >>> print(format_kwic(concordance(ch, "liberty", width=12)))
+        >>> print(format_kwic(concordance(chapter, "liberty", width=12)))
         ¶49 preserve  liberty  of thought
     """
     if table.empty:
@@ -241,43 +195,6 @@ def format_kwic(table: pd.DataFrame) -> str:
                      .itertuples(index=False))
 
 
-def log_likelihood(o11: np.ndarray, o12: np.ndarray, o21: np.ndarray,
-                   o22: np.ndarray) -> np.ndarray:
-    """Dunning's log-likelihood ratio G² of 2×2 tables, element-wise.
-
-    ``o11`` is the joint count (e.g. the collocate inside the node's windows),
-    ``o12`` the rest of the first row, ``o21``/``o22`` the second row. No
-    continuity correction; empty cells contribute zero.
-
-    Example:
-        >>> round(float(log_likelihood(np.array(10), np.array(90), np.array(20),
-        ...                            np.array(880))), 3)
-        12.649
-    """
-    obs = [np.asarray(o, dtype=float) for o in (o11, o12, o21, o22)]
-    total = sum(obs)
-    rows = (obs[0] + obs[1], obs[2] + obs[3])
-    cols = (obs[0] + obs[2], obs[1] + obs[3])
-    expected = [rows[0] * cols[0], rows[0] * cols[1], rows[1] * cols[0], rows[1] * cols[1]]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        g2 = sum(xlogy(o, o * total / e) for o, e in zip(obs, expected))
-    return 2 * np.asarray(g2)
-
-
-def log_dice(joint: np.ndarray, node_freq: float, collocate_freq: np.ndarray) -> np.ndarray:
-    """Rychlý's log-Dice: ``14 + log2(2·f(node, collocate) / (f(node) + f(collocate)))``.
-
-    At most 14 (the two always occur together); each point less halves the
-    association. Unlike log-likelihood it does not grow with corpus size.
-
-    Example:
-        >>> float(log_dice(np.array(1), 7, np.array(1)))
-        12.0
-    """
-    return 14 + np.log2(2 * np.asarray(joint, dtype=float)
-                        / (node_freq + np.asarray(collocate_freq, dtype=float)))
-
-
 def node_word_spans(words: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
     """Map spans (``start``/``end``) to the positions of the words they cover.
 
@@ -285,10 +202,8 @@ def node_word_spans(words: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
     span that covers at least one word.
 
     Example:
-        >>> from analysis import load_chapter
-        >>> ch = load_chapter()
-        >>> w = lexical_words(ch)
-        >>> pos = node_word_spans(w, find_term(ch, "New Economic Policy"))
+        >>> w = lexical_words(chapter)
+        >>> pos = node_word_spans(w, find_term(chapter, "New Economic Policy"))
         >>> w["word"].iloc[pos.loc[0, "first"]:pos.loc[0, "last"] + 1].tolist()
         ['new', 'economic', 'policy']
     """
@@ -315,8 +230,7 @@ def collocates(chapter: Chapter, node: str | pd.DataFrame, *, window: int = 5,
     log_dice, log_likelihood, p_value``.
 
     Example:
-        >>> from analysis import load_chapter
-        >>> top = collocates(load_chapter(), "Kronstadt", min_count=2)
+        >>> top = collocates(chapter, "Kronstadt", min_count=2)
         >>> top.loc[0, "collocate"], int(top.loc[0, "observed"]), int(top.loc[0, "node_freq"])
         ('since', 2, 6)
     """
@@ -348,16 +262,16 @@ def collocates(chapter: Chapter, node: str | pd.DataFrame, *, window: int = 5,
     c1 = outside_node.reindex(inside.index).to_numpy(dtype=float)
     w, rest = len(cand), int((~in_node).sum())
     expected = w * c1 / rest
-    g2 = log_likelihood(o11, w - o11, c1 - o11, rest - w - (c1 - o11))
+    g2 = stats.log_likelihood(o11, w - o11, c1 - o11, rest - w - (c1 - o11))
     table = pd.DataFrame({
         "collocate": inside.index,
         "observed": inside.to_numpy(),
         "expected": expected,
         "node_freq": len(nodes),
         "collocate_freq": total.reindex(inside.index).to_numpy(),
-        "log_dice": log_dice(o11, len(nodes), total.reindex(inside.index).to_numpy()),
+        "log_dice": stats.log_dice(o11, len(nodes), total.reindex(inside.index).to_numpy()),
         "log_likelihood": g2,
-        "p_value": stats.chi2.sf(g2, df=1),
+        "p_value": scipy_stats.chi2.sf(g2, df=1),
     })
     keep = (table["observed"] >= min_count) & (table["observed"] > table["expected"])
     if stop:
@@ -396,8 +310,7 @@ def keyness(chapter: Chapter, *, min_count: int = 3, stop: bool = False,
     log_likelihood, log_ratio, p_value``, sorted by log-likelihood (largest first).
 
     Example:
-        >>> from analysis import load_chapter
-        >>> key = keyness(load_chapter())
+        >>> key = keyness(chapter)
         >>> top = key[key["log_ratio"] > 0].head(3)["word"].tolist()
         >>> "kronstadt" in top or "cheka" in top or "bela" in top
         True
@@ -421,7 +334,39 @@ def keyness(chapter: Chapter, *, min_count: int = 3, stop: bool = False,
         "in_reference": ref > 0,
         "log_likelihood": g2,
         "log_ratio": np.log2(a / expected),
-        "p_value": stats.chi2.sf(g2, df=1),
+        "p_value": scipy_stats.chi2.sf(g2, df=1),
     })
     return table.sort_values(["log_likelihood", "word"], ascending=[False, True]) \
         .reset_index(drop=True)
+
+
+def core_collocates(chapter: Chapter, lexicon: Lexicon, hits: pd.DataFrame, *, top: int = 8,
+                    window: int = 5, min_count: int = 2, alpha: float | None = 0.05
+                    ) -> pd.DataFrame:
+    """The strongest collocates of each theme's core terms (all of them as one node).
+
+    :func:`collocates` of the core-term hits of each theme (``hits``: the
+    theme hits, :func:`analysis.themes.hits.theme_hits`),
+    kept where the log-likelihood test passes (``p_value < alpha``; ``None``
+    keeps every candidate), the ``top`` by log-Dice; ``theme`` and ``node``
+    (the core terms found) first.
+
+    Example:
+        >>> table = core_collocates(chapter, lexicon, theme_hits(chapter, lexicon))
+        >>> bool((table["p_value"] < 0.05).all())
+        True
+        >>> len(core_collocates(chapter, lexicon, theme_hits(chapter, lexicon), alpha=None)) >= len(table)
+        True
+    """
+    lex = lexicon
+    core = hits[(hits["source"] == "lexicon") & hits["term"].isin(lex.terms.loc[lex.terms["core"], "term"])]
+    frames = []
+    for theme in lex.names:
+        mine = core[core["theme"] == theme]
+        table = collocates(chapter, mine, window=window, min_count=min_count)
+        if alpha is not None:
+            table = table[table["p_value"] < alpha]
+        frames.append(table.head(top).assign(theme=theme,
+                                             node=", ".join(dict.fromkeys(mine["term"]))))
+    out = pd.concat(frames, ignore_index=True)
+    return out[["theme", "node", *out.columns[:-2]]]

@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 from scipy.fft import dct, idct
 
+from analysis import stats
 from analysis.text import Chapter
 
 #: Default kernel standard deviation, as a fraction of the chapter (about 3%
@@ -36,10 +37,8 @@ def arc_points(chapter: Chapter, scores: pd.DataFrame, column: str = "sentiment"
     Serge's narration, leaving out titles and the editor's notes).
 
     Example:
-        >>> from analysis import load_chapter
         >>> from analysis.sentiment import sentence_scores
-        >>> ch = load_chapter()
-        >>> pts = arc_points(ch, sentence_scores(ch))
+        >>> pts = arc_points(chapter, sentence_scores(chapter, patch))
         >>> bool(pts["position"].is_monotonic_increasing), bool(pts["position"].between(0, 1).all())
         (True, True)
     """
@@ -101,13 +100,11 @@ def smooth_arc(points: pd.DataFrame, bandwidth: float = BANDWIDTH, n_grid: int =
     """
     x, y = points["position"].to_numpy(dtype=float), points["score"].to_numpy(dtype=float)
     at = grid(n_grid)
-    rng = np.random.default_rng(seed)
-    idx = rng.integers(0, len(x), size=(n_boot, len(x)))
-    boots = np.array([kernel_smooth(x[r], y[r], at, bandwidth) for r in idx])
-    alpha = (1 - level) / 2
+    boots = np.array([kernel_smooth(x[r], y[r], at, bandwidth)
+                      for r in stats.resample(len(x), n_boot, seed)])
+    low, high = stats.percentile_interval(boots, level, axis=0)
     return pd.DataFrame({"position": at, "arc": kernel_smooth(x, y, at, bandwidth),
-                         "low": np.quantile(boots, alpha, axis=0),
-                         "high": np.quantile(boots, 1 - alpha, axis=0)})
+                         "low": low, "high": high})
 
 
 def _shuffled_arcs(points: pd.DataFrame, bandwidth: float, n_grid: int, n_perm: int,

@@ -6,23 +6,22 @@ paragraph); an edge's weight is the number of such units. The network is a
 GEXF for Gephi.
 
 Example:
-    >>> from analysis import load_chapter
     >>> from analysis.people import mentions
-    >>> edges = cooccurrence(mentions(load_chapter()), unit="sentence")
+    >>> edges = cooccurrence(mentions(chapter, register), unit="sentence")
     >>> edges.iloc[0][["source", "target"]].tolist()
     ['berkman', 'goldman']
 """
 
 from __future__ import annotations
 
+import re
 from itertools import combinations
 from pathlib import Path
 
 import networkx as nx
 import pandas as pd
 
-from analysis.people import labels, load_register, mention_counts, mentions
-from analysis.text import Chapter
+from analysis.people.mentions import labels, mention_counts
 
 UNITS = {"sentence": "sentence_id", "paragraph": "paragraph_id"}
 
@@ -71,10 +70,7 @@ def build_network(found: pd.DataFrame, register: pd.DataFrame) -> nx.Graph:
     ``sentences`` (sentences naming both; 0 if never in one sentence).
 
     Example:
-        >>> from analysis import load_chapter
-        >>> from analysis.people import load_register
-        >>> reg = load_register()
-        >>> g = build_network(mentions(load_chapter(), reg), reg)
+        >>> g = build_network(mentions(chapter, register), register)
         >>> g.edges["berkman", "goldman"]
         {'weight': 3, 'sentences': 4}
     """
@@ -126,19 +122,18 @@ def centrality(graph: nx.Graph) -> pd.DataFrame:
                            ascending=[False, False, True]).reset_index(drop=True)
 
 
-def write_gexf(chapter: Chapter, path: str | Path, register: pd.DataFrame | None = None) -> None:
-    """Write the chapter's co-occurrence network as GEXF (the export ``network.gexf``).
+def write_gexf(graph: nx.Graph, path: str | Path) -> None:
+    """Write a co-occurrence network as GEXF (the export ``network.gexf``), for Gephi.
 
-    ``register`` (from :func:`~analysis.people.load_register`) defaults to the
-    bundled one.
+    The file carries no date, so that the same network always gives the same bytes.
 
     Example:
         >>> import tempfile
-        >>> from analysis import load_chapter
+        >>> graph = build_network(mentions(chapter, register), register)
         >>> with tempfile.TemporaryDirectory() as tmp:
-        ...     write_gexf(load_chapter(), Path(tmp) / "network.gexf")
+        ...     write_gexf(graph, Path(tmp) / "network.gexf")
         ...     nx.read_gexf(Path(tmp) / "network.gexf").number_of_nodes()  # all but the narrator
         68
     """
-    register = load_register() if register is None else register
-    nx.write_gexf(build_network(mentions(chapter, register), register), Path(path))
+    lines = (re.sub(r' lastmodifieddate="[^"]*"', "", line) for line in nx.generate_gexf(graph))
+    Path(path).write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -15,11 +15,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis.csvtable import read_csv_table
+from analysis.schema import Field, TableSchema, check_table, read_csv_table
 from analysis.errors import DataFileError
-from analysis.source import SEED_SHA256, Source, data_path
-
-COLUMNS = ["start", "end", "found", "replacement", "kind", "note"]
+from analysis.text.source import SEED_SHA256, Source, data_path
 
 #: Kinds of defect a correction may name (the book explains each).
 KINDS = {
@@ -32,6 +30,18 @@ KINDS = {
     "quotation mark": "a straight or missing quotation mark among curly ones",
     "hyphenation": "a compound that lost its hyphen at a line end",
 }
+
+#: The schema of a corrections table: one row per defect of the file as stored.
+CORRECTIONS = TableSchema((
+    Field("start", "integer", required=True, minimum=0,
+          description="where the defect begins in the file as stored (a character offset)"),
+    Field("end", "integer", required=True, minimum=0, description="where it ends"),
+    Field("found", description="the characters found there (checked against the file)"),
+    Field("replacement", description="what the established text reads instead"),
+    Field("kind", required=True, enum=tuple(KINDS), description="the kind of defect"),
+    Field("note", description="why"),
+))
+COLUMNS = CORRECTIONS.names
 
 
 def empty_corrections() -> pd.DataFrame:
@@ -65,13 +75,15 @@ def load_corrections(path: str | Path, source: Source) -> pd.DataFrame:
             ``start:end`` in the source, or overlapping spans.
 
     Example:
-        >>> from analysis.source import read_source
+        >>> from analysis.text.source import read_source
         >>> table = load_corrections(default_corrections_path(), read_source())
         >>> table.loc[0, ["found", "replacement"]].tolist()
         ['’', '']
     """
     file = Path(path)
-    return check_corrections(read_csv_table(file, COLUMNS), source, str(file))
+    table = read_csv_table(file, COLUMNS)
+    check_table(table.map(str.strip), CORRECTIONS, str(file))
+    return check_corrections(table, source, str(file))
 
 
 def check_corrections(raw: pd.DataFrame, source: Source, name: str = "corrections"
@@ -82,32 +94,26 @@ def check_corrections(raw: pd.DataFrame, source: Source, name: str = "correction
     built in code). Rows are numbered as in a spreadsheet (header = row 1).
 
     Example:
-        >>> from analysis.source import read_source
+        >>> from analysis.text.source import read_source
         >>> bad = pd.DataFrame({"start": [0], "end": [3], "found": ["Xyz"],
         ...     "replacement": [""], "kind": ["split word"], "note": [""]})
         >>> check_corrections(bad, read_source(), "mine.csv")
         Traceback (most recent call last):
         ...
-        analysis.errors.DataFileError: mine.csv, row 2, column found: the text at 0:3 is 'Mem', not 'Xyz'
+        analysis.errors.DataFileError: mine.csv: row 2, column found: the text at 0:3 is 'Mem', not 'Xyz'
     """
     file = name
     missing = [c for c in COLUMNS if c not in raw.columns]
     if missing:
-        raise DataFileError(f"{file}: missing column(s) {', '.join(missing)}")
+        raise DataFileError(f"{file}: row 1 (header): missing column(s) {', '.join(missing)}")
+    check_table(raw[COLUMNS].astype(str), CORRECTIONS, file)
     rows = []
     for i, rec in enumerate(raw[COLUMNS].astype(str).to_dict("records")):
-        where = f"{file}, row {i + 2}"
-        try:
-            start, end = int(rec["start"]), int(rec["end"])
-        except ValueError:
-            raise DataFileError(f"{where}, column start/end: offsets must be integers") from None
-        if not 0 <= start <= end <= len(source.text):
-            raise DataFileError(f"{where}, column start/end: span {start}:{end} is outside the text")
-        if rec["kind"] not in KINDS:
-            raise DataFileError(
-                f"{where}, column kind: unknown kind {rec['kind']!r} "
-                f"(expected one of: {', '.join(sorted(KINDS))})"
-            )
+        where = f"{file}: row {i + 2}"
+        start, end = int(rec["start"]), int(rec["end"])
+        if not start <= end <= len(source.text):
+            raise DataFileError(f"{where}, column end: span {start}:{end} is outside the text "
+                                f"(it has {len(source.text)} characters)")
         found = source.text[start:end]
         if found != rec["found"]:
             raise DataFileError(
@@ -136,7 +142,7 @@ def corrections_for(source: Source, corrections: str | Path | pd.DataFrame | Non
     is a DataFrame.
 
     Example:
-        >>> from analysis.source import read_source
+        >>> from analysis.text.source import read_source
         >>> len(corrections_for(read_source())) > 0
         True
     """

@@ -10,8 +10,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis.arc import BANDWIDTH, dct_lowpass, grid, kernel_smooth
-from analysis.plots import PALETTE, figure
+from analysis.sentiment.arc import BANDWIDTH, dct_lowpass, grid, kernel_smooth
+from analysis.style import PALETTE, figure
 
 #: One colour per scoring method, the same in every figure.
 METHOD_COLOURS = {"vader": PALETTE[1], "textblob": PALETTE[4], "vader_patched": PALETTE[0]}

@@ -2,36 +2,33 @@
 
 Every track is a DataFrame with a ``position`` column, the fraction of the seed
 text's characters (the book's common axis, see
-:func:`analysis.themes.along_chapter`), so that the three analyses can be laid
-one above the other by :func:`plot_chapter_map` and compared with
-:func:`track_correlations`, :func:`theme_peaks`, :func:`leading_themes` and
-:func:`people_by_stretch`.
+:func:`analysis.text.structure.along_chapter`), so that the three analyses can
+be laid one above the other by :func:`analysis.synthesis.figures.plot_chapter_map`
+and compared with :func:`track_correlations`, :func:`theme_peaks`,
+:func:`leading_themes` and :func:`people_by_stretch`.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from matplotlib.figure import Figure
-from matplotlib.patches import Patch
 
-from analysis.arc import BANDWIDTH, arc_points, shuffle_envelope, smooth_arc
-from analysis.people import labels, load_register, mention_counts, mentions
-from analysis.plots import KIND_COLOURS, PALETTE, THEME_COLOURS, figure
+from analysis.people.mentions import labels, mention_counts
+from analysis.sentiment.arc import BANDWIDTH, arc_points, shuffle_envelope, smooth_arc
 from analysis.text import Chapter
-from analysis.themes import along_chapter
+from analysis.text.structure import along_chapter
 
-#: The theme columns drawn, in order, and their labels in the figure.
-THEMES = ("terror", "nep", "free_thought")
-THEME_LABELS = {"terror": "terror", "nep": "NEP", "free_thought": "free thought"}
+
+def _theme_columns(track: pd.DataFrame) -> list[str]:
+    """The theme columns of a theme track, in its (the lexicon's) order."""
+    return [c for c in track.columns if c not in ("word_index", "position")]
 
 
 def note_spans(chapter: Chapter, kinds: tuple[str, ...] = ("editorial",)) -> pd.DataFrame:
     """The paragraphs of the given kinds as spans: ``paragraph_id, kind, start, end, position, position_end``.
 
     Example:
-        >>> from analysis import load_chapter
-        >>> spans = note_spans(load_chapter())
+        >>> spans = note_spans(chapter)
         >>> len(spans), int(spans["paragraph_id"].iloc[0])
         (9, 8)
     """
@@ -51,10 +48,8 @@ def sentiment_track(chapter: Chapter, scores: pd.DataFrame, *, bandwidth: float 
     arcs of the same sentences shuffled (:func:`analysis.arc.shuffle_envelope`).
 
     Example:
-        >>> from analysis import load_chapter
         >>> from analysis.sentiment import sentence_scores
-        >>> ch = load_chapter()
-        >>> track = sentiment_track(ch, sentence_scores(ch), n_boot=20, n_perm=20)
+        >>> track = sentiment_track(chapter, sentence_scores(chapter, patch), n_boot=20, n_perm=20)
         >>> float(track["position"].min()), float(track["position"].max()), len(track)
         (0.0, 1.0, 201)
     """
@@ -64,8 +59,8 @@ def sentiment_track(chapter: Chapter, scores: pd.DataFrame, *, bandwidth: float 
     return arc.merge(envelope, on="position", validate="one_to_one")
 
 
-def people_track(chapter: Chapter, register: pd.DataFrame | None = None, top: int = 10,
-                 found: pd.DataFrame | None = None) -> pd.DataFrame:
+def people_track(chapter: Chapter, found: pd.DataFrame, register: pd.DataFrame,
+                 top: int = 10) -> pd.DataFrame:
     """Where the most named people are named in Serge's narration.
 
     People are ranked by their mentions outside the editor's notes (first
@@ -74,13 +69,10 @@ def people_track(chapter: Chapter, register: pd.DataFrame | None = None, top: in
     paragraph_id, sentence_id, start, end, position``, rank 1 the most named.
 
     Example:
-        >>> from analysis import load_chapter
-        >>> track = people_track(load_chapter(), top=3)
+        >>> track = people_track(chapter, mentions(chapter, register), register, top=3)
         >>> track.drop_duplicates("person_id")[["label", "count"]].values.tolist()
         [['Lenin', 15], ['Bela Kun', 11], ['Trotsky', 7], ['Gumilev', 7]]
     """
-    register = load_register() if register is None else register
-    found = mentions(chapter, register) if found is None else found
     narration = found[~found["in_note"]]
     counts = mention_counts(narration, register)
     counts = counts[counts["narration"] > 0].sort_values(
@@ -119,7 +111,7 @@ def theme_peaks(themes: pd.DataFrame, stretches: pd.DataFrame) -> pd.DataFrame:
         [['terror', 0.9, 2.0, 2.0, 'b']]
     """
     rows = []
-    for theme in [c for c in THEMES if c in themes.columns]:
+    for theme in _theme_columns(themes):
         at = themes[theme].idxmax()
         rows.append({"theme": theme, "position": float(themes.loc[at, "position"]),
                      "density": float(themes.loc[at, theme]),
@@ -144,7 +136,7 @@ def leading_themes(themes: pd.DataFrame, min_lift: float = 1.0) -> pd.DataFrame:
         >>> leading_themes(t)[["theme", "position", "position_end"]].values.tolist()
         [['terror', 0.0, 0.25], ['none', 0.5, 0.5], ['nep', 0.75, 1.0]]
     """
-    names = [c for c in THEMES if c in themes.columns]
+    names = _theme_columns(themes)
     lift = themes[names] / themes[names].mean()
     leader = lift.idxmax(axis=1).where(lift.max(axis=1) >= min_lift, "none")
     run = (leader != leader.shift()).cumsum()
@@ -177,7 +169,7 @@ def track_correlations(themes: pd.DataFrame, sentiment: pd.DataFrame) -> pd.Data
     rows = [{"theme": theme,
              "r": float(np.corrcoef(np.interp(grid[inside], themes["position"], themes[theme]),
                                     arc)[0, 1])}
-            for theme in THEMES if theme in themes.columns]
+            for theme in _theme_columns(themes)]
     return pd.DataFrame(rows)
 
 
@@ -201,77 +193,3 @@ def people_by_stretch(people: pd.DataFrame, stretches: pd.DataFrame) -> pd.DataF
     table = table.loc[labels_in_order]
     table.index.name, table.columns.name = "person", "episode"
     return table[[c for c in order if c in table.columns]]
-
-
-def plot_chapter_map(themes: pd.DataFrame, sentiment: pd.DataFrame, people: pd.DataFrame,
-                     episodes: pd.DataFrame, notes: pd.DataFrame) -> Figure:
-    """The chapter at a glance: theme tracks, sentiment arc and people, sharing the x axis.
-
-    ``themes``: :func:`analysis.themes.theme_density`; ``sentiment``:
-    :func:`sentiment_track`; ``people``: :func:`people_track`; ``episodes``:
-    :func:`analysis.episodes.episode_positions`; ``notes``: :func:`note_spans` (shaded in every
-    panel).
-
-    Example:
-        >>> themes = pd.DataFrame({"position": [0, 1], "terror": [1, 2], "nep": [0, 1],
-        ...                        "free_thought": [1, 0]})
-        >>> arc = pd.DataFrame({"position": [0, 1], "arc": [0, 0], "low": [-1, -1],
-        ...                     "high": [1, 1], "null_low": [-1, -1], "null_high": [1, 1]})
-        >>> people = pd.DataFrame({"label": ["A"], "rank": [1], "count": [1],
-        ...                        "position": [0.5]})
-        >>> ep = pd.DataFrame({"episode": ["x"], "position": [0.2]})
-        >>> notes = pd.DataFrame({"position": [0.4], "position_end": [0.45]})
-        >>> [ax.get_ylabel() for ax in plot_chapter_map(themes, arc, people, ep, notes).axes[:3]]
-        ['theme density\\n(hits per 100 words)', 'sentiment\\n(smoothed)', '']
-    """
-    n_people = people["rank"].nunique()
-    fig, axes = figure(3, 1, width=9.0, height=7.0 + 0.12 * n_people, sharex=True,
-                       gridspec_kw={"height_ratios": [2.2, 2.2, 0.75 + 0.2 * n_people]})
-    theme_ax, arc_ax, people_ax = axes
-    for ax in axes:
-        for span in notes.itertuples():
-            ax.axvspan(span.position * 100, span.position_end * 100, color=KIND_COLOURS["editorial"],
-                       alpha=0.18, lw=0, zorder=0)
-        for pos in episodes["position"]:
-            ax.axvline(pos * 100, color="#777777", lw=0.7, ls=":", zorder=1)
-
-    styles = {"terror": "-", "nep": "--", "free_thought": "-."}
-    for theme in [c for c in THEMES if c in themes.columns]:
-        theme_ax.plot(themes["position"] * 100, themes[theme], color=THEME_COLOURS[theme],
-                      ls=styles[theme], lw=2.0, label=THEME_LABELS[theme])
-    theme_ax.set_ylim(0, 1.3 * float(themes[[c for c in THEMES if c in themes.columns]].max().max()))
-    theme_ax.set_ylabel("theme density\n(hits per 100 words)")
-    handles, names = theme_ax.get_legend_handles_labels()
-    handles.append(Patch(color=KIND_COLOURS["editorial"], alpha=0.3))
-    names.append("editor's note")
-    theme_ax.legend(handles, names, loc="upper left", fontsize=8, ncols=4)
-
-    x = sentiment["position"] * 100
-    arc_ax.fill_between(x, sentiment["low"], sentiment["high"], color=PALETTE[0], alpha=0.25, lw=0,
-                        label="95% bootstrap band")
-    arc_ax.plot(x, sentiment["null_low"], color=PALETTE[7], lw=0.8, ls="--",
-                label="95% range of shuffled order")
-    arc_ax.plot(x, sentiment["null_high"], color=PALETTE[7], lw=0.8, ls="--")
-    arc_ax.plot(x, sentiment["arc"], color=PALETTE[0], lw=2.2, label="arc")
-    arc_ax.axhline(0, color="#666666", lw=0.8)
-    arc_ax.set_ylabel("sentiment\n(smoothed)")
-    arc_ax.legend(loc="lower left", fontsize=8, ncols=3)
-
-    rows = people.drop_duplicates("label").sort_values("rank")
-    people_ax.scatter(people["position"] * 100, people["rank"], marker="|", s=90,
-                      color=PALETTE[7], lw=1.4)
-    people_ax.set_yticks(rows["rank"].to_numpy(),
-                         [f"{r.label} ({r.count})" for r in rows.itertuples()], fontsize=8)
-    people_ax.set_ylim(n_people + 0.6, 0.4)
-    people_ax.grid(axis="y", alpha=0.15)
-    people_ax.set_ylabel("")
-    people_ax.set_title("named in the narration (mentions)", fontsize=9, loc="left",
-                        fontweight="normal")
-
-    top = theme_ax.secondary_xaxis("top")
-    top.set_xticks(episodes["position"].to_numpy() * 100, episodes["episode"].tolist(),
-                   rotation=55, ha="left", rotation_mode="anchor", fontsize=8)
-    top.tick_params(length=0)
-    people_ax.set_xlim(0, 100)
-    people_ax.set_xlabel("position in the chapter (% of the seed text's characters)")
-    return fig

@@ -7,8 +7,7 @@ text) and ``description``. An episode runs from its quote to the next
 episode's quote; the text before the first belongs to no episode.
 
 Example:
-    >>> from analysis import load_chapter
-    >>> ep = episode_positions(load_chapter(), load_episodes())
+    >>> ep = episode_positions(chapter, episodes)
     >>> ep.loc[3, "episode"], int(ep.loc[3, "paragraph_id"])
     ('comrades from abroad', 16)
 """
@@ -20,38 +19,33 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.csvtable import read_csv_table
 from analysis.errors import DataFileError
-from analysis.source import data_path
-from analysis.text import Chapter
+from analysis.schema import Field, TableSchema, read_table
+from analysis.text.chapter import Chapter
 
-COLUMNS = ["episode", "quote", "description"]
+#: The schema of an episodes file: one row per episode, in the order of the text.
+EPISODES = TableSchema((
+    Field("episode", required=True, unique=True, description="a short label"),
+    Field("quote", required=True,
+          description="the words that open the episode, found exactly once in the text"),
+    Field("description", description="what happens in the episode"),
+))
 
 
-def load_episodes(path: str | Path | None = None) -> pd.DataFrame:
-    """Read and check an episodes file (``None``: the bundled ``episodes.csv``).
+def load_episodes(path: str | Path) -> pd.DataFrame:
+    """Read and check an episodes file (``analysis/data/episodes.csv`` for this chapter).
 
     Raises:
-        DataFileError: naming the file, row and column: a missing column, an
-            empty label or quote, or a label given twice.
+        DataFileError: naming the file, row and column of the first cell that
+            breaks the schema (:data:`EPISODES`): a missing column, an empty
+            label or quote, or a label given twice.
 
     Example:
-        >>> load_episodes().loc[0, ["episode", "quote"]].tolist()
+        >>> load_episodes(data_path("episodes.csv")).loc[0, ["episode", "quote"]].tolist()
         ['Third Congress', 'The Third Congress of the Communist International met']
     """
-    file = Path(path) if path is not None else data_path("episodes.csv")
-    table = read_csv_table(file, COLUMNS, strip=True)
-    seen: dict[str, int] = {}
-    for i, row in enumerate(table.itertuples(index=False), start=2):
-        for column in ("episode", "quote"):
-            if not getattr(row, column):
-                raise DataFileError(f"{file}: row {i}, column {column}: empty")
-        if row.episode in seen:
-            raise DataFileError(f"{file}: row {i}, column episode: {row.episode!r} already "
-                                f"given in row {seen[row.episode]}")
-        seen[row.episode] = i
-    table = table[COLUMNS].reset_index(drop=True)
-    table.attrs["path"] = str(file)
+    table = read_table(path, EPISODES)[EPISODES.names].reset_index(drop=True)
+    table.attrs["path"] = str(path)
     return table
 
 
@@ -68,8 +62,7 @@ def episode_positions(chapter: Chapter, episodes: pd.DataFrame) -> pd.DataFrame:
             text, or the episodes are not in the order of the text.
 
     Example:
-        >>> from analysis import load_chapter
-        >>> ep = episode_positions(load_chapter(), load_episodes())
+        >>> ep = episode_positions(chapter, episodes)
         >>> ep["episode"].iloc[-1], float(ep["position_end"].iloc[-1])
         ('departure', 1.0)
         >>> bool(ep["position"].is_monotonic_increasing)

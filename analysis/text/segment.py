@@ -20,7 +20,7 @@ from nltk.tokenize import NLTKWordTokenizer
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
 
 from analysis.errors import DataFileError
-from analysis.source import data_path
+from analysis.text.source import data_path
 
 #: Initials (``S. N. Prokopovich``) never end a sentence, whatever the list of abbreviations.
 INITIALS = frozenset("abcdefghijklmnopqrstuvwxyz")

@@ -1,7 +1,9 @@
 """Figures for the themes: along the chapter, co-occurrence, collocates, validation.
 
-Each function takes pandas objects and returns a ``Figure`` in the house style
-of :mod:`analysis.plots`; theme colours come from ``THEME_COLOURS``.
+Each function takes pandas objects and the lexicon, and returns a ``Figure`` in
+the house style of :mod:`analysis.style`: the themes drawn, their labels and
+their colours (:func:`analysis.style.theme_colours`) come from the lexicon, in
+its order, so that any lexicon draws as the bundled one does.
 """
 
 from __future__ import annotations
@@ -11,15 +13,8 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from analysis.plots import KIND_COLOURS, THEME_COLOURS, figure
-
-#: Display names of the theme keys.
-LABELS = {"terror": "Terror", "nep": "NEP", "free_thought": "Free thought"}
-
-
-def _label(theme: str) -> str:
-    """The display name of a theme key."""
-    return LABELS.get(theme, theme.replace("_", " "))
+from analysis.style import KIND_COLOURS, figure, theme_colours
+from analysis.themes.lexicon import Lexicon
 
 
 def _paragraph_ticks(ax: Axes, paragraphs: pd.DataFrame, *, numbers: bool = False,
@@ -37,13 +32,14 @@ def _paragraph_ticks(ax: Axes, paragraphs: pd.DataFrame, *, numbers: bool = Fals
         top.tick_params(labelsize=7, length=2)
 
 
-def plot_along(hits: pd.DataFrame, density: pd.DataFrame, paragraphs: pd.DataFrame) -> Figure:
+def plot_along(hits: pd.DataFrame, density: pd.DataFrame, paragraphs: pd.DataFrame,
+               lexicon: Lexicon) -> Figure:
     """Where each theme lives: bubblelines of the hits above, smoothed density below.
 
     Args:
         hits: theme hits with ``theme``, ``weight`` and ``position`` (see
-            :func:`analysis.themes.along_chapter`).
-        density: from :func:`analysis.themes.theme_density`.
+            :func:`analysis.text.structure.along_chapter`).
+        density: from :func:`analysis.themes.scoring.theme_density`.
         paragraphs: ``paragraph_id, kind, position, position_end``.
 
     Example:
@@ -53,24 +49,24 @@ def plot_along(hits: pd.DataFrame, density: pd.DataFrame, paragraphs: pd.DataFra
         ...                      "nep": [1, 0, 0], "free_thought": [0, 0, 1]})
         >>> paras = pd.DataFrame({"paragraph_id": [1, 2], "kind": ["narrative", "editorial"],
         ...                       "position": [0.0, 0.5], "position_end": [0.5, 1.0]})
-        >>> len(plot_along(hits, dens, paras).axes)
+        >>> len(plot_along(hits, dens, paras, lexicon).axes)
         2
     """
-    themes = [t for t in THEME_COLOURS if t in density.columns]
+    themes, labels, colours = lexicon.names, lexicon.labels, theme_colours(lexicon.names)
     fig, (top, bottom) = figure(2, 1, width=8.5, height=5.2, sharex=True,
                                 gridspec_kw={"height_ratios": [1, 1.4]})
     for row, theme in enumerate(themes):
         mine = hits[hits["theme"] == theme]
         top.scatter(mine["position"], np.full(len(mine), row), s=18 * mine["weight"],
-                    color=THEME_COLOURS[theme], alpha=0.55, linewidths=0)
-    top.set_yticks(range(len(themes)), [_label(t) for t in themes])
+                    color=colours[theme], alpha=0.55, linewidths=0)
+    top.set_yticks(range(len(themes)), [labels[t] for t in themes])
     top.set_ylim(len(themes) - 0.5, -0.5)
     top.grid(False)
     top.set_title("Theme hits (bubble size = term weight)", loc="left")
     _paragraph_ticks(top, paragraphs, numbers=True)
     for theme in themes:
-        bottom.plot(density["position"], density[theme], color=THEME_COLOURS[theme],
-                    label=_label(theme), linewidth=1.8)
+        bottom.plot(density["position"], density[theme], color=colours[theme],
+                    label=labels[theme], linewidth=1.8)
     bottom.set_ylabel("weighted hits\nper 100 words")
     bottom.set_xlabel("position in the chapter (fraction of the text); "
                       "grey lines: paragraph starts, shaded: editorial notes")
@@ -82,13 +78,13 @@ def plot_along(hits: pd.DataFrame, density: pd.DataFrame, paragraphs: pd.DataFra
     return fig
 
 
-def _heatmap(ax: Axes, table: pd.DataFrame, fmt: str, vmin: float, vmax: float) -> None:
+def _heatmap(ax: Axes, table: pd.DataFrame, fmt: str, vmin: float, vmax: float,
+             labels: dict[str, str]) -> None:
     """Draw a labelled square heat map with the value written in each cell."""
     values = table.to_numpy(dtype=float)
     ax.imshow(values, cmap="cividis", vmin=vmin, vmax=vmax)
-    labels = [_label(t) for t in table.columns]
-    ax.set_xticks(range(len(labels)), labels)
-    ax.set_yticks(range(len(labels)), [_label(t) for t in table.index])
+    ax.set_xticks(range(len(table.columns)), [labels[t] for t in table.columns])
+    ax.set_yticks(range(len(table.index)), [labels[t] for t in table.index])
     ax.grid(False)
     mid = (vmin + vmax) / 2
     for (i, j), value in np.ndenumerate(values):
@@ -96,52 +92,56 @@ def _heatmap(ax: Axes, table: pd.DataFrame, fmt: str, vmin: float, vmax: float) 
                 color="black" if value > mid else "white")
 
 
-def plot_cooccurrence(annotated: pd.DataFrame, correlation: pd.DataFrame) -> Figure:
+def plot_cooccurrence(annotated: pd.DataFrame, correlation: pd.DataFrame,
+                      lexicon: Lexicon) -> Figure:
     """Which themes share paragraphs: by hand (counts) and by the scores (Spearman ρ).
 
     Example:
         >>> t = ["terror", "nep"]
         >>> counts = pd.DataFrame([[5, 2], [2, 4]], index=t, columns=t)
         >>> corr = pd.DataFrame([[1.0, 0.1], [0.1, 1.0]], index=t, columns=t)
-        >>> len(plot_cooccurrence(counts, corr).axes)
+        >>> len(plot_cooccurrence(counts, corr, lexicon).axes)
         2
     """
     fig, (left, right) = figure(1, 2, width=8.5, height=3.6)
-    _heatmap(left, annotated, ".0f", 0, float(annotated.to_numpy().max()))
+    _heatmap(left, annotated, ".0f", 0, float(annotated.to_numpy().max()), lexicon.labels)
     left.set_title("Hand annotation: paragraphs\nwith both themes (diagonal: with the theme)",
                    loc="left")
-    _heatmap(right, correlation, ".2f", -1, 1)
+    _heatmap(right, correlation, ".2f", -1, 1, lexicon.labels)
     right.set_title("Method: Spearman ρ between\nparagraph scores", loc="left")
     return fig
 
 
-def plot_collocates(table: pd.DataFrame) -> Figure:
+def plot_collocates(table: pd.DataFrame, lexicon: Lexicon) -> Figure:
     """Top collocates of each theme's core terms: log-Dice bars, counts and G² written beside.
 
     Args:
-        table: from :func:`analysis.themes.core_collocates` (which keeps, by
-            default, only the collocates whose G² passes its test).
+        table: from :func:`analysis.themes.reading.core_collocates` (which
+            keeps, by default, only the collocates whose G² passes its test).
+        lexicon: the themes drawn, one panel each, in its order.
 
     Example:
         >>> t = pd.DataFrame({"theme": ["terror", "nep"], "collocate": ["since", "coming"],
         ...                   "log_dice": [11.7, 11.8], "observed": [3, 2],
         ...                   "log_likelihood": [12.8, 10.4]})
-        >>> fig = plot_collocates(t)
+        >>> fig = plot_collocates(t, lexicon)
         >>> len(fig.axes), fig.axes[0].texts[0].get_text()
         (3, 'n=3, G²=12.8')
     """
-    fig, axes = figure(1, len(THEME_COLOURS), width=9, height=1.2 + 0.42 * max(
-        [int((table["theme"] == t).sum()) for t in THEME_COLOURS] + [2]), sharex=True)
-    for ax, theme in zip(axes, THEME_COLOURS):
+    themes, colours = lexicon.names, theme_colours(lexicon.names)
+    fig, axes = figure(1, len(themes), width=3 * len(themes), height=1.2 + 0.42 * max(
+        [int((table["theme"] == t).sum()) for t in themes] + [2]), sharex=True, squeeze=False)
+    axes = axes[0]
+    for ax, theme in zip(axes, themes):
         mine = table[table["theme"] == theme].iloc[::-1]
         y = np.arange(len(mine))
-        ax.barh(y, mine["log_dice"], color=THEME_COLOURS[theme], height=0.6)
+        ax.barh(y, mine["log_dice"], color=colours[theme], height=0.6)
         ax.set_yticks(y, mine["collocate"], fontsize=10)
         for yy, (dice, n, g2) in zip(y, mine[["log_dice", "observed", "log_likelihood"]]
                                      .itertuples(index=False)):
             ax.text(dice + 0.3, yy, f"n={n}, G²={g2:.1f}", ha="left", va="center",
                     fontsize=9, color="#222222")
-        ax.set_title(_label(theme), loc="left")
+        ax.set_title(lexicon.labels[theme], loc="left")
         ax.grid(axis="y", visible=False)
         ax.set_ylim(-0.6, max(len(mine), 1) - 0.4)
         if mine.empty:
@@ -150,25 +150,27 @@ def plot_collocates(table: pd.DataFrame) -> Figure:
                     ha="center", va="center", color="#666666")
     axes[0].set_xlim(0, 20)
     axes[0].set_xticks([0, 4, 8, 12, 14])
-    axes[1].set_xlabel("log-Dice (14 = always together)")
+    axes[len(axes) // 2].set_xlabel("log-Dice (14 = always together)")
     return fig
 
 
-def plot_agreement(table: pd.DataFrame) -> Figure:
+def plot_agreement(table: pd.DataFrame, lexicon: Lexicon) -> Figure:
     """Agreement with the hand annotation by method: AUC (95% interval) and Spearman ρ.
 
     Args:
-        table: from :func:`analysis.themes.compare_scores`.
+        table: from :func:`analysis.themes.validation.compare_scores`.
+        lexicon: the themes, their labels and colours.
 
     Example:
         >>> t = pd.DataFrame({"method": ["count", "count"], "theme": ["terror", "nep"],
         ...                   "auc": [0.9, 0.8], "auc_low": [0.8, 0.7],
         ...                   "auc_high": [1.0, 0.9], "spearman": [0.8, 0.7]})
-        >>> len(plot_agreement(t).axes)
+        >>> len(plot_agreement(t, lexicon).axes)
         2
     """
     methods = list(dict.fromkeys(table["method"]))
-    themes = [t for t in THEME_COLOURS if t in set(table["theme"])]
+    themes = [t for t in lexicon.names if t in set(table["theme"])]
+    colours = theme_colours(lexicon.names)
     fig, (left, right) = figure(1, 2, width=8.5, height=0.45 * len(methods) + 1.6, sharey=True)
     offsets = np.linspace(-0.22, 0.22, len(themes))
     for theme, off in zip(themes, offsets):
@@ -176,9 +178,9 @@ def plot_agreement(table: pd.DataFrame) -> Figure:
         y = np.arange(len(methods)) + off
         left.errorbar(mine["auc"], y, xerr=[mine["auc"] - mine["auc_low"],
                                             mine["auc_high"] - mine["auc"]],
-                      fmt="o", color=THEME_COLOURS[theme], label=_label(theme), markersize=5,
+                      fmt="o", color=colours[theme], label=lexicon.labels[theme], markersize=5,
                       capsize=2, linewidth=1)
-        right.plot(mine["spearman"], y, "o", color=THEME_COLOURS[theme], markersize=5)
+        right.plot(mine["spearman"], y, "o", color=colours[theme], markersize=5)
     left.set_yticks(range(len(methods)), methods)
     left.set_ylim(len(methods) - 0.5, -0.5)
     left.set_xlabel("ROC AUC, present vs absent (95% bootstrap interval)")
@@ -188,7 +190,7 @@ def plot_agreement(table: pd.DataFrame) -> Figure:
     return fig
 
 
-def plot_scores_by_label(scores: pd.DataFrame, annotation: pd.DataFrame, *,
+def plot_scores_by_label(scores: pd.DataFrame, annotation: pd.DataFrame, lexicon: Lexicon, *,
                          seed: int = 7) -> Figure:
     """Paragraph scores against the hand label (0 absent, 1 present, 2 dominant), per theme.
 
@@ -197,19 +199,20 @@ def plot_scores_by_label(scores: pd.DataFrame, annotation: pd.DataFrame, *,
     Example:
         >>> s = pd.DataFrame({"paragraph_id": [1, 2], "terror": [0.0, 3.0]})
         >>> a = pd.DataFrame({"paragraph_id": [1, 2], "theme": ["terror"] * 2, "label": [0, 2]})
-        >>> len(plot_scores_by_label(s, a).axes)
+        >>> len(plot_scores_by_label(s, a, lexicon).axes)
         1
     """
     rng = np.random.default_rng(seed)
-    themes = [t for t in THEME_COLOURS if t in set(annotation["theme"])]
+    themes = [t for t in lexicon.names if t in set(annotation["theme"])]
+    colours = theme_colours(lexicon.names)
     fig, axes = figure(1, len(themes), width=3 * len(themes) + 0.5, height=3.2, squeeze=False)
     for ax, theme in zip(axes[0], themes):
         mine = annotation[annotation["theme"] == theme].merge(
             scores[["paragraph_id", theme]], on="paragraph_id")
         x = mine["label"].to_numpy() + rng.uniform(-0.15, 0.15, len(mine))
-        ax.scatter(x, mine[theme], color=THEME_COLOURS[theme], alpha=0.7, s=18, linewidths=0)
+        ax.scatter(x, mine[theme], color=colours[theme], alpha=0.7, s=18, linewidths=0)
         ax.set_xticks([0, 1, 2], ["absent", "present", "dominant"])
-        ax.set_title(_label(theme), loc="left")
+        ax.set_title(lexicon.labels[theme], loc="left")
         ax.set_ylim(bottom=-0.3)
     axes[0][0].set_ylabel("score (weighted hits per 100 words)")
     return fig

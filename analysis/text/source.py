@@ -15,7 +15,7 @@ from pathlib import Path
 from analysis.errors import SourceError
 
 #: The chapter excerpt that ships with the project (see ``seeds/README.md``).
-DEFAULT_SEED = Path(__file__).resolve().parent.parent / "seeds" / "serge-memoirs-ch4-excerpt.txt"
+DEFAULT_SEED = Path(__file__).resolve().parents[2] / "seeds" / "serge-memoirs-ch4-excerpt.txt"
 
 #: SHA-256 of the seed file as received; the bundled corrections apply to it only.
 SEED_SHA256 = "06c30a5064c363e4782c039aadc6506531545e5a66b783bd3c977c2a3605d53d"

@@ -15,10 +15,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis import segment
-from analysis.corrections import OffsetMap, apply_corrections, corrections_for
+from analysis.text import segment
+from analysis.text.corrections import OffsetMap, apply_corrections, corrections_for
 from analysis.errors import SourceError
-from analysis.source import Source, read_source
+from analysis.text.source import Source, read_source
 
 
 @dataclass(frozen=True, eq=False)
@@ -37,11 +37,10 @@ class Chapter:
       lower, is_word``.
 
     Example:
-        >>> ch = load_chapter()
-        >>> ch.paragraphs.loc[0, "text"]
+        >>> chapter.paragraphs.loc[0, "text"]
         'Memoirs of a Revolutionary. Victor Serge'
-        >>> row = ch.sentences.iloc[10]
-        >>> ch.seed_text[row.start:row.end] == row.text
+        >>> row = chapter.sentences.iloc[10]
+        >>> chapter.seed_text[row.start:row.end] == row.text
         True
     """
 
@@ -73,8 +72,7 @@ class Chapter:
         sentence and are dropped.
 
         Example:
-            >>> ch = load_chapter()
-            >>> hits = ch.find(r"\\bKronstadt\\b")
+            >>> hits = chapter.find(r"\\bKronstadt\\b")
             >>> len(hits), int(hits.loc[0, "paragraph_id"])
             (6, 3)
         """
@@ -105,9 +103,8 @@ class Chapter:
         """Return the established text of the seed span ``[start, end)``.
 
         Example:
-            >>> ch = load_chapter()
-            >>> i = ch.seed_text.index("19 18")
-            >>> ch.established(i, i + 5)
+            >>> i = chapter.seed_text.index("19 18")
+            >>> chapter.established(i, i + 5)
             '1918'
         """
         est_starts = self.offset_map.seed_start
@@ -135,8 +132,7 @@ def load_chapter(path: str | Path | None = None,
             abbreviations list is malformed.
 
     Example:
-        >>> ch = load_chapter()
-        >>> ch.paragraphs["kind"].value_counts().to_dict()
+        >>> chapter.paragraphs["kind"].value_counts().to_dict()
         {'narrative': 52, 'editorial': 9, 'title': 2}
     """
     source = read_source(path)

@@ -1,9 +1,7 @@
 """How the text is built: paragraph and sentence statistics, notes, corrections in context.
 
 Example:
-    >>> from analysis import load_chapter
-    >>> ch = load_chapter()
-    >>> paragraph_stats(ch).groupby("kind")["n_words"].sum().to_dict()
+    >>> paragraph_stats(chapter).groupby("kind")["n_words"].sum().to_dict()
     {'editorial': 368, 'narrative': 7253, 'title': 14}
 """
 
@@ -11,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.text import Chapter
+from analysis.text.chapter import Chapter
 
 
 def paragraph_stats(chapter: Chapter) -> pd.DataFrame:
@@ -21,8 +19,7 @@ def paragraph_stats(chapter: Chapter) -> pd.DataFrame:
     the common axis of every "along the chapter" figure in the book.
 
     Example:
-        >>> from analysis import load_chapter
-        >>> paragraph_stats(load_chapter()).iloc[2][["paragraph_id", "n_sentences"]].astype(int).tolist()
+        >>> paragraph_stats(chapter).iloc[2][["paragraph_id", "n_sentences"]].astype(int).tolist()
         [3, 7]
     """
     paras = chapter.paragraphs
@@ -39,8 +36,7 @@ def sentence_stats(chapter: Chapter) -> pd.DataFrame:
     """One row per sentence: ``sentence_id, paragraph_id, kind, start, end, n_words``.
 
     Example:
-        >>> from analysis import load_chapter
-        >>> int(sentence_stats(load_chapter()).query("kind == 'narrative'")["n_words"].max())
+        >>> int(sentence_stats(chapter).query("kind == 'narrative'")["n_words"].max())
         70
     """
     kinds = chapter.paragraphs.set_index("paragraph_id")["kind"]
@@ -55,8 +51,7 @@ def kind_summary(chapter: Chapter) -> pd.DataFrame:
     """Paragraphs, sentences and words by paragraph kind, with a total row.
 
     Example:
-        >>> from analysis import load_chapter
-        >>> int(kind_summary(load_chapter()).loc["total", "paragraphs"])
+        >>> int(kind_summary(chapter).loc["total", "paragraphs"])
         63
     """
     stats = paragraph_stats(chapter)
@@ -74,8 +69,7 @@ def editorial_notes(chapter: Chapter, width: int = 90) -> pd.DataFrame:
     ``opening`` is the note's first ``width`` characters, for a listing.
 
     Example:
-        >>> from analysis import load_chapter
-        >>> editorial_notes(load_chapter()).iloc[0]["opening"][:20]
+        >>> editorial_notes(chapter).iloc[0]["opening"][:20]
         '[Paul Levi (1883-193'
     """
     stats = paragraph_stats(chapter).set_index("paragraph_id")
@@ -93,8 +87,7 @@ def corrections_in_context(chapter: Chapter, context: int = 30) -> pd.DataFrame:
     shown as ``⏎`` so a mended page break stays visible.
 
     Example:
-        >>> from analysis import load_chapter
-        >>> row = corrections_in_context(load_chapter()).iloc[1]
+        >>> row = corrections_in_context(chapter).iloc[1]
         >>> row["as_stored"][25:41], row["established"][25:40]
         ('of 19 18 in Mosc', 'of 1918 in Mosc')
     """
@@ -120,3 +113,19 @@ def corrections_in_context(chapter: Chapter, context: int = 30) -> pd.DataFrame:
 def _visible(text: str) -> str:
     """Show line breaks as ⏎ so that they survive in a one-line table cell."""
     return text.replace("\r\n", "⏎").replace("\n", "⏎")
+
+
+def along_chapter(chapter: Chapter, frame: pd.DataFrame) -> pd.DataFrame:
+    """Add ``position`` (and ``position_end``): ``start`` (``end``) as a fraction of the seed text.
+
+    The common axis of the book's "along the chapter" figures.
+
+    Example:
+        >>> along_chapter(chapter, chapter.paragraphs)[["position", "position_end"]].iloc[-1].tolist()
+        [0.95..., 1.0]
+    """
+    size = len(chapter.seed_text)
+    out = frame.assign(position=frame["start"].to_numpy() / size)
+    if "end" in frame.columns:
+        out = out.assign(position_end=frame["end"].to_numpy() / size)
+    return out

@@ -13,7 +13,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from analysis.plots import KIND_COLOURS, PALETTE, figure
+from analysis.style import KIND_COLOURS, PALETTE, figure
 from analysis.text import Chapter
 
 
@@ -57,11 +57,9 @@ def plot_timeline(found: pd.DataFrame, chapter: Chapter, labels: pd.Series,
         people: the ``person_id`` s to show, top to bottom.
 
     Example:
-        >>> from analysis import load_chapter
         >>> from analysis.people import mentions
-        >>> ch = load_chapter()
-        >>> m = mentions(ch)
-        >>> fig = plot_timeline(m, ch, pd.Series({"lenin": "Lenin"}), ["lenin"])
+        >>> m = mentions(chapter, register)
+        >>> fig = plot_timeline(m, chapter, pd.Series({"lenin": "Lenin"}), ["lenin"])
         >>> fig.axes[0].get_yticklabels()[0].get_text()
         'Lenin'
     """

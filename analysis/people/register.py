@@ -1,0 +1,189 @@
+"""The register of people: one row per person, every form of name the text uses.
+
+The register (``analysis/data/people.csv`` for this chapter) has one row per
+person named in the chapter or its editorial notes, with every form of name the
+text uses (``aliases``, separated by ``;``). A form claimed by two people
+(``Pascal``: Pierre and Blaise) must have a rule in ``shared_names.csv`` beside
+it:
+
+- ``default``: the bare form always goes to the person given (in this chapter
+  a bare ``Pascal`` is always Pierre);
+- ``nearest``: the claimant whose unshared name was given most recently before
+  the mention, in the same paragraph first, then anywhere before it in the
+  chapter; the person given is the fallback when neither claimant was named
+  yet.
+
+Example:
+    >>> register.set_index("person_id").loc["borodin", "aliases"]
+    'Dr. Alexandrov; Alexandrov; Comrade Borodin; Borodin'
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.errors import DataFileError
+from analysis.schema import Field, TableSchema, read_table
+
+
+_ID = r"[a-z][a-z0-9_]*"
+_ID_MEANS = "an id (lower-case letters, digits and _, starting with a letter)"
+
+#: The register's schema: one row per person.
+REGISTER = TableSchema((
+    Field("person_id", required=True, unique=True, pattern=_ID, pattern_means=_ID_MEANS,
+          description="the person's id in every table"),
+    Field("name", required=True, description="the standard name"),
+    Field("aliases", required=True, description="every form of name the text uses, ';' between"),
+    Field("role", description="the person's role at the time of the text"),
+    Field("nationality"),
+    Field("affiliation", description="political affiliation"),
+    Field("fate", description="the fate, as the text or its notes state it"),
+    Field("source_paragraph", "integer", required=True, minimum=1,
+          description="the paragraph where the text introduces the person"),
+    Field("narrator", enum=("yes",), optional=True,
+          description="'yes' for the person who tells the text (never a node of its network)"),
+    Field("claim", optional=True,
+          description="what the text says of the person that the record contradicts, quoted"),
+    Field("record", optional=True, description="the historical record, where the text errs"),
+    Field("record_source", optional=True, description="the reference works checked"),
+    Field("wikidata", optional=True, pattern=r"Q[1-9][0-9]*",
+          pattern_means="a Wikidata identifier such as Q1394",
+          description="the person's Wikidata item"),
+))
+REGISTER_COLUMNS = REGISTER.names
+
+#: Columns of the register table the export adds (``people.csv``); a register may not have them.
+COUNT_COLUMNS = ("narration", "notes", "total", "first_paragraph")
+
+RULES = ("default", "nearest")
+
+#: The schema of the rules for shared name forms.
+SHARED_NAMES = TableSchema((
+    Field("alias", required=True, unique=True, description="a name form two people share"),
+    Field("rule", required=True, enum=RULES, description="default or nearest"),
+    Field("person_id", required=True, pattern=_ID, pattern_means=_ID_MEANS,
+          description="the default person, or the fallback of the nearest rule"),
+    Field("reason", required=True, description="why the rule is right for this text"),
+))
+SHARED_COLUMNS = SHARED_NAMES.names
+
+#: The schema of the names that are not people.
+KNOWN_NAMES = TableSchema((
+    Field("name", required=True, unique=True, description="a capitalised name that is no person"),
+    Field("kind", required=True, description="place, organisation, group, title, work ..."),
+    Field("note"),
+))
+
+
+def split_aliases(cell: str) -> list[str]:
+    """Split an ``aliases`` cell on ``;``, dropping blanks.
+
+    Example:
+        >>> split_aliases("Bela Kun; Kun;")
+        ['Bela Kun', 'Kun']
+    """
+    return [a.strip() for a in cell.split(";") if a.strip()]
+
+
+def load_shared_names(path: str | Path) -> pd.DataFrame:
+    """Load the rules for name forms claimed by several people.
+
+    Columns ``alias, rule, person_id, reason``; ``rule`` is ``default`` or
+    ``nearest`` (see the module docstring).
+
+    Raises:
+        DataFileError: missing file or column, unknown rule, empty cell, or an
+            alias given two rules; the message names the file, row and column.
+
+    Example:
+        >>> shared_names.set_index("alias").loc["Pascal", "person_id"]
+        'pierre_pascal'
+    """
+    return read_table(path, SHARED_NAMES)[SHARED_COLUMNS].reset_index(drop=True)
+
+
+def load_register(path: str | Path,
+                  shared_names: str | Path | pd.DataFrame | None = None) -> pd.DataFrame:
+    """Load and validate the register of people.
+
+    Args:
+        path: a register CSV (``analysis/data/people.csv`` for this chapter).
+        shared_names: the rules for shared name forms (a CSV or a table from
+            :func:`load_shared_names`); ``None`` means ``shared_names.csv`` in
+            the register's folder, or no rules if there is none.
+
+    Returns:
+        The register, ``source_paragraph`` as an integer and ``narrator`` as a
+        boolean (the optional column ``narrator`` holds ``yes`` for the person
+        who tells the text, who is never a node of its network; absent or empty
+        means no); the shared-name rules it was checked against are kept in
+        ``attrs["shared_names"]`` (as records).
+
+    Raises:
+        DataFileError: a cell that breaks the schema (:data:`REGISTER`: a
+            missing column or empty required cell, a malformed or duplicate
+            ``person_id``, a ``source_paragraph`` that is not a positive
+            integer ...), a column named like one the export computes, or a name
+            form claimed by two people with no rule in the shared-names table
+            (or a rule naming a non-claimant).
+
+    Example:
+        >>> register.set_index("person_id").loc["borodin", "aliases"]
+        'Dr. Alexandrov; Alexandrov; Comrade Borodin; Borodin'
+    """
+    file = Path(path)
+    table = read_table(file, REGISTER)
+    clash = [c for c in COUNT_COLUMNS if c in table.columns]
+    if clash:
+        raise DataFileError(f"{file}: row 1 (header): column {clash[0]!r} is one the export "
+                            "computes (the mention counts); rename it")
+    claims: dict[str, list[tuple[str, int]]] = {}
+    for i, (pid, cell) in enumerate(zip(table["person_id"], table["aliases"]), start=2):
+        for alias in split_aliases(cell):
+            claims.setdefault(alias, []).append((pid, i))
+    if isinstance(shared_names, pd.DataFrame):
+        shared, shared_file = shared_names, "<shared names table>"
+    else:
+        shared_file = Path(shared_names) if shared_names is not None else (
+            file.parent / "shared_names.csv")
+        shared = (load_shared_names(shared_file) if shared_names is not None
+                  or shared_file.is_file() else pd.DataFrame(columns=SHARED_COLUMNS))
+    _check_claims(claims, shared, file, shared_file)
+    table = table.assign(narrator=table["narrator"] == "yes")
+    table.attrs["shared_names"] = shared[SHARED_COLUMNS].to_dict("records")
+    return table
+
+
+def _check_claims(claims: dict[str, list[tuple[str, int]]], shared: pd.DataFrame,
+                  file: Path, shared_file: Path | str) -> None:
+    """Every name form claimed twice needs a rule whose person is a claimant."""
+    rules = dict(zip(shared["alias"], shared["person_id"]))
+    for alias, who in claims.items():
+        if len(who) > 1 and alias not in rules:
+            (p1, r1), (p2, r2) = who[0], who[1]
+            raise DataFileError(
+                f"{file}: row {r2}, column aliases: {alias!r} is claimed by {p1} (row {r1}) and "
+                f"{p2} with no rule for it in {shared_file}")
+        if alias in rules and len(who) > 1 and rules[alias] not in {p for p, _ in who}:
+            raise DataFileError(f"{shared_file}: alias {alias!r}: person {rules[alias]!r} does "
+                                "not claim it in the register")
+
+
+def load_known_names(path: str | Path) -> pd.DataFrame:
+    """Load the names that are not people (places, organisations, groups, titles ...).
+
+    Columns ``name, kind, note``; the unregistered-name detector ignores them.
+
+    Raises:
+        DataFileError: missing column, empty ``name`` or ``kind``, or a name
+            listed twice, naming the file, row and column.
+
+    Example:
+        >>> known = known_names
+        >>> known.set_index("name").loc["Kronstadt", "kind"]
+        'place'
+    """
+    return read_table(path, KNOWN_NAMES)[KNOWN_NAMES.names]

@@ -1,0 +1,290 @@
+"""The statistics every analysis shares: bootstrap intervals, rank correlation, AUC, kappa, G², log-Dice.
+
+One implementation of each, called wherever it is needed. Every resampling is
+seeded; every interval is a percentile interval (:func:`percentile_interval`).
+
+Example:
+    >>> spearman(pd.Series([1, 2, 3, 4]), pd.Series([1, 3, 2, 4]))
+    0.8
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+from scipy import stats as scipy_stats
+from scipy.special import xlogy
+
+
+def resample(n: int, n_boot: int, rng: int | np.random.Generator = 0) -> np.ndarray:
+    """Indices of ``n_boot`` bootstrap resamples of ``n`` units (rows: resamples), seeded.
+
+    ``rng`` is a seed or a generator (to draw several resamplings from one stream).
+
+    Example:
+        >>> resample(3, 2, 1).shape
+        (2, 3)
+    """
+    generator = rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
+    return generator.integers(0, n, size=(n_boot, n))
+
+
+def percentile_interval(values: np.ndarray, level: float = 0.95, axis: int | None = None
+                        ) -> tuple[np.ndarray | float, np.ndarray | float]:
+    """The percentile interval of bootstrap values at ``level``, NaN values left out.
+
+    Along ``axis`` (``None``: all values, returned as floats).
+
+    Example:
+        >>> percentile_interval(np.array([1.0, 2.0, 3.0, np.nan]), level=0.5)
+        (1.5, 2.5)
+    """
+    alpha = (1 - level) / 2
+    values = np.asarray(values, dtype=float)
+    if axis is None:
+        values = values[~np.isnan(values)]
+        if not len(values):
+            return float("nan"), float("nan")
+        return float(np.quantile(values, alpha)), float(np.quantile(values, 1 - alpha))
+    return np.nanquantile(values, alpha, axis=axis), np.nanquantile(values, 1 - alpha, axis=axis)
+
+
+def bootstrap(stat: Callable[..., float], *columns: pd.Series | np.ndarray, n_boot: int = 1000,
+              seed: int = 0, level: float = 0.95) -> tuple[float, float]:
+    """Percentile bootstrap interval of ``stat(*columns)``, resampling rows (pairs) together.
+
+    Resamples on which the statistic is undefined (NaN) are dropped.
+
+    Example:
+        >>> a = pd.Series([1, 2, 3, 4, 5, 6])
+        >>> bootstrap(spearman, a, a, n_boot=100)
+        (1.0, 1.0)
+    """
+    arrays = [np.asarray(c) for c in columns]
+    draws = resample(len(arrays[0]), n_boot, seed)
+    values = np.array([stat(*(pd.Series(a[r]) for a in arrays)) for r in draws], dtype=float)
+    return percentile_interval(values, level)
+
+
+def bootstrap_mean(values: np.ndarray, n_boot: int = 2000, rng: int | np.random.Generator = 0,
+                   level: float = 0.95) -> tuple[float, float, float]:
+    """The mean of ``values`` with a percentile bootstrap interval: ``(mean, low, high)``.
+
+    ``rng`` is a seed or a generator, as for :func:`resample`.
+
+    Example:
+        >>> bootstrap_mean(np.array([0.5, 0.5, 0.5]), n_boot=20)
+        (0.5, 0.5, 0.5)
+    """
+    values = np.asarray(values, dtype=float)
+    means = values[resample(len(values), n_boot, rng)].mean(axis=1)
+    return (float(values.mean()), *percentile_interval(means, level))
+
+
+def cluster_bootstrap_means(values: np.ndarray, clusters: np.ndarray, n_boot: int,
+                            rng: int | np.random.Generator = 0) -> np.ndarray:
+    """Means of ``n_boot`` resamples that draw whole clusters with replacement.
+
+    Units of one cluster (the sentences of a paragraph) are not independent:
+    redrawing clusters gives honest, wider intervals than redrawing units.
+
+    Example:
+        >>> means = cluster_bootstrap_means(np.array([1.0, 1.0, 3.0]), np.array([1, 1, 2]), 200)
+        >>> sorted(set(means.round(6).tolist())) == [1.0, 1.666667, 3.0]
+        True
+    """
+    labels, inverse = np.unique(clusters, return_inverse=True)
+    sums = np.bincount(inverse, weights=values, minlength=len(labels))
+    counts = np.bincount(inverse, minlength=len(labels)).astype(float)
+    draws = resample(len(labels), n_boot, rng)
+    return sums[draws].sum(axis=1) / counts[draws].sum(axis=1)
+
+
+def spearman(a: pd.Series, b: pd.Series) -> float:
+    """Spearman's rank correlation (mid-ranks for ties); NaN if either is constant.
+
+    Example:
+        >>> spearman(pd.Series([1, 2, 3, 4]), pd.Series([1, 3, 2, 4]))
+        0.8
+    """
+    x, y = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    if len(x) < 2 or np.ptp(x) == 0 or np.ptp(y) == 0:
+        return float("nan")
+    return round(float(scipy_stats.spearmanr(x, y).statistic), 12)
+
+
+def weighted_kappa(a: pd.Series, b: pd.Series, categories: tuple[int, ...] = (-2, -1, 0, 1, 2),
+                   weights: str = "quadratic") -> float:
+    """Cohen's weighted kappa between two ratings on an ordinal scale.
+
+    ``kappa = 1 - D_o / D_e``, with disagreement weights ``(i - j)^p / (k - 1)^p``
+    (p = 2 for ``"quadratic"``, 1 for ``"linear"``) over category ranks,
+    ``D_o`` the mean weight of the observed pairs and ``D_e`` the weight
+    expected from the two marginal distributions. NaN when ``D_e`` is 0.
+
+    Example:
+        >>> weighted_kappa(pd.Series([0, 0, 1, 2]), pd.Series([0, 1, 1, 2]), (0, 1, 2))
+        0.8
+    """
+    power = {"quadratic": 2, "linear": 1}[weights]
+    index = {c: i for i, c in enumerate(categories)}
+    i = np.array([index[v] for v in np.asarray(a).tolist()])
+    j = np.array([index[v] for v in np.asarray(b).tolist()])
+    k = len(categories)
+    w = (np.abs(np.subtract.outer(np.arange(k), np.arange(k))) / (k - 1)) ** power
+    observed = w[i, j].mean()
+    pa = np.bincount(i, minlength=k) / len(i)
+    pb = np.bincount(j, minlength=k) / len(j)
+    expected = pa @ w @ pb
+    if expected == 0:
+        return float("nan")
+    return round(float(1 - observed / expected), 12)
+
+
+def paired_difference(annotation: pd.Series, better: pd.Series, baseline: pd.Series,
+                      stat: Callable[[pd.Series, pd.Series], float] = spearman,
+                      n_boot: int = 1000, seed: int = 0,
+                      level: float = 0.95) -> tuple[float, float, float]:
+    """Difference ``stat(annotation, better) - stat(annotation, baseline)``, with interval.
+
+    The same resampled sentences serve both methods (a paired bootstrap), so
+    the interval is for the difference itself. Returns ``(difference, low,
+    high)``.
+
+    Example:
+        >>> ann = pd.Series([1, 2, 3, 4, 5])
+        >>> d = paired_difference(ann, ann, ann[::-1].reset_index(drop=True), n_boot=50)
+        >>> d[0]
+        2.0
+    """
+    ann = np.asarray(annotation, dtype=float)
+    x, y = np.asarray(better, dtype=float), np.asarray(baseline, dtype=float)
+    diff = stat(pd.Series(ann), pd.Series(x)) - stat(pd.Series(ann), pd.Series(y))
+    low, high = bootstrap(lambda a, u, v: stat(a, u) - stat(a, v), ann, x, y, n_boot=n_boot,
+                          seed=seed, level=level)
+    return round(float(diff), 12), low, high
+
+
+def auc(scores: np.ndarray, present: np.ndarray) -> float:
+    """ROC AUC of scores for a present/absent label, from the Mann-Whitney U statistic.
+
+    The probability that a paragraph where the theme is present scores higher
+    than one where it is absent (ties count one half).
+
+    Example:
+        >>> auc(np.array([0.0, 1.0, 1.0, 3.0]), np.array([False, False, True, True]))
+        0.875
+    """
+    pos, neg = scores[present], scores[~present]
+    u = scipy_stats.mannwhitneyu(pos, neg, alternative="two-sided").statistic
+    return float(u / (len(pos) * len(neg)))
+
+
+def auc_rows(scores: np.ndarray, present: np.ndarray) -> np.ndarray:
+    """AUC of each row of a (resamples × units) matrix, by mid-ranks (NaN for one class only).
+
+    Example:
+        >>> auc_rows(np.array([[0.0, 1.0, 1.0, 3.0]]), np.array([[False, False, True, True]]))
+        array([0.875])
+    """
+    ranks = scipy_stats.rankdata(scores, axis=1)
+    n_pos = present.sum(axis=1)
+    n_neg = present.shape[1] - n_pos
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return ((ranks * present).sum(axis=1) - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg)
+
+
+def scores_by_group(scores: pd.Series, groups: pd.Series, clusters: pd.Series | None = None,
+                    n_boot: int = 1000, seed: int = 0, level: float = 0.95) -> pd.DataFrame:
+    """Mean score per group with a percentile bootstrap interval.
+
+    Sentences of one paragraph are not independent, so pass their
+    ``clusters`` (e.g. ``paragraph_id``): the bootstrap then redraws whole
+    clusters within each group, which gives honest, wider intervals. Without
+    clusters each row is its own. Returns ``group, n, n_clusters, mean, low,
+    high``, sorted by group; seeded.
+
+    Example:
+        >>> s = pd.Series([0.5, 0.5, -0.5, -0.5])
+        >>> g = pd.Series(["a", "a", "b", "b"])
+        >>> scores_by_group(s, g, n_boot=50)  # doctest: +NORMALIZE_WHITESPACE
+          group  n  n_clusters  mean  low  high
+        0     a  2           2   0.5  0.5   0.5
+        1     b  2           2  -0.5 -0.5  -0.5
+    """
+    rng = np.random.default_rng(seed)
+    values = np.asarray(scores, dtype=float)
+    frame = pd.DataFrame({"score": values, "group": np.asarray(groups),
+                          "cluster": (np.arange(len(values)) if clusters is None
+                                      else np.asarray(clusters))})
+    rows = []
+    for group, part in frame.groupby("group", sort=True):
+        means = cluster_bootstrap_means(part["score"].to_numpy(), part["cluster"].to_numpy(),
+                                        n_boot, rng)
+        rows.append((group, len(part), part["cluster"].nunique(), float(part["score"].mean()),
+                     *percentile_interval(means, level)))
+    return pd.DataFrame(rows, columns=["group", "n", "n_clusters", "mean", "low", "high"])
+
+
+def group_difference(scores: pd.Series, groups: pd.Series, first: str, second: str,
+                     clusters: pd.Series | None = None, n_boot: int = 1000, seed: int = 0,
+                     level: float = 0.95) -> pd.Series:
+    """Mean of group ``first`` minus mean of group ``second``, with a bootstrap interval.
+
+    Clusters are redrawn within each group as in :func:`scores_by_group`.
+    Returns ``difference, low, high``.
+
+    Example:
+        >>> s = pd.Series([0.2, 0.4, -0.5, -0.7])
+        >>> g = pd.Series(["nep", "nep", "terror", "terror"])
+        >>> round(float(group_difference(s, g, "terror", "nep", n_boot=50)["difference"]), 6)
+        -0.9
+    """
+    rng = np.random.default_rng(seed)
+    values, labels = np.asarray(scores, dtype=float), np.asarray(groups)
+    cl = np.arange(len(values)) if clusters is None else np.asarray(clusters)
+    a, b = labels == first, labels == second
+    boots = (cluster_bootstrap_means(values[a], cl[a], n_boot, rng)
+             - cluster_bootstrap_means(values[b], cl[b], n_boot, rng))
+    low, high = percentile_interval(boots, level)
+    return pd.Series({"difference": float(values[a].mean() - values[b].mean()),
+                      "low": low, "high": high})
+
+
+def log_likelihood(o11: np.ndarray, o12: np.ndarray, o21: np.ndarray,
+                   o22: np.ndarray) -> np.ndarray:
+    """Dunning's log-likelihood ratio G² of 2×2 tables, element-wise.
+
+    ``o11`` is the joint count (e.g. the collocate inside the node's windows),
+    ``o12`` the rest of the first row, ``o21``/``o22`` the second row. No
+    continuity correction; empty cells contribute zero.
+
+    Example:
+        >>> round(float(log_likelihood(np.array(10), np.array(90), np.array(20),
+        ...                            np.array(880))), 3)
+        12.649
+    """
+    obs = [np.asarray(o, dtype=float) for o in (o11, o12, o21, o22)]
+    total = sum(obs)
+    rows = (obs[0] + obs[1], obs[2] + obs[3])
+    cols = (obs[0] + obs[2], obs[1] + obs[3])
+    expected = [rows[0] * cols[0], rows[0] * cols[1], rows[1] * cols[0], rows[1] * cols[1]]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        g2 = sum(xlogy(o, o * total / e) for o, e in zip(obs, expected))
+    return 2 * np.asarray(g2)
+
+
+def log_dice(joint: np.ndarray, node_freq: float, collocate_freq: np.ndarray) -> np.ndarray:
+    """Rychlý's log-Dice: ``14 + log2(2·f(node, collocate) / (f(node) + f(collocate)))``.
+
+    At most 14 (the two always occur together); each point less halves the
+    association. Unlike log-likelihood it does not grow with corpus size.
+
+    Example:
+        >>> float(log_dice(np.array(1), 7, np.array(1)))
+        12.0
+    """
+    return 14 + np.log2(2 * np.asarray(joint, dtype=float)
+                        / (node_freq + np.asarray(collocate_freq, dtype=float)))

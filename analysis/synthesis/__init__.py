@@ -1,0 +1,25 @@
+"""What crosses the analyses: the chapter at a glance, portrayal, people by theme, tone by theme.
+
+The modules: :mod:`~analysis.synthesis.chapter_map` (the tracks of the chapter
+at a glance), :mod:`~analysis.synthesis.portrayal` (the tone of the sentences
+naming each person), :mod:`~analysis.synthesis.ties` (the people named where a
+theme is dense), :mod:`~analysis.synthesis.tone` (sentence tone by the
+paragraph's dominant theme) and :mod:`~analysis.synthesis.figures`. Their
+public functions are re-exported here.
+
+Example:
+    >>> from analysis import synthesis
+    >>> synthesis.note_spans(chapter)["paragraph_id"].tolist()[:3]
+    [8, 17, 25]
+"""
+
+from analysis.synthesis.chapter_map import (leading_themes, note_spans, people_by_stretch,
+                                            people_track, sentiment_track, theme_peaks,
+                                            track_correlations)
+from analysis.synthesis.portrayal import portrayal, portrayal_sentences
+from analysis.synthesis.ties import theme_ties
+from analysis.synthesis.tone import dominant_theme, sentiment_by_theme
+
+__all__ = ["dominant_theme", "leading_themes", "note_spans", "people_by_stretch", "people_track",
+           "portrayal", "portrayal_sentences", "sentiment_by_theme", "sentiment_track",
+           "theme_peaks", "theme_ties", "track_correlations"]

@@ -1,0 +1,92 @@
+"""What every test and docstring example shares: the chapter and its data, loaded once.
+
+The docstring examples of the package (``--doctest-modules``) find these names
+ready, as a reader's session would have them after ``chapter = load_chapter()``
+and ``files = DataFiles()``: ``chapter``, ``files``, ``lexicon``, ``register``,
+``known_names``, ``shared_names``, ``patch``, ``episodes``, and ``data_path``
+(the path of a bundled data file), ``pd``, ``np`` and ``Path``, and the
+functions most examples build on: ``mentions`` (of :mod:`analysis.people`),
+``theme_hits`` and ``paragraph_scores`` (of :mod:`analysis.themes`) and
+``paragraph_stats``. The API reference says so at its top.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, settings
+
+from analysis import Chapter, load_chapter, people, themes
+from analysis.datafiles import DataFiles
+from analysis.text.source import data_path
+from analysis.text.structure import paragraph_stats
+
+# Property tests are derandomised so that every run tries the same examples.
+settings.register_profile("repo", derandomize=True, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("repo")
+
+
+@pytest.fixture(scope="session")
+def chapter() -> Chapter:
+    """The bundled chapter excerpt, established and segmented."""
+    return load_chapter()
+
+
+@pytest.fixture(scope="session")
+def files() -> DataFiles:
+    """The bundled data files."""
+    return DataFiles()
+
+
+@pytest.fixture(scope="session")
+def lexicon(files: DataFiles) -> themes.Lexicon:
+    """The bundled theme lexicon."""
+    return files.lexicon()
+
+
+@pytest.fixture(scope="session")
+def register(files: DataFiles) -> pd.DataFrame:
+    """The bundled register of people."""
+    return files.register()
+
+
+@pytest.fixture(scope="session")
+def patch(files: DataFiles) -> pd.DataFrame:
+    """The bundled sentiment lexicon patch."""
+    return files.patch()
+
+
+@pytest.fixture(scope="session")
+def known_names(files: DataFiles) -> pd.DataFrame:
+    """The bundled names that are not people."""
+    return files.known_names()
+
+
+@pytest.fixture(scope="session")
+def episodes(files: DataFiles) -> pd.DataFrame:
+    """The bundled episodes."""
+    return files.episodes_table()
+
+
+@pytest.fixture(scope="session")
+def shared_data(chapter: Chapter, files: DataFiles, lexicon: themes.Lexicon,
+                register: pd.DataFrame, patch: pd.DataFrame, known_names: pd.DataFrame,
+                episodes: pd.DataFrame) -> dict[str, object]:
+    """The names the docstring examples use."""
+    return {"chapter": chapter, "files": files, "lexicon": lexicon, "register": register,
+            "known_names": known_names,
+            "shared_names": pd.DataFrame(register.attrs["shared_names"]),
+            "patch": patch, "episodes": episodes,
+            "data_path": data_path, "pd": pd, "np": np, "Path": Path,
+            "mentions": people.mentions, "theme_hits": themes.theme_hits,
+            "paragraph_scores": themes.paragraph_scores, "paragraph_stats": paragraph_stats}
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _doctest_names(doctest_namespace: dict[str, object], shared_data: dict[str, object]) -> None:
+    """Give every docstring example the shared names."""
+    doctest_namespace.update(shared_data)
