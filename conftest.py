@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from _pytest.doctest import DoctestItem
 from hypothesis import HealthCheck, settings
 
 from analysis import Chapter, load_chapter, people, themes
@@ -86,7 +87,9 @@ def shared_data(chapter: Chapter, files: DataFiles, lexicon: themes.Lexicon,
             "paragraph_scores": themes.paragraph_scores, "paragraph_stats": paragraph_stats}
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _doctest_names(doctest_namespace: dict[str, object], shared_data: dict[str, object]) -> None:
-    """Give every docstring example the shared names."""
-    doctest_namespace.update(shared_data)
+@pytest.fixture(autouse=True)
+def _doctest_names(request: pytest.FixtureRequest) -> None:
+    """Give every docstring example the shared names (tests may define fixtures of those names)."""
+    if isinstance(request.node, DoctestItem):
+        request.getfixturevalue("doctest_namespace").update(
+            request.getfixturevalue("shared_data"))

@@ -1,6 +1,6 @@
 """Helpers for the Jupyter Book on chapter 4 of Victor Serge's *Memoirs of a Revolutionary*.
 
-Start from :func:`load_chapter`; every table it returns carries offsets into
+Start from :func:`analysis.text.chapter.load_chapter`; every table it returns carries offsets into
 the seed file as stored. The analyses live in subpackages by concern
 (:mod:`analysis.text`, :mod:`analysis.themes`, :mod:`analysis.people`,
 :mod:`analysis.sentiment`, :mod:`analysis.synthesis`); ``ARCHITECTURE.md`` in
@@ -26,7 +26,7 @@ __all__ = ["AnalysisError", "Chapter", "DataFileError", "SourceError", "load_cha
 
 
 def __getattr__(name: str) -> object:
-    """Import :class:`Chapter` and :func:`load_chapter` when first used."""
+    """Import :class:`analysis.text.chapter.Chapter` and :func:`analysis.text.chapter.load_chapter` when first used."""
     if name in ("Chapter", "load_chapter"):
         from analysis.text import chapter
 

@@ -1,4 +1,9 @@
-"""Command line: ``python -m analysis export OUTDIR [--text PATH] [--data DIR]``.
+"""Command line: ``python -m analysis export OUTDIR`` and ``python -m analysis draft-register FILE``.
+
+``export`` writes every analysis table; ``draft-register`` writes a draft
+register of people from the names the text holds (the unregistered-name
+detector's candidates, most likely people first), for an extender to edit.
+Both take ``--text PATH`` (another chapter) and ``--data DIR``.
 
 ``--data DIR`` takes the data files (register, lexicon, corrections ...) from a
 folder, the bundled ones standing in for those it does not hold (see
@@ -56,6 +61,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     exp.add_argument("outdir", metavar="OUTDIR", help="folder to write the files into")
     _text_and_data(exp)
+    draft = commands.add_parser(
+        "draft-register",
+        help="write a draft register of people (people.csv) from the names in the text",
+        description=(
+            "Write FILE, a draft register of people in the format of people.csv: one row per "
+            "capitalised name that the register (if --data gives one) does not hold, scoring "
+            "at least --min-score as a person, most likely first, with its name as alias and "
+            "its first paragraph; roles and fates are left empty for you to fill in. FILE must "
+            "not exist yet."),
+    )
+    draft.add_argument("file", metavar="FILE", help="the CSV file to write (e.g. mydata/people.csv)")
+    draft.add_argument("--min-score", type=float, default=1.0,
+                       help="leave out candidates scoring below this (default 1)")
+    _text_and_data(draft)
     return parser
 
 
@@ -80,7 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from analysis.errors import AnalysisError
 
     try:
-        return _export(args)
+        return _export(args) if args.command == "export" else _draft_register(args)
     except AnalysisError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -91,13 +110,20 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     """The ``export`` command."""
+    from pathlib import Path
+
     from analysis.datafiles import DataFiles
+    from analysis.errors import AnalysisError
     from analysis.export import export
     from analysis.results import Analyses
 
     begin = time.perf_counter()
+    out = Path(args.outdir)
+    if out.exists() and not out.is_dir():
+        raise AnalysisError(f"{out}: exists and is not a folder")
     files = DataFiles() if args.data is None else DataFiles.from_dir(args.data)
     chapter = files.chapter(args.text)
+    files.check(chapter)
     large = len(chapter.seed_text) >= LARGE_TEXT
     if large:
         print(f"text established: {len(chapter.words)} words, {len(chapter.sentences)} "
@@ -111,4 +137,32 @@ def _export(args: argparse.Namespace) -> int:
               "your own with --data DIR", file=sys.stderr)
     for path in written:
         print(path)
+    return 0
+
+
+def _draft_register(args: argparse.Namespace) -> int:
+    """The ``draft-register`` command."""
+    from pathlib import Path
+
+    from analysis.datafiles import DataFiles
+    from analysis.errors import AnalysisError
+    from analysis.people import draft_register, mentions, unregistered_names
+
+    target = Path(args.file)
+    if target.exists():
+        raise AnalysisError(f"{target}: exists already; give a new file name (nothing written)")
+    files = DataFiles() if args.data is None else DataFiles.from_dir(args.data)
+    chapter = files.chapter(args.text)
+    register = files.register() if files.people is not None else files.register().iloc[:0]
+    candidates = unregistered_names(chapter, mentions(chapter, register), files.known_names())
+    table = draft_register(candidates, args.min_score)
+    partial = target.with_name(f".{target.name}.part")
+    try:
+        table.to_csv(partial, index=False, encoding="utf-8", lineterminator="\n")
+        partial.replace(target)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise AnalysisError(f"{target}: cannot be written ({exc.strerror})") from exc
+    print(f"{target}: {len(table)} candidate(s) of {len(candidates)} found; edit the roles, "
+          "merge the aliases of one person, and delete the rows that are not people")
     return 0

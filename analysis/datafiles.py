@@ -29,7 +29,7 @@ from analysis.errors import DataFileError
 from analysis.people.register import load_known_names, load_register
 from analysis.sentiment.scorers import load_lexicon_patch
 from analysis.text import Chapter, load_chapter
-from analysis.text.episodes import load_episodes
+from analysis.text.episodes import episode_positions, load_episodes
 from analysis.text.source import SEED_SHA256, data_path
 from analysis.themes.lexicon import Lexicon, load_lexicon
 
@@ -184,6 +184,26 @@ class DataFiles:
             'Third Congress'
         """
         return load_episodes(self.path("episodes"))
+
+    def check(self, chapter: Chapter) -> None:
+        """Read and check every data file these name, before any analysis is run.
+
+        The episodes are also found in ``chapter`` when a folder gives its own
+        ``episodes.csv`` (the bundled ones fit the bundled chapter only).
+
+        Raises:
+            DataFileError: the first data file that is malformed or does not fit.
+
+        Example:
+            >>> DataFiles().check(chapter)
+        """
+        self.register()
+        self.known_names()
+        self.lexicon()
+        self.patch()
+        episodes = self.episodes_table()
+        if self.episodes is not None:
+            episode_positions(chapter, episodes)
 
     def fallbacks(self, chapter: Chapter) -> list[str]:
         """The bundled, chapter-specific files an analysis of ``chapter`` would use.

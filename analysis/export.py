@@ -60,7 +60,7 @@ def corrections_table(results: Analyses) -> pd.DataFrame:
 
 
 def people_table(results: Analyses) -> pd.DataFrame:
-    """The register with each person's mention counts (:func:`analysis.people.register_table`).
+    """The register with each person's mention counts (:func:`analysis.people.mentions.register_table`).
 
     Example:
         >>> len(people_table(Analyses(chapter)))

@@ -32,7 +32,7 @@ class Analyses:
     """A chapter, its data files and the tables computed from them, each on first use.
 
     Build it with :meth:`load` (a text and a data folder) or directly from a
-    :class:`~analysis.text.Chapter` and :class:`~analysis.datafiles.DataFiles`.
+    :class:`~analysis.text.chapter.Chapter` and :class:`~analysis.datafiles.DataFiles`.
     """
 
     chapter: Chapter
@@ -71,30 +71,30 @@ class Analyses:
 
     @cached_property
     def mentions(self) -> pd.DataFrame:
-        """Every mention of a registered person (:func:`analysis.people.mentions`)."""
+        """Every mention of a registered person (:func:`analysis.people.mentions.mentions`)."""
         return people.mentions(self.chapter, self.register)
 
     @cached_property
     def theme_hits(self) -> pd.DataFrame:
-        """Every theme hit, lexicon and expansion (:func:`analysis.themes.theme_hits`)."""
+        """Every theme hit, lexicon and expansion (:func:`analysis.themes.hits.theme_hits`)."""
         return themes.theme_hits(self.chapter, self.lexicon)
 
     @cached_property
     def paragraph_scores(self) -> pd.DataFrame:
-        """Theme scores per paragraph (:func:`analysis.themes.paragraph_scores`)."""
+        """Theme scores per paragraph (:func:`analysis.themes.scoring.paragraph_scores`)."""
         return themes.paragraph_scores(self.chapter, self.lexicon, hits=self.theme_hits)
 
     @cached_property
     def sentence_scores(self) -> pd.DataFrame:
-        """Sentiment scores per sentence (:func:`analysis.sentiment.sentence_scores`)."""
+        """Sentiment scores per sentence (:func:`analysis.sentiment.scorers.sentence_scores`)."""
         return sentiment.sentence_scores(self.chapter, self.patch)
 
     @cached_property
     def network(self) -> nx.Graph:
-        """The co-occurrence network (:func:`analysis.people.build_network`)."""
+        """The co-occurrence network (:func:`analysis.people.network.build_network`)."""
         return people.build_network(self.mentions, self.register)
 
     @cached_property
     def unregistered_names(self) -> pd.DataFrame:
-        """Capitalised names the register lacks (:func:`analysis.people.unregistered_names`)."""
+        """Capitalised names the register lacks (:func:`analysis.people.detector.unregistered_names`)."""
         return people.unregistered_names(self.chapter, self.mentions, self.known_names)

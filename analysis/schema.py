@@ -30,9 +30,10 @@ import pandas as pd
 
 from analysis.errors import DataFileError
 
-_PANDAS_TYPES = {"string": "object", "integer": "int64", "number": "float64",
-                 "boolean": "bool"}
 _TYPE_WORDS = {"integer": "a whole number", "number": "a number", "boolean": "true or false"}
+
+#: The cells Frictionless reads as true in a boolean field (its default ``trueValues``).
+_TRUE = ("true", "True", "TRUE", "1")
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ class Field:
     """
 
     name: str
-    type: str = "string"
+    type: str = "string"  # string, integer, number or boolean
     description: str = ""
     required: bool = False
     unique: bool = False
@@ -143,7 +144,10 @@ def read_csv_table(path: str | Path, columns: Sequence[str], *, strip: bool = Fa
         raise DataFileError(f"{file}: the file is empty (a CSV file needs at least its "
                             "header row)") from None
     except (OSError, UnicodeDecodeError, pd.errors.ParserError) as exc:
-        raise DataFileError(f"{file}: not a readable UTF-8 CSV file ({exc})") from exc
+        raise DataFileError(f"{file}: not a readable UTF-8 CSV file "
+                            f"({' '.join(str(exc).split())})") from exc
+    if not isinstance(table.index, pd.RangeIndex):  # pandas made the first column an index
+        raise DataFileError(f"{file}: row 2: more cells than the header (row 1) has columns")
     missing = [c for c in columns if c not in table.columns]
     if missing:
         raise DataFileError(f"{file}: row 1 (header): missing column(s) {', '.join(missing)}")
@@ -226,7 +230,12 @@ def _message(error: object, schema: TableSchema, name: str) -> str:
     if kind in ("unique-error", "primary-key"):
         earlier = re.search(r"position (\d+)", note)
         key = ", ".join(schema.primary_key) if kind == "primary-key" else column
-        what = f"{cell!r}" if kind == "unique-error" else f"this {key}"
+        what = f"{cell!r}"
+        if kind == "primary-key":  # name the key's columns and values, as for one column
+            cells = getattr(error, "cells", None) or []
+            where = f"{name}: row {row}, columns {key}"
+            what = ", ".join(repr(cells[schema.names.index(k)]) for k in schema.primary_key
+                             if schema.names.index(k) < len(cells)) or f"this {key}"
         return (f"{where}: {what} is already given in row {earlier.group(1)}" if earlier
                 else f"{where}: {key} must be given and unique")
     if kind == "blank-row":
@@ -249,7 +258,7 @@ def _message(error: object, schema: TableSchema, name: str) -> str:
 
 
 def typed(table: pd.DataFrame, schema: TableSchema) -> pd.DataFrame:
-    """The table's schema fields converted to their types (the other columns stay text).
+    """The table's integer, number and boolean fields converted (the others stay text).
 
     Example:
         >>> typed(pd.DataFrame({"n": ["1", ""]}), TableSchema((Field("n", "integer"),)))["n"].tolist()
@@ -265,7 +274,7 @@ def typed(table: pd.DataFrame, schema: TableSchema) -> pd.DataFrame:
                 out[field.name] = out[field.name].astype("int64")
         elif field.type == "number":
             out[field.name] = pd.to_numeric(column.replace("", None), errors="raise").astype(
-                _PANDAS_TYPES["number"])
+                "float64")
         elif field.type == "boolean":
-            out[field.name] = column.str.lower().isin(["true", "yes", "1"])
+            out[field.name] = column.isin(_TRUE)
     return out

@@ -9,8 +9,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import Chapter
-from analysis.export import TABLES, export
+from analysis import cli
+from analysis.cli import main
+from analysis.datafiles import FILE_NAMES
+from analysis.export import FILES, TABLES
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -18,9 +20,11 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
                           text=True, check=False)
 
 
-def test_export_writes_the_core_tables(tmp_path: Path) -> None:
-    result = run("export", str(tmp_path / "out"))
-    assert result.returncode == 0, result.stderr
+def test_export_writes_the_core_tables(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", str(tmp_path / "out")]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""  # the bundled chapter with its own files: no warning, no progress
+    assert out.split() == [str(tmp_path / "out" / name) for name in [*TABLES, *FILES]]
     paragraphs = pd.read_csv(tmp_path / "out" / "paragraphs.csv", encoding="utf-8")
     sentences = pd.read_csv(tmp_path / "out" / "sentences.csv", encoding="utf-8")
     corrections = pd.read_csv(tmp_path / "out" / "corrections.csv", encoding="utf-8",
@@ -33,6 +37,16 @@ def test_export_writes_the_core_tables(tmp_path: Path) -> None:
     assert split[["found", "replacement"]].values.tolist() == [[" ", ""]]
 
 
+def test_the_command_line_writes_what_the_function_writes(tmp_path: Path,
+                                                         exported: dict[str, Path],
+                                                         capsys: pytest.CaptureFixture[str]
+                                                         ) -> None:
+    assert main(["export", str(tmp_path)]) == 0
+    capsys.readouterr()
+    for name, path in exported.items():
+        assert (tmp_path / name).read_bytes() == path.read_bytes(), name
+
+
 def test_export_of_another_text(tmp_path: Path) -> None:
     text = tmp_path / "other.txt"
     text.write_text("Title\n\nGorky frowned. The famine spread.\n", encoding="utf-8")
@@ -40,17 +54,36 @@ def test_export_of_another_text(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     sentences = pd.read_csv(tmp_path / "out" / "sentences.csv")
     assert sentences["text"].tolist() == ["Title", "Gorky frowned.", "The famine spread."]
+    assert result.stdout.split() == [str(tmp_path / "out" / n) for n in [*TABLES, *FILES]]
+    assert result.stderr.startswith(f"warning: {text} is not the bundled chapter")
 
 
-def test_export_function_matches_the_registry(chapter: Chapter, tmp_path: Path) -> None:
-    written = export(chapter, tmp_path)
-    assert [p.name for p in written][: len(TABLES)] == list(TABLES)
+def test_export_function_matches_the_registry(exported: dict[str, Path]) -> None:
+    assert list(exported)[: len(TABLES)] == list(TABLES)
+    assert list(exported) == [*TABLES, *FILES]
+    assert all(path.is_file() and path.stat().st_size > 0 for path in exported.values())
 
 
 def test_help_explains_the_command() -> None:
     result = run("export", "--help")
     assert result.returncode == 0
     assert "OUTDIR" in result.stdout and "--text" in result.stdout and "paragraphs.csv" in result.stdout
+
+
+def test_help_names_what_the_export_writes_and_the_data_files_it_reads() -> None:
+    assert cli.EXPORTED == ", ".join([*TABLES, *FILES])
+    assert cli.DATA_FILES == ", ".join(FILE_NAMES.values())
+
+
+def test_the_command_line_starts_without_the_heavy_libraries() -> None:
+    code = ("import sys\nfrom analysis.cli import build_parser\n"
+            "build_parser().parse_args(['export', 'out'])\n"
+            "heavy = ('pandas', 'numpy', 'matplotlib', 'networkx', 'nltk', 'scipy', "
+            "'vaderSentiment', 'frictionless')\n"
+            "print(' '.join(m for m in heavy if m in sys.modules))\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == ""
 
 
 @pytest.mark.parametrize("args, message", [
@@ -64,14 +97,16 @@ def test_bad_input_gives_one_line_and_no_traceback(tmp_path: Path, args: list[st
     assert result.returncode == 1
     assert message in result.stderr
     assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "OUT").exists()
 
 
 def test_outdir_that_is_a_file(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    result = run("export", str(blocker))
+    result = run("export", str(blocker), "--text", str(small_text(tmp_path)))
     assert result.returncode == 1 and "exists and is not a folder" in result.stderr
     assert "Traceback" not in result.stderr
+    assert blocker.read_text() == "x"
 
 
 @pytest.mark.parametrize("args", [[], ["export"], ["frobnicate"]])
@@ -79,3 +114,37 @@ def test_bad_arguments_exit_2_without_traceback(args: list[str]) -> None:
     result = run(*args)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and "usage:" in result.stderr
+
+
+def test_an_interrupt_exits_130_and_writes_nothing(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    def interrupted(results: object) -> pd.DataFrame:
+        raise KeyboardInterrupt
+
+    monkeypatch.setitem(TABLES, "sentiment.csv", interrupted)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "paragraphs.csv").write_text("old\n", encoding="utf-8")
+    assert main(["export", str(out), "--text", str(small_text(tmp_path))]) == 130
+    assert capsys.readouterr().err == "interrupted: nothing was written\n"
+    assert sorted(p.name for p in out.iterdir()) == ["paragraphs.csv"]
+    assert (out / "paragraphs.csv").read_text(encoding="utf-8") == "old\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_large_text_reports_its_progress(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(cli, "LARGE_TEXT", 10)
+    assert main(["export", str(tmp_path / "out"), "--text", str(small_text(tmp_path))]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("text established: ")
+    steps = [line.strip().split(" (")[0] for line in err[1:] if line.startswith("  ")]
+    assert steps == [*TABLES, *FILES]
+    assert err[-1].startswith("warning: ")
+
+
+def small_text(folder: Path) -> Path:
+    text = folder / "small.txt"
+    text.write_text("Title\n\nLenin spoke. The famine spread.\n", encoding="utf-8")
+    return text

@@ -19,12 +19,13 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from analysis.agreement import agreement_table
 from analysis import Chapter, DataFileError, load_chapter, people, sentiment, themes
 from analysis.cli import main
 from analysis.datafiles import FILE_NAMES, DataFiles
-from analysis.episodes import episode_positions
 from analysis.export import FILES, TABLES, export
+from analysis.results import Analyses
+from analysis.sentiment import agreement_table
+from analysis.text.episodes import episode_positions
 
 TEXT = """\
 Winter in Ly on
@@ -163,18 +164,18 @@ def memoir(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 
 @pytest.fixture(scope="module")
-def files(memoir: tuple[Path, Path]) -> DataFiles:
+def data_files(memoir: tuple[Path, Path]) -> DataFiles:
     return DataFiles.from_dir(memoir[1])
 
 
 @pytest.fixture(scope="module")
-def chapter(memoir: tuple[Path, Path], files: DataFiles) -> Chapter:
-    return files.chapter(memoir[0])
+def ch(memoir: tuple[Path, Path], data_files: DataFiles) -> Chapter:
+    return data_files.chapter(memoir[0])
 
 
 @pytest.fixture(scope="module")
-def found(chapter: Chapter, files: DataFiles) -> pd.DataFrame:
-    return people.mentions(chapter, files.register())
+def found(ch: Chapter, data_files: DataFiles) -> pd.DataFrame:
+    return people.mentions(ch, data_files.register())
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -184,43 +185,42 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 
 # --- the API, step by step (as in the page) -------------------------------------------
 
-def test_data_folder_names_every_file(files: DataFiles, memoir: tuple[Path, Path]) -> None:
-    assert {field: getattr(files, field) for field in FILE_NAMES} == {
+def test_data_folder_names_every_file(data_files: DataFiles, memoir: tuple[Path, Path]) -> None:
+    assert {field: getattr(data_files, field) for field in FILE_NAMES} == {
         field: memoir[1] / name for field, name in FILE_NAMES.items()}
     assert DataFiles.from_dir(write_data(memoir[1].parent / "only", ["themes.toml"])) == \
         DataFiles(themes=memoir[1].parent / "only" / "themes.toml")
 
 
-def test_text_is_corrected_and_segmented(chapter: Chapter) -> None:
-    assert chapter.paragraphs["kind"].tolist() == ["title", "narrative", "narrative",
-                                                   "narrative", "narrative", "editorial",
-                                                   "narrative"]
-    assert chapter.paragraphs.loc[0, "text"] == "Winter in Lyon"
-    assert chapter.seed_text[chapter.paragraphs.loc[0, "start"]:
-                             chapter.paragraphs.loc[0, "end"]] == "Winter in Ly on"
-    assert len(chapter.sentences) == 23
+def test_text_is_corrected_and_segmented(ch: Chapter) -> None:
+    assert ch.paragraphs["kind"].tolist() == ["title", "narrative", "narrative", "narrative",
+                                              "narrative", "editorial", "narrative"]
+    assert ch.paragraphs.loc[0, "text"] == "Winter in Lyon"
+    assert ch.seed_text[ch.paragraphs.loc[0, "start"]:
+                        ch.paragraphs.loc[0, "end"]] == "Winter in Ly on"
+    assert len(ch.sentences) == 23
     # "Dr." does not end a sentence; a quotation closed by ’ stays in its sentence.
-    texts = chapter.sentences.set_index("sentence_id")["text"]
+    texts = ch.sentences.set_index("sentence_id")["text"]
     assert texts[16] == "In February Dr. Brandt came to see the press."
     assert texts[5].startswith("‘You will sleep") and texts[5].endswith("no one.’")
 
 
-def test_episodes_with_the_texts_table(chapter: Chapter, files: DataFiles) -> None:
-    table = episode_positions(chapter, files.episodes_table())
+def test_episodes_with_the_texts_table(ch: Chapter, data_files: DataFiles) -> None:
+    table = episode_positions(ch, data_files.episodes_table())
     assert table["episode"].tolist() == ["arrival", "the print shop", "spring"]
     assert table["paragraph_id"].tolist() == [2, 3, 7]
 
 
-def test_mentions_with_the_texts_register(chapter: Chapter, files: DataFiles,
+def test_mentions_with_the_texts_register(ch: Chapter, data_files: DataFiles,
                                           found: pd.DataFrame) -> None:
-    counts = people.mention_counts(found, files.register()).set_index("person_id")
+    counts = people.mention_counts(found, data_files.register()).set_index("person_id")
     assert counts[["narration", "notes"]].to_dict("index") == {
         "anna_weber": {"narration": 4, "notes": 0},
         "duval": {"narration": 3, "notes": 0},
         "paul_weber": {"narration": 3, "notes": 0},
         "brandt": {"narration": 2, "notes": 1},
     }
-    assert all(chapter.seed_text[a:b] == s for s, a, b in
+    assert all(ch.seed_text[a:b] == s for s, a, b in
                found[["surface", "start", "end"]].itertuples(index=False))
     # the longer form wins: "Dr. Brandt" is one mention, not a bare "Brandt"
     assert found.loc[found["sentence_id"] == 16, "surface"].tolist() == ["Dr. Brandt"]
@@ -234,42 +234,42 @@ def test_shared_surname_goes_to_the_weber_named_last(found: pd.DataFrame) -> Non
     ]
 
 
-def test_unregistered_name_detector_finds_the_missing_person(chapter: Chapter,
-                                                             files: DataFiles) -> None:
-    missing = people.unregistered_names(chapter, files.register(), files.known_names())
-    assert missing[["candidate", "paragraph_id"]].values.tolist() == [["Lucien", 7]]
-    assert chapter.seed_text[missing.loc[0, "start"]:missing.loc[0, "end"]] == "Lucien"
+def test_unregistered_name_detector_finds_the_missing_person(ch: Chapter, data_files: DataFiles,
+                                                             found: pd.DataFrame) -> None:
+    missing = people.unregistered_names(ch, found, data_files.known_names())
+    assert missing[["candidate", "paragraphs"]].values.tolist() == [["Lucien", "7"]]
+    assert ch.seed_text[missing.loc[0, "start"]:missing.loc[0, "end"]] == "Lucien"
 
 
-def test_themes_with_the_texts_lexicon(chapter: Chapter, files: DataFiles) -> None:
-    lexicon = files.lexicon()
-    counts = themes.paragraph_scores(chapter, lexicon, method="count").set_index("paragraph_id")
+def test_themes_with_the_texts_lexicon(ch: Chapter, data_files: DataFiles) -> None:
+    lexicon = data_files.lexicon()
+    counts = themes.paragraph_scores(ch, lexicon, method="count").set_index("paragraph_id")
     assert list(counts.columns) == ["start", "end", "exile", "press", "hunger"]
     assert counts.loc[3, ["exile", "press", "hunger"]].tolist() == [1.0, 8.0, 0.0]
-    scores = themes.paragraph_scores(chapter, lexicon).set_index("paragraph_id")
+    scores = themes.paragraph_scores(ch, lexicon).set_index("paragraph_id")
     leading = scores.loc[[3, 4], ["exile", "press", "hunger"]].idxmax(axis=1)
     assert leading.tolist() == ["press", "exile"]
-    hits = themes.theme_hits(chapter, lexicon)
+    hits = themes.theme_hits(ch, lexicon)
     leaflets = hits[hits["match"] == "leaflets"]
     assert leaflets[["theme", "sentence_id", "start"]].values.tolist() == [
         ["press", 7, TEXT.index("leaflets")], ["press", 17, TEXT.index("leaflets in German")]]
     # a text this short has no word frequent enough near the core terms to expand them
-    assert themes.expansion_terms(chapter, lexicon).empty
+    assert themes.expansion_terms(ch, lexicon, themes.lexicon_hits(ch, lexicon)).empty
     assert set(hits["source"]) == {"lexicon"}
 
 
-def test_sentiment_with_the_texts_patch(chapter: Chapter, files: DataFiles) -> None:
-    own = sentiment.sentence_scores(chapter, files.patch()).set_index("sentence_id")
-    bundled = sentiment.sentence_scores(chapter).set_index("sentence_id")
+def test_sentiment_with_the_texts_patch(ch: Chapter, data_files: DataFiles) -> None:
+    own = sentiment.sentence_scores(ch, data_files.patch()).set_index("sentence_id")
+    bundled = sentiment.sentence_scores(ch, DataFiles().patch()).set_index("sentence_id")
     # sentence 12: "... given a fine of twenty francs that he could not pay."
     assert own.loc[12, "sentiment"] < 0 < bundled.loc[12, "sentiment"]
     assert own.loc[12, "vader"] == bundled.loc[12, "vader"]
     assert own["sentiment"].between(-1, 1).all() and len(own) == 23
 
 
-def test_export_function_uses_the_data_files(chapter: Chapter, files: DataFiles,
+def test_export_function_uses_the_data_files(ch: Chapter, data_files: DataFiles,
                                              found: pd.DataFrame, tmp_path: Path) -> None:
-    written = export(chapter, tmp_path, files)
+    written = export(Analyses(ch, data_files), tmp_path)
     assert [p.name for p in written] == [*TABLES, *FILES]
     back = pd.read_csv(tmp_path / "mentions.csv", keep_default_na=False)
     pd.testing.assert_frame_equal(back, found.reset_index(drop=True), check_dtype=False)
@@ -294,34 +294,34 @@ def test_mentions_agree_with_a_hand_check(found: pd.DataFrame, tmp_path: Path) -
         (7, 7, 1.0, 1.0)
 
 
-def test_theme_scores_agree_with_a_hand_annotation(chapter: Chapter, files: DataFiles,
+def test_theme_scores_agree_with_a_hand_annotation(ch: Chapter, data_files: DataFiles,
                                                    tmp_path: Path) -> None:
     labels = {2: (2, 1, 0), 3: (1, 2, 0), 4: (2, 0, 2), 5: (1, 2, 0), 7: (1, 1, 1)}
-    openings = chapter.paragraphs.set_index("paragraph_id")["text"].str[:20]
-    lexicon = files.lexicon()
+    openings = ch.paragraphs.set_index("paragraph_id")["text"].str[:20]
+    lexicon = data_files.lexicon()
     lines = ["paragraph_id,opening,theme,label,reason"]
     for pid, row in labels.items():
         lines += [f"{pid},{openings[pid]},{theme},{label},read by hand"
                   for theme, label in zip(lexicon.names, row)]
     (tmp_path / "themes.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    annotation = themes.load_annotation(chapter, tmp_path / "themes.csv", themes=lexicon.names)
-    table = themes.agreement(themes.paragraph_scores(chapter, lexicon), annotation,
+    annotation = themes.load_annotation(ch, tmp_path / "themes.csv", themes=lexicon.names)
+    table = themes.agreement(themes.paragraph_scores(ch, lexicon), annotation,
                              n_boot=200).set_index("theme")
     assert table.loc[["press", "hunger"], "auc"].tolist() == [1.0, 1.0]
     assert pd.isna(table.loc["exile", "auc"])  # every paragraph has some exile: no AUC
 
 
-def test_sentiment_agrees_with_a_hand_annotation(chapter: Chapter, files: DataFiles,
+def test_sentiment_agrees_with_a_hand_annotation(ch: Chapter, data_files: DataFiles,
                                                  tmp_path: Path) -> None:
     hand = {2: 0, 9: 1, 12: -1, 14: -1, 16: 0, 19: -1, 23: 2}
-    sents = chapter.sentences.set_index("sentence_id")
+    sents = ch.sentences.set_index("sentence_id")
     table = pd.DataFrame([{"sentence_id": sid, "start": sents.loc[sid, "start"],
                            "end": sents.loc[sid, "end"], "split": "dev", "batch": 1,
                            "score": score, "reason": "read by hand",
                            "text": sents.loc[sid, "text"]} for sid, score in hand.items()])
     table.to_csv(tmp_path / "sentiment.csv", index=False)
-    annotation = sentiment.load_annotations(chapter, tmp_path / "sentiment.csv")
-    scores = sentiment.sentence_scores(chapter, files.patch()).set_index("sentence_id")
+    annotation = sentiment.load_annotations(ch, tmp_path / "sentiment.csv")
+    scores = sentiment.sentence_scores(ch, data_files.patch()).set_index("sentence_id")
     result = agreement_table(annotation["score"],
                              scores.loc[annotation["sentence_id"], list(sentiment.METHODS)]
                              .reset_index(drop=True), n_boot=200).set_index("method")
@@ -435,18 +435,25 @@ def test_folder_may_hold_annotations_and_hidden_files(tmp_path: Path) -> None:
 @pytest.mark.parametrize("names, replace, message", [
     (["people.csv", "shared_names.csv"],
      {"people": PEOPLE.replace("duval,Marc", "brandt,Marc")},
-     "people.csv: row 5, column person_id: duplicate id 'brandt' (first in row 4)"),
+     "people.csv: row 5, column person_id: 'brandt' is already given in row 4"),
     (["people.csv"], {},
      "people.csv: row 3, column aliases: 'Weber' is claimed by anna_weber (row 2) and "
      "paul_weber with no rule for it in"),
     (["themes.toml"], {"themes": THEMES.replace('"ink", weight = 2', '"ink", weight = -2')},
-     "themes.toml: line 20: [press] term 'ink', key 'weight': -2 is not a positive number"),
+     "themes.toml: line 20: [press] term 'ink', key 'weight': -2 is not a positive finite "
+     "number"),
     (["sentiment_lexicon_patch.csv"], {"sentiment_lexicon_patch": PATCH.replace("-1.0", "-9")},
-     "sentiment_lexicon_patch.csv: row 2, column 'value': -9.0 is outside VADER's range"),
+     "sentiment_lexicon_patch.csv: row 2, column value: -9 is below the minimum, -4"),
     (["corrections.csv"], {"corrections": CORRECTIONS.replace("Ly on,", "Lyon,", 1)},
-     "corrections.csv, row 2, column found: the text at 10:15 is 'Ly on', not 'Lyon'"),
+     "corrections.csv: row 2, column found: the text at 10:15 is 'Ly on', not 'Lyon'"),
     (["non_person_names.csv"], {"non_person_names": NON_PERSON_NAMES + "Lyon,city,\n"},
-     "non_person_names.csv: row 10, column name: 'Lyon' already listed in row 2"),
+     "non_person_names.csv: row 10, column name: 'Lyon' is already given in row 2"),
+    (["abbreviations.txt"], {"abbreviations": "Dr\n"},
+     "abbreviations.txt: line 1: 'Dr' is not one abbreviation ending in a full stop"),
+    (["people.csv", "shared_names.csv"],
+     {"people": PEOPLE.replace("source_paragraph\n", "source_paragraph,total\n")
+      .replace(",,,2\n", ",,,2,4\n")},
+     "people.csv: row 1 (header): column 'total' is one the export computes"),
 ])
 def test_bad_data_file(memoir: tuple[Path, Path], tmp_path: Path, names: list[str],
                        replace: dict[str, str], message: str,
@@ -464,10 +471,19 @@ def test_bad_file_through_the_api(tmp_path: Path) -> None:
         DataFiles.from_dir(folder).register()
 
 
-def test_coordinated_first_name_that_is_also_an_alias_counts_once(tmp_path: Path,
-                                                                  files: DataFiles) -> None:
+def test_bad_episodes_through_the_api(tmp_path: Path) -> None:
+    # the export writes no episode table, so only the pages and the API read the file
+    folder = write_data(tmp_path / "data", ["episodes.csv"],
+                        episodes=EPISODES.replace("spring,By spring", "arrival,By spring"))
+    with pytest.raises(DataFileError, match=re.escape(
+            "episodes.csv: row 4, column episode: 'arrival' is already given in row 2")):
+        DataFiles.from_dir(folder).episodes_table()
+
+
+def test_coordinated_first_name_that_is_also_an_alias_counts_once(
+        tmp_path: Path, data_files: DataFiles) -> None:
     text = tmp_path / "pair.txt"
     text.write_text("Title\n\nAnna and Paul Weber had been separated at the border.\n",
                     encoding="utf-8")
-    found = people.mentions(load_chapter(text), files.register())
+    found = people.mentions(load_chapter(text), data_files.register())
     assert found["surface"].tolist() == ["Anna", "Paul Weber"]

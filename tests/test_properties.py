@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import Chapter, load_chapter
-from analysis.corrections import apply_corrections
+from analysis.text.corrections import apply_corrections
 
 WORDS = st.sampled_from(
     ["Lenin", "spoke", "Dr.", "N.E.P.", "St.", "the", "Cheka", "‘shoot’", "famine", "1921",

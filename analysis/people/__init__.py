@@ -14,15 +14,16 @@ Example:
     ['lenin', 'Lenin']
 """
 
-from analysis.people.detector import unregistered_names
+from analysis.people.detector import draft_register, unregistered_names
 from analysis.people.mentions import (MENTION_COLUMNS, labels, mention_counts, mentions,
                                       register_table)
 from analysis.people.network import build_network, centrality, cooccurrence, write_gexf
-from analysis.people.register import (REGISTER_COLUMNS, load_known_names, load_register,
-                                      load_shared_names, split_aliases)
+from analysis.people.register import (KNOWN_NAMES, REGISTER, REGISTER_COLUMNS, SHARED_NAMES,
+                                      load_known_names, load_register, load_shared_names,
+                                      split_aliases)
 from analysis.people.validation import differences, evaluate, load_check
 
-__all__ = ["MENTION_COLUMNS", "REGISTER_COLUMNS", "build_network", "centrality", "cooccurrence",
-           "differences", "evaluate", "labels", "load_check", "load_known_names",
+__all__ = ["KNOWN_NAMES", "MENTION_COLUMNS", "REGISTER", "REGISTER_COLUMNS", "SHARED_NAMES", "build_network", "centrality", "cooccurrence",
+           "differences", "draft_register", "evaluate", "labels", "load_check", "load_known_names",
            "load_register", "load_shared_names", "mention_counts", "mentions", "register_table",
            "split_aliases", "unregistered_names", "write_gexf"]

@@ -1,7 +1,7 @@
 """Figures for the historical figures: counts, timeline, network, portrayal.
 
 Each function takes pandas objects (or a graph) and returns a ``Figure`` in
-the house style of :mod:`analysis.plots`.
+the house style of :mod:`analysis.style`.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ def plot_counts(counts: pd.DataFrame, top: int = 25) -> Figure:
     """Horizontal bars: mentions in Serge's text and in the editorial notes.
 
     Args:
-        counts: from :func:`analysis.people.mention_counts`.
+        counts: from :func:`analysis.people.mentions.mention_counts`.
         top: how many of the most named people to show.
 
     Example:
@@ -51,7 +51,7 @@ def plot_timeline(found: pd.DataFrame, chapter: Chapter, labels: pd.Series,
     notes are drawn in the notes' colour, and the notes' spans are shaded.
 
     Args:
-        found: mentions from :func:`analysis.people.mentions`.
+        found: mentions from :func:`analysis.people.mentions.mentions`.
         chapter: the chapter (for its length and its notes).
         labels: a display label per ``person_id``.
         people: the ``person_id`` s to show, top to bottom.
@@ -220,7 +220,7 @@ def plot_portrayal(table: pd.DataFrame, labels: pd.Series,
     """Mean sentiment of the sentences naming each person, with its interval.
 
     Args:
-        table: from :func:`analysis.people.portrayal`.
+        table: from :func:`analysis.synthesis.portrayal.portrayal`.
         labels: a display label per ``person_id``.
         highlight: ``person_id`` s drawn in a contrasting colour.
 

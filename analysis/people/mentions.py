@@ -40,6 +40,16 @@ def _alias_table(register: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["alias", "person_id"]).drop_duplicates()
 
 
+def _starting_with(forms: list[str], alternation: str) -> str:
+    """``alternation`` behind a word start and a look-ahead for the forms' first characters.
+
+    The look-ahead lets the regular expression engine skip, at once, every
+    position where no form can begin: several times faster on a long text.
+    """
+    firsts = "".join(sorted({f[0] for f in forms}))
+    return f"{_EDGE_BEFORE}(?=[{re.escape(firsts)}])(?:{alternation})"
+
+
 def _coordinated_first_names(aliases: pd.DataFrame) -> list[tuple[str, str]]:
     """Patterns for the first of two first names sharing a surname.
 
@@ -105,11 +115,17 @@ def mentions(chapter: Chapter, register: pd.DataFrame,
     frames = []
     ordered = sorted(claimants, key=lambda a: (-len(a), a))
     if ordered:
-        pattern = (_EDGE_BEFORE + "(?:" + "|".join(re.escape(a) for a in ordered) + ")"
-                   + _EDGE_AFTER)
-        frames.append(chapter.find(pattern).assign(how="alias"))
-    for regex, pid in _coordinated_first_names(aliases):
-        frames.append(chapter.find(regex).assign(how="first name", pid=pid))
+        frames.append(chapter.find(_starting_with(ordered, "|".join(re.escape(a) for a in ordered))
+                                   + _EDGE_AFTER).assign(how="alias"))
+    coordinated = _coordinated_first_names(aliases)
+    if coordinated:
+        firsts = "".join(sorted({regex[len(_EDGE_BEFORE) + 1] if regex[len(_EDGE_BEFORE)] == "\\"
+                                 else regex[len(_EDGE_BEFORE)] for regex, _ in coordinated}))
+        pattern = f"(?=[{re.escape(firsts)}])(?:" + "|".join(
+            f"(?P<p{i}>{regex})" for i, (regex, _) in enumerate(coordinated)) + ")"
+        hits = chapter.find(pattern)
+        pids = [coordinated[int(g[1:])][1] for g in hits["group"]]
+        frames.append(hits.drop(columns="group").assign(how="first name", pid=pids))
     found = (pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
         columns=["match", "start", "end", "sentence_id", "paragraph_id", "how", "pid"]))
     kinds = chapter.paragraphs.set_index("paragraph_id")["kind"]

@@ -31,7 +31,7 @@ from analysis.schema import Field, TableSchema, read_table
 _ID = r"[a-z][a-z0-9_]*"
 _ID_MEANS = "an id (lower-case letters, digits and _, starting with a letter)"
 
-#: The register's schema: one row per person.
+#: The register's schema, one row per person.
 REGISTER = TableSchema((
     Field("person_id", required=True, unique=True, pattern=_ID, pattern_means=_ID_MEANS,
           description="the person's id in every table"),

@@ -199,7 +199,7 @@ def departures(arc: pd.DataFrame, envelope: pd.DataFrame,
     share the same grid. Returns one row per run of grid points above
     ``null_high`` or below ``null_low``: ``start, end`` (positions),
     ``direction`` (``above``/``below``), ``extreme`` (the arc's most extreme
-    value in the run) and, if ``episodes`` (:func:`analysis.episodes.episode_positions`) is
+    value in the run) and, if ``episodes`` (:func:`analysis.text.episodes.episode_positions`) is
     given, ``episodes``: the episode under way when the run starts and any
     that open during it, joined by "; ".
 

@@ -1,7 +1,7 @@
-"""Figures for the sentiment chapter, in the house style of :mod:`analysis.plots`.
+"""Figures for the sentiment chapter, in the house style of :mod:`analysis.style`.
 
 Each function takes the tables built by :mod:`analysis.sentiment`,
-:mod:`analysis.agreement` and :mod:`analysis.arc` and returns a ``Figure``.
+:mod:`analysis.sentiment.validation` and :mod:`analysis.sentiment.arc` and returns a ``Figure``.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ METHOD_COLOURS = {"vader": PALETTE[1], "textblob": PALETTE[4], "vader_patched": 
 def plot_agreement(table: pd.DataFrame) -> Figure:
     """Spearman's rho and weighted kappa per method, with their intervals.
 
-    ``table`` is :func:`analysis.agreement.agreement_table` output.
+    ``table`` is :func:`analysis.sentiment.validation.agreement_table` output.
 
     Example:
         >>> t = pd.DataFrame({"method": ["vader"], "n": [10], "spearman": [0.5],
@@ -81,10 +81,10 @@ def plot_arc(points: pd.DataFrame, arc: pd.DataFrame, envelope: pd.DataFrame,
     alone with its bands, its y axis scaled to them. The legend sits below
     the panels, clear of the data.
 
-    ``points``: :func:`analysis.arc.arc_points`; ``arc``:
-    :func:`analysis.arc.smooth_arc`; ``envelope``:
-    :func:`analysis.arc.shuffle_envelope`; ``episodes``:
-    :func:`analysis.episodes.episode_positions`.
+    ``points``: :func:`analysis.sentiment.arc.arc_points`; ``arc``:
+    :func:`analysis.sentiment.arc.smooth_arc`; ``envelope``:
+    :func:`analysis.sentiment.arc.shuffle_envelope`; ``episodes``:
+    :func:`analysis.text.episodes.episode_positions`.
 
     Example:
         >>> pts = pd.DataFrame({"position": [0.2, 0.8], "score": [0.9, -0.95]})

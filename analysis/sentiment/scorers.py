@@ -62,7 +62,7 @@ _CHUNK = re.compile(r"\S+")
 _QUOTED = re.compile(r"‘([^‘’]{1,80})’")
 
 
-#: The schema of a lexicon patch: one reviewed change to VADER's lexicon per row.
+#: The schema of a lexicon patch, one reviewed change to VADER's lexicon per row.
 PATCH = TableSchema((
     Field("term", required=True, unique=True, pattern=r"[^\sA-Z]+",
           pattern_means="one lower-case word", description="a word as VADER sees it"),

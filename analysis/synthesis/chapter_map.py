@@ -43,9 +43,9 @@ def sentiment_track(chapter: Chapter, scores: pd.DataFrame, *, bandwidth: float 
     """The sentiment arc on a grid: ``position, arc, low, high, null_low, null_high``.
 
     The same calls, with the same defaults, as the sentiment chapter: Serge's
-    narrative sentences (:func:`analysis.arc.arc_points`), the kernel arc with
-    its bootstrap band (:func:`analysis.arc.smooth_arc`) and the 95% range of
-    arcs of the same sentences shuffled (:func:`analysis.arc.shuffle_envelope`).
+    narrative sentences (:func:`analysis.sentiment.arc.arc_points`), the kernel arc with
+    its bootstrap band (:func:`analysis.sentiment.arc.smooth_arc`) and the 95% range of
+    arcs of the same sentences shuffled (:func:`analysis.sentiment.arc.shuffle_envelope`).
 
     Example:
         >>> from analysis.sentiment import sentence_scores
@@ -100,9 +100,9 @@ def _stretch_of(positions: pd.Series, stretches: pd.DataFrame) -> pd.Series:
 def theme_peaks(themes: pd.DataFrame, stretches: pd.DataFrame) -> pd.DataFrame:
     """Where each theme's track peaks: ``theme, position, density, lift, episode``.
 
-    ``themes`` is :func:`analysis.themes.theme_density`; ``lift`` is the peak
+    ``themes`` is :func:`analysis.themes.scoring.theme_density`; ``lift`` is the peak
     over the theme's mean along the track; ``episode`` the stretch of
-    :func:`analysis.episodes.episode_positions` the peak falls in.
+    :func:`analysis.text.episodes.episode_positions` the peak falls in.
 
     Example:
         >>> themes = pd.DataFrame({"position": [0.1, 0.5, 0.9], "terror": [0.0, 1.0, 2.0]})
@@ -176,7 +176,7 @@ def track_correlations(themes: pd.DataFrame, sentiment: pd.DataFrame) -> pd.Data
 def people_by_stretch(people: pd.DataFrame, stretches: pd.DataFrame) -> pd.DataFrame:
     """Mentions of each person in each episode's stretch (rows: people by rank; columns: episodes).
 
-    ``people`` is :func:`people_track`, ``stretches`` :func:`analysis.episodes.episode_positions`.
+    ``people`` is :func:`people_track`, ``stretches`` :func:`analysis.text.episodes.episode_positions`.
 
     Example:
         >>> people = pd.DataFrame({"label": ["A", "A", "B"], "rank": [1, 1, 2],

@@ -23,7 +23,7 @@ def portrayal(found: pd.DataFrame, sentence_scores: pd.DataFrame, register: pd.D
     """Mean sentiment of the sentences naming each person, with a bootstrap interval.
 
     Args:
-        found: mentions from :func:`mentions`.
+        found: mentions from :func:`analysis.people.mentions.mentions`.
         sentence_scores: one row per sentence with ``sentence_id`` and
             ``sentiment`` (a score in [-1, 1], e.g. from
             ``analysis.sentiment.sentence_scores``).

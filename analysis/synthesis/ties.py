@@ -18,7 +18,7 @@ def theme_ties(found: pd.DataFrame, paragraph_scores: pd.DataFrame, register: pd
     """The people most tied to each theme: mean theme score of the paragraphs naming them.
 
     Args:
-        found: mentions from :func:`mentions` (notes included if present).
+        found: mentions from :func:`analysis.people.mentions.mentions` (notes included if present).
         paragraph_scores: ``paragraph_id`` and one column per theme (e.g.
             ``analysis.themes.paragraph_scores``).
         register: the register (for names).

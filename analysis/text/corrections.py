@@ -31,7 +31,7 @@ KINDS = {
     "hyphenation": "a compound that lost its hyphen at a line end",
 }
 
-#: The schema of a corrections table: one row per defect of the file as stored.
+#: The schema of a corrections table, one row per defect of the file as stored.
 CORRECTIONS = TableSchema((
     Field("start", "integer", required=True, minimum=0,
           description="where the defect begins in the file as stored (a character offset)"),

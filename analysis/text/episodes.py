@@ -23,7 +23,7 @@ from analysis.errors import DataFileError
 from analysis.schema import Field, TableSchema, read_table
 from analysis.text.chapter import Chapter
 
-#: The schema of an episodes file: one row per episode, in the order of the text.
+#: The schema of an episodes file, one row per episode, in the order of the text.
 EPISODES = TableSchema((
     Field("episode", required=True, unique=True, description="a short label"),
     Field("quote", required=True,

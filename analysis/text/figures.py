@@ -18,8 +18,9 @@ from analysis.style import KIND_COLOURS, PALETTE, figure
 def plot_paragraph_lengths(stats: pd.DataFrame) -> Figure:
     """Bar chart of paragraph lengths in words along the text, coloured by kind.
 
-    Takes the table of :func:`analysis.structure.paragraph_stats`; each bar spans
-    its paragraph's share of the text, so the x axis is position in the chapter.
+    Takes the table of :func:`analysis.text.structure.paragraph_stats`; each bar spans
+    its paragraph's share of the text, so the x axis is position in the chapter. The bars
+    of a kind are drawn as one shape, so a long text draws as fast as a chapter.
 
     Example:
         >>> from analysis.text.structure import paragraph_stats
@@ -29,10 +30,12 @@ def plot_paragraph_lengths(stats: pd.DataFrame) -> Figure:
     """
     fig, ax = figure(height=3.2)
     total = stats["end"].max()
-    for kind, rows in stats.groupby("kind", sort=False):
-        ax.bar(rows["start"] / total, rows["n_words"], width=(rows["end"] - rows["start"]) / total,
-               align="edge", color=KIND_COLOURS.get(str(kind), PALETTE[-1]), label=str(kind),
-               edgecolor="white", linewidth=0.5)
+    edges = np.append(stats["start"].to_numpy(), stats["end"].iloc[-1]) / total
+    for kind in stats["kind"].drop_duplicates():
+        heights = np.where(stats["kind"] == kind, stats["n_words"], 0)
+        ax.stairs(heights, edges, fill=True, color=KIND_COLOURS.get(str(kind), PALETTE[-1]),
+                  label=str(kind))
+    ax.vlines(edges[1:-1], 0, stats["n_words"].max(), color="white", linewidth=0.5)
     ax.set_xlim(0, 1)
     ax.set_xlabel("position in the text (share of characters)")
     ax.set_ylabel("words in the paragraph")
@@ -43,7 +46,7 @@ def plot_paragraph_lengths(stats: pd.DataFrame) -> Figure:
 def plot_sentence_lengths(stats: pd.DataFrame) -> Figure:
     """Histogram of sentence lengths in words, narrative and editorial sentences side by side.
 
-    Takes the table of :func:`analysis.structure.sentence_stats`. Bins are five words wide;
+    Takes the table of :func:`analysis.text.structure.sentence_stats`. Bins are five words wide;
     each bar is the share of its kind's sentences that fall in the bin, so the bars of one
     kind add up to 1.
 

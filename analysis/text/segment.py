@@ -16,7 +16,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
-from nltk.tokenize import NLTKWordTokenizer
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
 
 from analysis.errors import DataFileError
@@ -26,7 +25,7 @@ from analysis.text.source import data_path
 INITIALS = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 #: An ellipsis closed by a full stop (``....`` or ``. . . .``), a closing quote
-#: perhaps, then a capital: a sentence end that Punkt cannot see without
+#: perhaps, then a capital, a sentence end that Punkt cannot see without
 #: orthographic statistics.
 _AFTER_ELLIPSIS = re.compile(r"(?:(?<=\.\.\.\.)|(?<=\. \. \.))[’”]?(?P<gap>\s+)(?=[‘“]?[A-Z])")
 _PARAGRAPH_BREAK = re.compile(r"(?:[ \t\ufeff]*\r?\n){2,}")
@@ -168,29 +167,61 @@ def split_sentences(text: str, start: int, end: int,
     return merged
 
 
-_WORD_TOKENIZER = NLTKWordTokenizer()
-_HAS_WORD_CHAR = re.compile(r"\w")
+#: One token, by the rules of NLTK's Treebank-style word tokenizer (``NLTKWordTokenizer``),
+#: in one pass over the text, keeping offsets: ellipses, dashes, brackets, quotation marks
+#: and most punctuation are tokens of their own; a comma or colon before a digit stays in its
+#: number; ``n't`` and the clitics ``'s 'm 'd 'll 're 've`` (straight or curly apostrophe)
+#: split off; hyphens, inner full stops and inner apostrophes stay in the word.
+_TOKEN = re.compile(r"""
+    \.{2,}
+  | [\u2012-\u2015]
+  | --
+  | [«“‘„»”`"\[\](){}<>;@#$%&?!*]
+  | [,:](?!\d)
+  | (?i:n['’]t)(?![^\W_])
+  | (?<=[^\W_])['’](?i:s|m|d|ll|re|ve)(?![^\W_])
+  | ['’]
+  | (?:(?!(?i:n['’]t)(?![^\W_]))[^\s«“‘„»”`"\[\](){}<>;@#$%&?!*\u2012-\u2015,:'’.-]
+     |[,:](?=\d)
+     |['’](?=[^\W_])(?<=[^\W_]['’])(?!(?i:s|m|d|ll|re|ve)(?![^\W_]))
+     |-(?!-)
+     |\.(?!\.))+
+""", re.VERBOSE)
 
+#: Words that the Treebank rules split in two (``cannot`` is ``can`` + ``not``).
+_TWO_WORDS = re.compile(r"(?i)(?<!\w)(?:(can)(not)|(gim)(me)|(gon)(na)|(got)(ta)|(lem)(me)|(wan)(na))"
+                        r"(?!\w)")
+
+#: The sentence's final full stop, perhaps followed by closing brackets or quotes.
+_FINAL_STOP = re.compile(r"\.([\]\)}>\"'»”’]*)\s*$")
 
 def split_tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Return the token spans of ``text[start:end]`` (NLTK's Treebank-style rules).
+    """Return the token spans of ``text[start:end]``, a sentence, by Treebank-style rules.
+
+    The rules are those of NLTK's word tokenizer (the test suite checks that
+    the two give the same tokens on the chapter), applied in one regular
+    expression that keeps the offsets, several times faster; the sentence's
+    final full stop is split off its word (``end.`` is ``end`` and ``.``), an
+    inner one is not (``Dr.``, ``N.E.P.``).
 
     Example:
-        >>> s = "Lenin’s polemic marked the end."
+        >>> s = "Lenin’s polemic marked the end; I cannot say more."
         >>> [s[a:b] for a, b in split_tokens(s, 0, len(s))]
-        ['Lenin', '’s', 'polemic', 'marked', 'the', 'end', '.']
+        ['Lenin', '’s', 'polemic', 'marked', 'the', 'end', ';', 'I', 'can', 'not', 'say', 'more', '.']
     """
-    # The tokenizer knows contractions and closing quotes only as ASCII "'";
-    # the curly apostrophe has the same length, so the offsets stay true.
-    chunk = text[start:end].replace("’", "'")
-    return [(start + a, start + b) for a, b in _WORD_TOKENIZER.span_tokenize(chunk)]
-
-
-def is_word(token: str) -> bool:
-    """True if a token holds a letter or digit (punctuation tokens are not words).
-
-    Example:
-        >>> is_word("1921"), is_word("—")
-        (True, False)
-    """
-    return bool(_HAS_WORD_CHAR.search(token))
+    spans = [m.span() for m in _TOKEN.finditer(text, start, end)]
+    for two in _TWO_WORDS.finditer(text, start, end):
+        if (two.start(), two.end()) in spans:
+            at = spans.index((two.start(), two.end()))
+            cut = two.start() + len(next(g for g in two.groups() if g))
+            spans[at:at + 1] = [(two.start(), cut), (cut, two.end())]
+    final = _FINAL_STOP.search(text, start, end)
+    if final and spans:
+        stop = final.start()
+        for i in range(len(spans) - 1, -1, -1):
+            a, b = spans[i]
+            if a <= stop < b and b - a > 1 and text[stop - 1] != ".":
+                spans[i:i + 1] = [(a, stop), (stop, stop + 1)] + ([(stop + 1, b)] if b > stop + 1
+                                                                    else [])
+                break
+    return spans

@@ -17,7 +17,8 @@ Example:
 
 from analysis.themes import reading
 from analysis.themes.hits import expansion_terms, lexicon_hits, theme_hits
-from analysis.themes.lexicon import CORE_WEIGHT, Lexicon, lexicon_summary, load_lexicon, term_regex
+from analysis.themes.lexicon import (CORE_WEIGHT, RESERVED, Lexicon, lexicon_summary, load_lexicon,
+                                     term_regex)
 from analysis.themes.reading import core_collocates
 from analysis.themes.scoring import (BOUNDARY, DECAY, METHODS, PRIOR_WORDS, REACH, density_peaks,
                                      explain, paragraph_scores, score_correlation,
@@ -26,7 +27,7 @@ from analysis.themes.scoring import (BOUNDARY, DECAY, METHODS, PRIOR_WORDS, REAC
 from analysis.themes.validation import (agreement, annotated_cooccurrence, compare_scores,
                                         disagreements, load_annotation, silent_annotation)
 
-__all__ = ["BOUNDARY", "CORE_WEIGHT", "DECAY", "METHODS", "PRIOR_WORDS", "REACH", "Lexicon",
+__all__ = ["BOUNDARY", "CORE_WEIGHT", "DECAY", "METHODS", "PRIOR_WORDS", "REACH", "RESERVED", "Lexicon",
            "agreement", "annotated_cooccurrence", "compare_scores", "core_collocates",
            "density_peaks", "disagreements", "expansion_terms", "explain", "lexicon_hits",
            "lexicon_summary", "load_annotation", "load_lexicon", "paragraph_scores", "reading",

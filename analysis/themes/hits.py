@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+
 import numpy as np
 import pandas as pd
 
@@ -44,34 +45,52 @@ def lexicon_hits(chapter: Chapter, lexicon: Lexicon) -> pd.DataFrame:
         >>> hits[hits["term"] == "New Economic Policy"]["paragraph_id"].tolist()
         [4, 35]
     """
-    lex = lexicon
     found = []
-    for theme in lex.names:
-        terms = lex.terms[lex.terms["theme"] == theme]
+    for theme in lexicon.names:
+        terms = lexicon.terms[lexicon.terms["theme"] == theme]
         terms = terms.assign(
             pattern=terms["term"].str.match(r"^/.+/$"), n_words=terms["term"].str.split().str.len(),
         ).sort_values(["pattern", "n_words"], ascending=[True, False], kind="stable")
-        regexes = [term_regex(t) for t in terms["term"]]
-        hits = chapter.find(_alternation(regexes), re.IGNORECASE)
-        which = [_which(regexes, m) for m in hits["match"]]
-        found.append(hits.assign(theme=theme, term=terms["term"].to_numpy()[which],
-                                 weight=terms["weight"].to_numpy()[which]))
+        regexes = [_lower_case_regex(t) for t in terms["term"]]
+        hits = chapter.find(_alternation(regexes), lowercase=True)
+        which: dict[str, int] = {}
+        index = [which.setdefault(m, _which(regexes, m)) for m in hits["match"].str.lower()]
+        found.append(hits.assign(theme=theme, term=terms["term"].to_numpy()[index],
+                                 weight=terms["weight"].to_numpy()[index]))
     hits = pd.concat(found, ignore_index=True).assign(source="lexicon")
     return _order_hits(hits.astype({c: _dtype(c) for c in _HIT_COLUMNS}))
 
 
+def _lower_case_regex(term: str) -> re.Pattern[str]:
+    """A term's regex for lower-case text: its query lower-cased, or its ``/pattern/`` ignoring case."""
+    if term.startswith("/") and term.endswith("/") and len(term) > 2:
+        return re.compile(term_regex(term).pattern, re.IGNORECASE)
+    return re.compile(term_regex(term.lower()).pattern)
+
+
 def _alternation(regexes: list[re.Pattern[str]]) -> str:
-    """One pattern trying the given ones in order; the shared word-start check comes first."""
+    """One pattern trying the given ones in order; the shared word-start check comes first.
+
+    Patterns compiled to ignore case keep that inside their own group, so that
+    the others can run, faster, on lower-case text.
+    """
     head = r"(?<!\w)"
-    plain = [r.pattern[len(head):] for r in regexes if r.pattern.startswith(head)]
-    other = [r.pattern for r in regexes if not r.pattern.startswith(head)]
-    parts = ([head + "(?:" + "|".join(f"(?:{p})" for p in plain) + ")"] if plain else []) \
-        + [f"(?:{p})" for p in other]
-    return "|".join(parts)
+
+    def body(regex: re.Pattern[str], pattern: str) -> str:
+        return f"(?i:{pattern})" if regex.flags & re.IGNORECASE else f"(?:{pattern})"
+
+    starts = [r for r in regexes if r.pattern.startswith(head)]
+    plain = [body(r, r.pattern[len(head):]) for r in starts]
+    other = [body(r, r.pattern) for r in regexes if not r.pattern.startswith(head)]
+    first = {r.pattern[len(head):len(head) + 1] for r in starts}
+    ahead = (f"(?=[{''.join(sorted(first))}])"
+             if first and all(c.isalnum() and c.islower() for c in first)
+             and not any(r.flags & re.IGNORECASE for r in starts) else "")
+    return "|".join(([head + ahead + "(?:" + "|".join(plain) + ")"] if plain else []) + other)
 
 
 def _which(regexes: list[re.Pattern[str]], match: str) -> int:
-    """The index of the first pattern that matches the whole of ``match``.
+    """The index of the first pattern that matches the whole of ``match`` (in lower case).
 
     A ``/pattern/`` whose look-around needs the surrounding text may not match
     the bare hit: it is then the first that matches part of it.

@@ -79,7 +79,7 @@ CORE_WEIGHT = 3.0
 #: Column names of the tables theme keys become columns of; a theme may not take one.
 RESERVED = frozenset({"paragraph_id", "sentence_id", "start", "end", "kind", "text", "theme",
                       "term", "match", "weight", "source", "word_index", "position",
-                      "position_end"})
+                      "position_end", "n_words", "label", "opening", "reason", "person_id"})
 
 _THEME_KEY = re.compile(r"[a-z][a-z0-9_]*")
 

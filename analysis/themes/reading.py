@@ -98,17 +98,24 @@ def lexical_words(chapter: Chapter, kinds: Sequence[str] | None = NARRATIVE) -> 
 
     Columns: ``token_id, sentence_id, paragraph_id, kind, start, end, word`` where
     ``word`` is the lower-case token with curly apostrophes made straight.
+    Computed once per chapter and kinds, and shared: do not modify the table.
 
     Example:
         >>> lexical_words(chapter)["word"].head(3).tolist()
         ['the', 'third', 'congress']
     """
+    return _lexical_words(chapter, None if kinds is None else tuple(kinds))
+
+
+@lru_cache(maxsize=8)
+def _lexical_words(chapter: Chapter, kinds: tuple[str, ...] | None) -> pd.DataFrame:
+    """:func:`lexical_words`, cached by chapter (by identity) and kinds."""
     kind = chapter.paragraphs.set_index("paragraph_id")["kind"]
-    words = chapter.words.assign(kind=lambda t: t["paragraph_id"].map(kind).to_numpy())
+    words = chapter.words.assign(kind=chapter.words["paragraph_id"].map(kind).to_numpy())
     word = words["lower"].str.replace("’", "'", regex=False)
-    keep = word.map(lambda w: bool(_LEXICAL.match(w)) and w not in _CLITICS).astype(bool)
+    keep = (word.str.match(_LEXICAL.pattern) & ~word.isin(_CLITICS)).to_numpy(dtype=bool, copy=True)
     if kinds is not None:
-        keep &= words["kind"].isin(list(kinds))
+        keep &= words["kind"].isin(list(kinds)).to_numpy()
     out = words.assign(word=word)[keep]
     return out[["token_id", "sentence_id", "paragraph_id", "kind", "start", "end",
                 "word"]].reset_index(drop=True)
@@ -170,7 +177,7 @@ def _squash(text: str) -> str:
 
 
 def concordance(chapter: Chapter, term: str, *, width: int = 40) -> pd.DataFrame:
-    """Keyword in context for a query term (see :func:`term_regex` and :func:`kwic`).
+    """Keyword in context for a query term (see :func:`analysis.themes.lexicon.term_regex` and :func:`kwic`).
 
     Example:
         >>> concordance(chapter, "official truth")["paragraph_id"].tolist()

@@ -9,15 +9,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis.export import FILES, TABLES, export
-from analysis.network import build_network, centrality, cooccurrence, write_gexf
-from analysis.people import load_register, mentions
-from analysis.people_plots import network_layout, plot_network
+from analysis.export import FILES, TABLES
+from analysis.people import build_network, centrality, cooccurrence, mentions, write_gexf
+from analysis.people.figures import network_layout, plot_network
+from analysis.results import Analyses
 
 
 @pytest.fixture(scope="module")
-def graph(chapter) -> nx.Graph:
-    register = load_register()
+def graph(chapter, register) -> nx.Graph:
     return build_network(mentions(chapter, register), register)
 
 
@@ -28,8 +27,7 @@ def test_known_ties(graph):
     assert not graph.has_edge("blaise_pascal", "bela_kun")
 
 
-def test_every_person_but_the_narrator_is_a_node_and_isolates_are_the_loners(graph):
-    register = load_register()
+def test_every_person_but_the_narrator_is_a_node_and_isolates_are_the_loners(graph, register):
     assert set(graph) == set(register.loc[~register["narrator"], "person_id"])
     assert "serge" not in graph and graph.number_of_nodes() == len(register) - 1
     isolated = sorted(n for n in graph if graph.degree(n) == 0)
@@ -43,23 +41,37 @@ def test_centrality_puts_lenin_first(graph):
     assert set(table["person_id"]) == {n for n in graph if graph.degree(n) > 0}
 
 
-def test_gexf_round_trip(tmp_path, chapter, graph):
+def test_gexf_round_trip(tmp_path, graph):
     path = tmp_path / "network.gexf"
-    write_gexf(chapter, path)
+    write_gexf(graph, path)
     back = nx.read_gexf(path)
     assert back.number_of_edges() == graph.number_of_edges()
     assert back.edges["lenin", "trotsky"]["weight"] == graph.edges["lenin", "trotsky"]["weight"]
     assert back.nodes["pierre_pascal"]["label"] == "Pierre Pascal"
+    assert back.nodes["lenin"]["mentions"] == 15
 
 
-def test_export_registers_the_files(tmp_path, chapter):
+def test_gexf_carries_no_date_so_the_same_network_gives_the_same_bytes(tmp_path, graph):
+    first, second = tmp_path / "a.gexf", tmp_path / "b.gexf"
+    write_gexf(graph, first)
+    write_gexf(graph.copy(), second)
+    text = first.read_text(encoding="utf-8")
+    assert "lastmodifieddate" not in text and "<gexf" in text
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_export_registers_the_files(results: Analyses, exported, graph):
     assert {"people.csv", "mentions.csv"} <= set(TABLES) and "network.gexf" in FILES
-    names = [p.name for p in export(chapter, tmp_path)]
-    assert {"people.csv", "mentions.csv", "network.gexf"} <= set(names)
-    found = pd.read_csv(tmp_path / "mentions.csv")
+    assert TABLES["mentions.csv"](results) is results.mentions
+    assert {"people.csv", "mentions.csv", "network.gexf"} <= set(exported)
+    found = pd.read_csv(exported["mentions.csv"])
     assert found.columns[:7].tolist() == ["person_id", "surface", "paragraph_id",
                                           "sentence_id", "start", "end", "in_note"]
     assert (found["person_id"] == "lenin").sum() == 15
+    back = nx.read_gexf(exported["network.gexf"])
+    assert sorted(back) == sorted(graph) and back.number_of_edges() == graph.number_of_edges()
+    people = pd.read_csv(exported["people.csv"], keep_default_na=False)
+    assert people.set_index("person_id").loc["lenin", "total"] == 15
 
 
 def test_unknown_unit_is_refused():

@@ -1,4 +1,4 @@
-"""Tests of the register, the mention finder, the name detector and portrayal."""
+"""Tests of the register, the mention finder, the name detector and the hand check."""
 
 from __future__ import annotations
 
@@ -12,21 +12,24 @@ from hypothesis import strategies as st
 
 from analysis import DataFileError, load_chapter
 from analysis.people import (
-    differences, evaluate, labels, load_check, load_known_names, load_register,
-    load_shared_names, mention_counts, mentions, portrayal, portrayal_sentences, theme_ties,
+    REGISTER_COLUMNS, differences, evaluate, labels, load_check, load_known_names,
+    load_register, load_shared_names, mention_counts, mentions, register_table,
     unregistered_names,
 )
-from analysis.source import data_path
+from analysis.people.register import COUNT_COLUMNS, KNOWN_NAMES, REGISTER, SHARED_NAMES
+from analysis.text.source import data_path
 
-
-@pytest.fixture(scope="module")
-def register() -> pd.DataFrame:
-    return load_register()
+CHECK = data_path("annotations/mentions_check.csv")
 
 
 @pytest.fixture(scope="module")
 def found(chapter, register) -> pd.DataFrame:
     return mentions(chapter, register)
+
+
+@pytest.fixture(scope="module")
+def gold() -> pd.DataFrame:
+    return load_check(CHECK)
 
 
 def of(found: pd.DataFrame, person: str) -> pd.DataFrame:
@@ -164,8 +167,7 @@ def test_labels_are_text_forms(found, register):
 
 # --- measured accuracy ----------------------------------------------------------------
 
-def test_hand_check_is_spread_and_consistent(chapter):
-    gold = load_check()
+def test_hand_check_is_spread_and_consistent(chapter, register, gold):
     pars = sorted(set(gold["paragraph_id"]))
     assert len(pars) >= 20 and pars[0] <= 6 and pars[-1] >= 60
     assert "title" not in set(chapter.paragraphs.set_index("paragraph_id").loc[pars, "kind"])
@@ -174,17 +176,16 @@ def test_hand_check_is_spread_and_consistent(chapter):
     rows = gold[gold["person_id"] != ""]
     for row in rows.itertuples(index=False):
         assert chapter.seed_text[int(row.start):int(row.end)] == row.surface
-    assert set(rows["person_id"]) <= set(load_register()["person_id"])
+    assert set(rows["person_id"]) <= set(register["person_id"])
 
 
-def test_precision_and_recall_on_hand_check(found):
-    score = evaluate(found, load_check()).iloc[0]
+def test_precision_and_recall_on_hand_check(found, gold):
+    score = evaluate(found, gold).iloc[0]
     assert score["gold"] >= 100
     assert score["precision"] >= 0.95 and score["recall"] >= 0.95
 
 
-def test_differences_show_errors(found):
-    gold = load_check()
+def test_differences_show_errors(found, gold):
     wrong = found.copy()
     wrong.loc[wrong["surface"] == "Pascal", "person_id"] = "blaise_pascal"
     diff = differences(wrong, gold)
@@ -205,8 +206,8 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
 
 def test_duplicate_id_is_an_error(tmp_path):
     path = write(tmp_path, "reg.csv", REG_HEADER + "a,A,Aa,,,,,1\nb,B,Bb,,,,,1\na,C,Cc,,,,,2\n")
-    with pytest.raises(DataFileError, match=r"reg\.csv: row 4, column person_id: duplicate "
-                                            r"id 'a' \(first in row 2\)"):
+    with pytest.raises(DataFileError, match=r"reg\.csv: row 4, column person_id: 'a' is "
+                                            r"already given in row 2"):
         load_register(path)
 
 
@@ -226,6 +227,20 @@ def test_shared_alias_with_rule_is_accepted(tmp_path):
     assert reg.attrs["shared_names"][0]["person_id"] == "b"
 
 
+def test_register_without_rules_beside_it_has_none(tmp_path):
+    path = write(tmp_path, "reg.csv", REG_HEADER + "a,A One,A One,,,,,1\n")
+    reg = load_register(path)
+    assert reg.attrs["shared_names"] == [] and reg["narrator"].tolist() == [False]
+
+
+def test_rules_may_be_given_as_a_table(tmp_path):
+    path = write(tmp_path, "reg.csv", REG_HEADER + "a,A One,A One; One,,,,,1\n"
+                                                   "b,B One,B One; One,,,,,1\n")
+    rules = pd.DataFrame({"alias": ["One"], "rule": ["default"], "person_id": ["a"],
+                          "reason": ["why"]})
+    assert load_register(path, rules).attrs["shared_names"][0]["person_id"] == "a"
+
+
 def test_rule_for_a_non_claimant_is_an_error(tmp_path):
     path = write(tmp_path, "reg.csv", REG_HEADER + "a,A One,A One; One,,,,,1\n"
                                                    "b,B One,B One; One,,,,,1\n")
@@ -236,21 +251,45 @@ def test_rule_for_a_non_claimant_is_an_error(tmp_path):
 
 @pytest.mark.parametrize("body, message", [
     ("person_id,name,aliases\na,A,A\n", r"row 1 \(header\): missing column\(s\) role"),
-    (REG_HEADER + "A b,A,A,,,,,1\n", r"row 2, column person_id: 'A b' is not an id"),
+    (REG_HEADER + "A b,A,A,,,,,1\n", r"row 2, column person_id: 'A b' is not an id "
+                                       r"\(lower-case letters, digits and _"),
     (REG_HEADER + "a,,A,,,,,1\n", r"row 2, column name: empty"),
-    (REG_HEADER + "a,A,A,,,,,x\n", r"row 2, column source_paragraph: 'x' is not"),
+    (REG_HEADER + "a,A,A,,,,,x\n", r"row 2, column source_paragraph: 'x' is not a whole number"),
     (REG_HEADER + "a,A,A,,,,,\n", r"row 2, column source_paragraph: empty"),
+    (REG_HEADER + "a,A,A,,,,,0\n", r"row 2, column source_paragraph: 0 is below the minimum, 1"),
+    (REG_HEADER.strip() + ",narrator\na,A,A,,,,,1,no\n", r"row 2, column narrator: 'no' is not "
+                                                        r"one of yes"),
+    (REG_HEADER.strip() + ",wikidata\na,A,A,,,,,1,1394\n",
+     r"row 2, column wikidata: '1394' is not a Wikidata identifier"),
 ])
 def test_bad_register_rows(tmp_path, body, message):
-    with pytest.raises(DataFileError, match=r"reg\.csv: " + message):
+    with pytest.raises(DataFileError, match=r"reg\.csv: " + message) as err:
         load_register(write(tmp_path, "reg.csv", body))
+    assert "\n" not in str(err.value)
+
+
+@pytest.mark.parametrize("column", COUNT_COLUMNS)
+def test_a_register_may_not_have_a_column_the_export_computes(tmp_path, column):
+    body = REG_HEADER.strip() + f",{column}\na,A,A,,,,,1,3\n"
+    with pytest.raises(DataFileError) as err:
+        load_register(write(tmp_path, "reg.csv", body))
+    assert str(err.value) == (f"{tmp_path / 'reg.csv'}: row 1 (header): column {column!r} is one "
+                              "the export computes (the mention counts); rename it")
+
+
+def test_the_schemas_name_the_columns():
+    assert REGISTER_COLUMNS == REGISTER.names
+    assert REGISTER.names[:3] == ["person_id", "name", "aliases"]
+    assert SHARED_NAMES.names == ["alias", "rule", "person_id", "reason"]
+    assert KNOWN_NAMES.names == ["name", "kind", "note"]
+    assert not set(COUNT_COLUMNS) & set(REGISTER.names)
 
 
 def test_bad_shared_rules(tmp_path):
     with pytest.raises(DataFileError, match=r"row 2, column rule: 'often' is not one of"):
         load_shared_names(write(tmp_path, "s.csv",
                                 "alias,rule,person_id,reason\nX,often,a,r\n"))
-    with pytest.raises(DataFileError, match=r"row 3, column alias: 'X' already has a rule"):
+    with pytest.raises(DataFileError, match=r"row 3, column alias: 'X' is already given in row 2"):
         load_shared_names(write(tmp_path, "s.csv", "alias,rule,person_id,reason\n"
                                 "X,default,a,r\nX,nearest,b,r\n"))
 
@@ -259,76 +298,65 @@ def test_bad_check_and_known_files(tmp_path):
     with pytest.raises(DataFileError, match=r"row 2, column end: end must be after start"):
         load_check(write(tmp_path, "c.csv", "paragraph_id,person_id,surface,start,end,reason\n"
                                             "3,lenin,Lenin,10,10,x\n"))
-    with pytest.raises(DataFileError, match=r"row 3, column name: 'Paris' already listed"):
+    with pytest.raises(DataFileError, match=r"row 3, column name: 'Paris' is already given in "
+                                            r"row 2"):
         load_known_names(write(tmp_path, "k.csv", "name,kind,note\nParis,place,\n"
                                                   "Paris,place,\n"))
     with pytest.raises(DataFileError, match="no such file"):
         load_register(tmp_path / "missing.csv")
 
 
-def test_bundled_files_load():
-    assert data_path("people.csv").is_file()
-    assert set(load_shared_names()["alias"]) >= {"Pascal", "Baron", "Mesnil"}
-    assert (load_known_names()["kind"] != "").all()
+def test_bundled_files_load(files, register, known_names):
+    assert files.path("people") == data_path("people.csv") and data_path("people.csv").is_file()
+    shared = load_shared_names(data_path("shared_names.csv"))
+    assert set(shared["alias"]) >= {"Pascal", "Baron", "Mesnil"}
+    assert register.attrs["shared_names"] == shared.to_dict("records")
+    assert (known_names["kind"] != "").all()
+    assert known_names.equals(load_known_names(data_path("non_person_names.csv")))
+
+
+def test_register_table_adds_the_counts(found, register):
+    table = register_table(found, register)
+    assert table.columns.tolist() == [*register.columns, "narration", "notes", "total",
+                                      "first_paragraph"]
+    assert len(table) == len(register)
+    assert table.set_index("person_id").loc["lenin", ["narration", "notes", "total"]].tolist() \
+        == [15, 0, 15]
 
 
 # --- the unregistered-name detector ---------------------------------------------------
 
-def test_detector_lists_nothing_on_the_chapter(chapter, register):
-    assert unregistered_names(chapter, register).empty
+def test_detector_lists_nothing_on_the_chapter(chapter, found, known_names):
+    assert unregistered_names(chapter, found, known_names).empty
 
 
-def test_detector_finds_a_removed_person(chapter, register):
+def test_detector_finds_a_removed_person(chapter, register, known_names):
     smaller = register[register["person_id"] != "clemenceau"]
-    found = unregistered_names(chapter, smaller)
-    assert found["candidate"].tolist() == ["Clemenceau"]
-    assert found["paragraph_id"].tolist() == [6]
+    found = unregistered_names(chapter, mentions(chapter, smaller), known_names)
+    assert found[["candidate", "count", "paragraphs"]].values.tolist() == [["Clemenceau", 1, "6"]]
+    assert chapter.seed_text[found.loc[0, "start"]:found.loc[0, "end"]] == "Clemenceau"
 
 
-def test_detector_on_a_short_text(tmp_path, register):
+def test_detector_ignores_the_known_names_given(chapter, found, known_names):
+    fewer = known_names[known_names["name"] != "Kronstadt"]
+    missing = unregistered_names(chapter, found, fewer)
+    assert missing["candidate"].tolist() == ["Kronstadt"]  # one row per distinct candidate
+    assert missing.loc[0, "count"] == len(chapter.find(r"\bKronstadt\b"))
+    assert missing.loc[0, "paragraphs"] == "3; 14; 40; 43; 46; 58"
+
+
+def test_detector_on_a_short_text(tmp_path, register, known_names):
     text = ("Yesterday Lenin met Rosa Nobody in Moscow. The Cheka watched Ivan Petrovich "
             "Sidorov and Juan de la Cruz closely. Meanwhile, nothing happened at all. "
             "Smithson came.")
-    found = unregistered_names(load_chapter(write_text(tmp_path, text)), register)
-    assert found["candidate"].tolist() == ["Rosa Nobody", "Ivan Petrovich Sidorov",
-                                           "Juan de la Cruz", "Smithson"]
-    assert not found["in_note"].any()
-
-
-# --- portrayal and themes -------------------------------------------------------------
-
-def test_portrayal_is_seeded_and_brackets_the_mean(found, register, chapter):
-    scores = chapter.sentences[["sentence_id"]].assign(
-        sentiment=(chapter.sentences["sentence_id"] % 7 - 3) / 3)
-    a = portrayal(found, scores, register, n_boot=200, seed=3)
-    b = portrayal(found, scores, register, n_boot=200, seed=3)
-    pd.testing.assert_frame_equal(a, b)
-    assert ((a["low"] <= a["mean"]) & (a["mean"] <= a["high"])).all()
-    assert (a["sentences"] >= 3).all() and "lenin" in set(a["person_id"])
-
-
-def test_portrayal_sentences_are_the_naming_sentences(found, chapter):
-    scores = chapter.sentences[["sentence_id"]].assign(sentiment=0.0)
-    sents = portrayal_sentences(found, scores, chapter, "bela_kun")
-    assert sents["text"].str.contains("Kun").all()
-    assert len(sents) == of(found, "bela_kun")["sentence_id"].nunique()
-
-
-def test_pascal_is_portrayed_more_warmly_than_bela_kun(found, register, chapter):
-    sentiment = pytest.importorskip("analysis.sentiment")
-    table = portrayal(found, sentiment.sentence_scores(chapter), register,
-                      min_sentences=1).set_index("person_id")
-    assert table.loc["pierre_pascal", "mean"] > table.loc["bela_kun", "mean"]
-
-
-def test_theme_ties_rank_people(found, register, chapter):
-    pars = chapter.paragraphs[["paragraph_id"]]
-    scores = pars.assign(terror=(pars["paragraph_id"] >= 43).astype(float),
-                         nep=(pars["paragraph_id"] < 43).astype(float))
-    ties = theme_ties(found, scores, register, min_paragraphs=2, top=3)
-    terror = ties[ties["theme"] == "terror"]
-    assert (terror["mean_score"] == 1.0).all() and (terror["rank"] == [1, 2, 3]).all()
-    assert set(ties["theme"]) == {"terror", "nep"}
+    short = load_chapter(write_text(tmp_path, text))
+    found = unregistered_names(short, mentions(short, register), known_names)
+    assert sorted(found["candidate"]) == ["Ivan Petrovich Sidorov", "Juan de la Cruz",
+                                          "Rosa Nobody", "Smithson"]
+    assert found["score"].is_monotonic_decreasing  # the likeliest first
+    assert (found["paragraphs"] == "2").all() and (found["count"] == 1).all()
+    for row in found.itertuples(index=False):
+        assert short.seed_text[row.start:row.end] == row.candidate
 
 
 @settings(max_examples=25)
@@ -336,10 +364,10 @@ def test_theme_ties_rank_people(found, register, chapter):
                                  "Jacques and Clara Mesnil", "the", "crowd", "Moscow",
                                  "Baron Wrangel", "Blaise Pascal", "Pascal", "spoke."]),
                 min_size=1, max_size=30))
-def test_spans_never_overlap_and_match_text(tmp_path_factory, words):
+def test_spans_never_overlap_and_match_text(tmp_path_factory, register, words):
     path = write_text(tmp_path_factory.mktemp("h"), " ".join(words) + " The end came.")
     ch = load_chapter(path)
-    found = mentions(ch, load_register())
+    found = mentions(ch, register)
     assert (found["start"].diff().dropna() > 0).all()
     assert (found["start"].iloc[1:].to_numpy() >= found["end"].iloc[:-1].to_numpy()).all()
     for row in found.itertuples(index=False):
@@ -355,13 +383,12 @@ def test_mentions_refuse_a_shared_form_without_rule(chapter, register):
     with pytest.raises(DataFileError, match=r"'Lenin' is claimed by lenin \(row 3\) and "
                                             r"other_lenin with no rule"):
         mentions(chapter, pd.concat([register, extra], ignore_index=True),
-                 shared_names=load_shared_names())
+                 shared_names=load_shared_names(data_path("shared_names.csv")))
 
 
 # --- the historical record beside the text ---------------------------------------------
 
-def test_every_claim_quotes_its_paragraph_and_has_a_sourced_record(chapter):
-    register = load_register()
+def test_every_claim_quotes_its_paragraph_and_has_a_sourced_record(chapter, register):
     paragraphs = chapter.paragraphs.set_index("paragraph_id")["text"]
     claims = register[register["claim"] != ""]
     assert len(claims) >= 15
@@ -375,8 +402,8 @@ def test_every_claim_quotes_its_paragraph_and_has_a_sourced_record(chapter):
                 assert part in paragraphs[pid], (row.person_id, pid, part)
 
 
-def test_known_errors_of_the_text_stand_beside_the_record():
-    register = load_register().set_index("person_id")
+def test_known_errors_of_the_text_stand_beside_the_record(register):
+    register = register.set_index("person_id")
     assert "1951" in register.loc["borodin", "record"] and "1953" in register.loc["borodin", "claim"]
     assert "forty" in register.loc["blok", "record"]
     assert "Moscow" in register.loc["fanny_baron", "record"]
@@ -385,8 +412,8 @@ def test_known_errors_of_the_text_stand_beside_the_record():
     assert register.loc["tagantsev", "name"].startswith("Vladimir")
 
 
-def test_wikidata_ids_are_well_formed_and_unique():
-    qids = load_register()["wikidata"]
+def test_wikidata_ids_are_well_formed_and_unique(register):
+    qids = register["wikidata"]
     qids = qids[qids != ""]
     assert qids.str.fullmatch(r"Q[1-9]\d*").all() and qids.is_unique
-    assert load_register().set_index("person_id").loc["lenin", "wikidata"] == "Q1394"
+    assert register.set_index("person_id").loc["lenin", "wikidata"] == "Q1394"

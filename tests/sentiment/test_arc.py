@@ -1,4 +1,4 @@
-"""Tests of analysis.arc: the smoother's properties, the shuffle test, the episodes."""
+"""Tests of analysis.sentiment.arc: the smoother's properties, the shuffle test, the episodes."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from analysis import Chapter
-from analysis.arc import (
+from analysis.sentiment.arc import (
     BANDWIDTH,
     arc_points,
     bandwidth_sensitivity,
@@ -22,13 +22,14 @@ from analysis.arc import (
     smooth_arc,
 )
 from analysis.sentiment import sentence_scores
+from analysis.text import episode_positions
 
 positions = st.lists(st.floats(0, 1), min_size=1, max_size=60)
 
 
 @pytest.fixture(scope="module")
-def points(chapter: Chapter) -> pd.DataFrame:
-    return arc_points(chapter, sentence_scores(chapter))
+def points(chapter: Chapter, patch: pd.DataFrame) -> pd.DataFrame:
+    return arc_points(chapter, sentence_scores(chapter, patch))
 
 
 @given(positions, st.floats(-1, 1))
@@ -116,6 +117,15 @@ def test_departures_finds_runs_and_episodes() -> None:
     assert out["direction"].tolist() == ["above", "below"]
     assert out["extreme"].tolist() == [0.5, -0.6]
     assert out["episodes"].tolist() == ["a", "b; c"]
+
+
+def test_departures_of_the_chapter_name_its_episodes(chapter: Chapter, points: pd.DataFrame,
+                                                     episodes: pd.DataFrame) -> None:
+    arc = smooth_arc(points, n_boot=20)
+    envelope = shuffle_envelope(points, n_perm=50)
+    out = departures(arc, envelope, episode_positions(chapter, episodes))
+    names = set(episodes["episode"]) | {""}
+    assert all(set(cell.split("; ")) <= names for cell in out["episodes"])
 
 
 def test_no_departures_inside_the_envelope() -> None:

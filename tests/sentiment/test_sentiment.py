@@ -7,39 +7,43 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import Chapter, DataFileError
-from analysis.export import TABLES, export
-from analysis.source import data_path
+from analysis.export import TABLES
+from analysis.results import Analyses
 from analysis.sentiment import (
-    ANNOTATION_FILE,
     METHODS,
     RECOMMENDED,
     ascii_typography,
-    dominant_theme,
     explain_text,
-    group_difference,
     load_annotations,
     load_lexicon_patch,
+    paragraph_kinds,
+    score_method,
     score_texts,
-    scores_by_group,
     sentence_explanations,
     sentence_scores,
     sentiment_by_kind,
-    sentiment_by_theme,
     vader_analyzer,
     vader_valences,
     word_contributions,
 )
+from analysis.text.source import data_path
 
 CHEKA = "The Cheka made ready to shoot all of them."
+ANNOTATION_FILE = "annotations/sentiment.csv"
 
 
 @pytest.fixture(scope="module")
-def scores(chapter: Chapter) -> pd.DataFrame:
-    return sentence_scores(chapter)
+def scores(chapter: Chapter, patch: pd.DataFrame) -> pd.DataFrame:
+    return sentence_scores(chapter, patch)
+
+
+@pytest.fixture(scope="module")
+def contributions(chapter: Chapter, patch: pd.DataFrame) -> pd.DataFrame:
+    return word_contributions(chapter, "vader_patched", patch)
 
 
 def _sid(chapter: Chapter, pattern: str) -> int:
@@ -50,17 +54,33 @@ def _sid(chapter: Chapter, pattern: str) -> int:
 
 # --- the example ---------------------------------------------------------------
 
-def test_plain_vader_reads_the_cheka_sentence_as_slightly_positive() -> None:
-    s = score_texts(pd.Series([CHEKA])).iloc[0]
+def test_plain_vader_reads_the_cheka_sentence_as_slightly_positive(patch: pd.DataFrame) -> None:
+    s = score_texts(pd.Series([CHEKA]), patch).iloc[0]
     assert s["vader"] == pytest.approx(0.0258, abs=1e-4)
     assert s["textblob"] == pytest.approx(0.2)
 
 
-def test_patched_vader_reads_the_cheka_sentence_as_negative() -> None:
-    s = score_texts(pd.Series([CHEKA])).iloc[0]
+def test_patched_vader_reads_the_cheka_sentence_as_negative(patch: pd.DataFrame) -> None:
+    s = score_texts(pd.Series([CHEKA]), patch).iloc[0]
     assert s["vader_patched"] == pytest.approx(-0.5423, abs=1e-4)
-    weights = explain_text(CHEKA).set_index("word")["weight"].to_dict()
+    weights = explain_text(CHEKA, "vader_patched", patch).set_index("word")["weight"].to_dict()
     assert weights == {"ready": 0.0, "shoot": -2.5}
+    plain = explain_text(CHEKA, "vader", None).set_index("word")["weight"].to_dict()
+    assert plain == {"ready": 1.5, "shoot": -1.4}
+    assert not explain_text(CHEKA, "textblob", None).empty
+
+
+def test_score_method_needs_a_patch_only_for_the_patched_method(patch: pd.DataFrame) -> None:
+    texts = pd.Series([CHEKA, "The famine."])
+    assert score_method(texts, "vader", None).tolist() == score_method(texts, "vader",
+                                                                       patch).tolist()
+    assert score_method(texts, "vader_patched", patch).name == "vader_patched"
+    with pytest.raises(ValueError, match="vader_patched needs a lexicon patch"):
+        score_method(texts, "vader_patched", None)
+    with pytest.raises(ValueError, match="unknown method 'afinn'"):
+        score_method(texts, "afinn", patch)
+    with pytest.raises(ValueError, match="vader_patched needs a lexicon patch"):
+        explain_text(CHEKA, "vader_patched", None)
 
 
 def test_cheka_sentence_in_the_chapter(chapter: Chapter, scores: pd.DataFrame) -> None:
@@ -96,8 +116,8 @@ def test_sentence_scores_table(chapter: Chapter, scores: pd.DataFrame) -> None:
     assert (scores["sentiment"] == scores[RECOMMENDED]).all()
 
 
-def test_patching_does_not_touch_other_analysers() -> None:
-    patched = vader_analyzer(load_lexicon_patch())
+def test_patching_does_not_touch_other_analysers(patch: pd.DataFrame) -> None:
+    patched = vader_analyzer(patch)
     plain = vader_analyzer()
     assert patched.lexicon["ready"] == 0.0
     assert plain.lexicon["ready"] == 1.5
@@ -106,17 +126,18 @@ def test_patching_does_not_touch_other_analysers() -> None:
 
 # --- explanations -----------------------------------------------------------------------
 
-def test_valences_reproduce_vader_compound(chapter: Chapter) -> None:
+def test_valences_reproduce_vader_compound(chapter: Chapter, patch: pd.DataFrame) -> None:
     for analyzer, prepare in [(vader_analyzer(), str),
-                              (vader_analyzer(load_lexicon_patch()), ascii_typography)]:
+                              (vader_analyzer(patch), ascii_typography)]:
         for text in chapter.sentences["text"]:
             valences = [v for _, v in vader_valences(analyzer, prepare(text))]
             expected = analyzer.polarity_scores(prepare(text))["compound"]
             assert analyzer.score_valence(valences, prepare(text))["compound"] == expected
 
 
-def test_scare_quote_rule_only_removes_positive_words_in_scare_quotes(chapter: Chapter) -> None:
-    words = word_contributions(chapter)
+def test_scare_quote_rule_only_removes_positive_words_in_scare_quotes(
+        chapter: Chapter, contributions: pd.DataFrame) -> None:
+    words = contributions
     quoted = words[words["scare_quoted"]]
     assert (quoted["valence"] <= 0).all()
     irony = quoted[quoted["lexicon"] > 0]
@@ -127,8 +148,9 @@ def test_scare_quote_rule_only_removes_positive_words_in_scare_quotes(chapter: C
     assert words.loc["saved", "valence"] == pytest.approx(1.8)
 
 
-def test_word_contributions_point_at_the_words(chapter: Chapter) -> None:
-    words = word_contributions(chapter)
+def test_word_contributions_point_at_the_words(chapter: Chapter,
+                                              contributions: pd.DataFrame) -> None:
+    words = contributions
     assert len(words) > 500
     for row in words.itertuples():
         seen = ascii_typography(chapter.established(row.start, row.end)).lower()
@@ -138,16 +160,18 @@ def test_word_contributions_point_at_the_words(chapter: Chapter) -> None:
     assert set(famine["lexicon"]) == {-2.8}
 
 
-def test_ascii_quotes_let_vader_see_quoted_words(chapter: Chapter) -> None:
+def test_ascii_quotes_let_vader_see_quoted_words(chapter: Chapter,
+                                                contributions: pd.DataFrame) -> None:
     sid = _sid(chapter, r"in the name of ‘purging the country’")
-    plain = word_contributions(chapter, "vader")
-    patched = word_contributions(chapter, "vader_patched")
+    plain = word_contributions(chapter, "vader", None)
+    patched = contributions
     assert "purging" in set(patched.loc[patched["sentence_id"] == sid, "word"])
     assert "purging" not in set(plain.loc[plain["sentence_id"] == sid, "word"])
 
 
-def test_no_lexicon_word_flag(chapter: Chapter) -> None:
-    ex = sentence_explanations(chapter).set_index("sentence_id")
+def test_no_lexicon_word_flag(chapter: Chapter, patch: pd.DataFrame,
+                             scores: pd.DataFrame) -> None:
+    ex = sentence_explanations(chapter, "vader_patched", patch, scores).set_index("sentence_id")
     lit = ex.loc[_sid(chapter, r"Their faces lit up")]
     assert bool(lit["no_lexicon_word"]) and lit["fired"] == "" and lit["score"] == 0.0
     cheka = ex.loc[_sid(chapter, r"made ready to shoot all")]
@@ -156,49 +180,26 @@ def test_no_lexicon_word_flag(chapter: Chapter) -> None:
     assert (ex.loc[ex["no_lexicon_word"], "score"] == 0).all()
 
 
-def test_explain_text_rejects_unknown_method() -> None:
+def test_explain_text_rejects_unknown_method(chapter: Chapter) -> None:
     with pytest.raises(ValueError, match="unknown method"):
-        explain_text(CHEKA, "afinn")
+        explain_text(CHEKA, "afinn", None)
+    with pytest.raises(ValueError, match="unknown VADER method"):
+        word_contributions(chapter, "textblob", None)
 
 
+@settings(max_examples=40)  # each example builds four VADER analysers
 @given(st.text(max_size=200))
-def test_scores_are_bounded_and_deterministic(text: str) -> None:
-    first = score_texts(pd.Series([text]))
+def test_scores_are_bounded_and_deterministic(patch: pd.DataFrame, text: str) -> None:
+    first = score_texts(pd.Series([text]), patch)
     assert first.abs().le(1).all().all()
-    pd.testing.assert_frame_equal(first, score_texts(pd.Series([text])))
+    pd.testing.assert_frame_equal(first, score_texts(pd.Series([text]), patch))
 
 
 # --- groups -----------------------------------------------------------------------------
 
-def test_scores_by_group_by_hand() -> None:
-    table = scores_by_group(pd.Series([0.0, 1.0, -1.0, -1.0, -1.0]),
-                            pd.Series(["a", "a", "b", "b", "b"]), n_boot=200)
-    a, b = table.set_index("group").loc["a"], table.set_index("group").loc["b"]
-    assert (a["n"], a["mean"], b["n"], b["mean"]) == (2, 0.5, 3, -1.0)
-    assert 0.0 <= a["low"] <= a["mean"] <= a["high"] <= 1.0
-    assert b["low"] == b["high"] == -1.0
-
-
-def test_cluster_bootstrap_redraws_whole_paragraphs() -> None:
-    # two paragraphs (2 sentences at +1, 4 at -1): drawing 2 whole paragraphs gives
-    # means 1 (1+1), -1 (2+2) or (2 - 4) / 6 = -1/3 (1+2), nothing else
-    scores = pd.Series([1.0, 1.0, -1.0, -1.0, -1.0, -1.0])
-    groups = pd.Series(["g"] * 6)
-    clusters = pd.Series([1, 1, 2, 2, 2, 2])
-    t = scores_by_group(scores, groups, clusters, n_boot=400).iloc[0]
-    assert (t["n"], t["n_clusters"]) == (6, 2)
-    assert t["low"] == -1.0 and t["high"] == 1.0
-    assert t["mean"] == pytest.approx(-1 / 3)
-    naive = scores_by_group(scores, groups, n_boot=400).iloc[0]
-    assert naive["high"] - naive["low"] < t["high"] - t["low"]
-
-
-def test_group_difference_by_hand() -> None:
-    s = pd.Series([0.2, 0.4, -0.5, -0.7, -0.6])
-    g = pd.Series(["nep", "nep", "terror", "terror", "terror"])
-    d = group_difference(s, g, "terror", "nep", n_boot=300)
-    assert d["difference"] == pytest.approx(-0.6 - 0.3)
-    assert d["low"] <= d["difference"] <= d["high"] < 0
+def test_paragraph_kinds(chapter: Chapter, scores: pd.DataFrame) -> None:
+    kinds = paragraph_kinds(chapter, scores)
+    assert kinds.iloc[0] == "title" and set(kinds) == {"title", "narrative", "editorial"}
 
 
 def test_sentiment_by_kind(chapter: Chapter, scores: pd.DataFrame) -> None:
@@ -208,22 +209,6 @@ def test_sentiment_by_kind(chapter: Chapter, scores: pd.DataFrame) -> None:
     narrative = table.set_index("kind").loc["narrative"]
     assert narrative["mean"] == pytest.approx(scores.loc[kinds == "narrative", "sentiment"].mean())
     assert narrative["n_clusters"] == chapter.paragraphs["kind"].eq("narrative").sum()
-
-
-def test_dominant_theme_ignores_offsets_and_applies_threshold() -> None:
-    themes = pd.DataFrame({"paragraph_id": [1, 2, 3], "start": [0, 50, 90], "end": [40, 80, 120],
-                           "terror": [3.0, 1.0, 0.0], "nep": [0.0, 2.0, 0.9]})
-    assert dominant_theme(themes).to_dict() == {1: "terror", 2: "nep", 3: "none"}
-
-
-def test_sentiment_by_theme_groups() -> None:
-    scores = pd.DataFrame({"paragraph_id": [1, 2, 2, 3], "sentiment": [-0.8, 0.2, 0.4, 0.0]})
-    themes = pd.DataFrame({"paragraph_id": [1, 2, 3], "terror": [3.0, 1.0, 0.0],
-                           "nep": [0.0, 2.0, 0.0]})
-    table = sentiment_by_theme(scores, themes, n_boot=50).set_index("theme")
-    assert table.loc["terror", ["n", "mean"]].tolist() == [1, -0.8]
-    assert table.loc["nep", "n"] == 2 and table.loc["nep", "mean"] == pytest.approx(0.3)
-    assert table.loc["none", ["n", "mean"]].tolist() == [1, 0.0]
 
 
 # --- data files -------------------------------------------------------------------------
@@ -237,26 +222,31 @@ def _write(tmp_path: Path, text: str, name: str = "patch.csv") -> Path:
     return path
 
 
-def test_bundled_patch_is_valid() -> None:
-    patch = load_lexicon_patch()
+def test_bundled_patch_is_valid(patch: pd.DataFrame, files) -> None:
+    assert files.path("sentiment_lexicon_patch") == data_path("sentiment_lexicon_patch.csv")
+    pd.testing.assert_frame_equal(patch, load_lexicon_patch(data_path(
+        "sentiment_lexicon_patch.csv")))
+    assert patch.columns.tolist() == ["term", "value", "reason"]
     assert patch["term"].is_unique and patch["reason"].str.len().gt(10).all()
     assert patch["value"].between(-4, 4).all()
 
 
 @pytest.mark.parametrize("body, message", [
     ("famine,-2.8,starvation\nfamine,-2,again\n",
-     r"row 3, column 'term': 'famine' already given in row 2"),
-    ("famine,very bad,x\n", r"row 2, column 'value': 'very bad' is not a number"),
-    ("famine,-5,x\n", r"row 2, column 'value': -5.0 is outside"),
-    ("famine,-2,   \n", r"row 2, column 'reason': empty"),
-    ("Famine,-2,x\n", r"row 2, column 'term': 'Famine' is not one lower-case word"),
-    ("civil war,-2,x\n", r"row 2, column 'term'"),
+     r"row 3, column term: 'famine' is already given in row 2"),
+    ("famine,very bad,x\n", r"row 2, column value: 'very bad' is not a number"),
+    ("famine,-5,x\n", r"row 2, column value: -5 is below the minimum, -4"),
+    ("famine,4.5,x\n", r"row 2, column value: 4.5 is above the maximum, 4"),
+    ("famine,,x\n", r"row 2, column value: empty"),
+    ("famine,-2,   \n", r"row 2, column reason: empty"),
+    ("Famine,-2,x\n", r"row 2, column term: 'Famine' is not one lower-case word"),
+    ("civil war,-2,x\n", r"row 2, column term: 'civil war' is not one lower-case word"),
 ])
 def test_patch_errors_name_row_and_column(tmp_path: Path, body: str, message: str) -> None:
     path = _write(tmp_path, PATCH_HEADER + body)
     with pytest.raises(DataFileError, match=message) as err:
         load_lexicon_patch(path)
-    assert str(path) in str(err.value)
+    assert str(err.value).startswith(f"{path}: ") and "\n" not in str(err.value)
 
 
 def test_patch_missing_column(tmp_path: Path) -> None:
@@ -270,7 +260,7 @@ def test_patch_missing_file(tmp_path: Path) -> None:
 
 
 def test_bundled_annotation(chapter: Chapter) -> None:
-    ann = load_annotations(chapter)
+    ann = load_annotations(chapter, data_path(ANNOTATION_FILE))
     assert len(ann) >= 150
     assert set(ann["score"]) == {-2, -1, 0, 1, 2}
     counts = ann.groupby(["batch", "split"]).size()
@@ -316,9 +306,11 @@ def test_annotation_numbers_are_integers_only() -> None:
     assert np.issubdtype(ann["score"].dtype, np.integer)
 
 
-def test_export_registers_sentiment_csv(tmp_path: Path, chapter: Chapter) -> None:
-    assert TABLES["sentiment.csv"] is sentence_scores
-    written = {p.name: p for p in export(chapter, tmp_path)}
-    table = pd.read_csv(written["sentiment.csv"])
+def test_export_registers_sentiment_csv(results: Analyses, exported,
+                                        scores: pd.DataFrame) -> None:
+    assert TABLES["sentiment.csv"](results) is results.sentence_scores
+    pd.testing.assert_frame_equal(results.sentence_scores, scores)
+    table = pd.read_csv(exported["sentiment.csv"])
     assert list(table.columns) == ["sentence_id", "paragraph_id", "start", "end", *METHODS,
                                    "sentiment"]
+    assert len(table) == len(scores)

@@ -1,4 +1,4 @@
-"""Tests of analysis.chapter_map: the tracks of the chapter-at-a-glance figure."""
+"""Tests of analysis.synthesis.chapter_map: the tracks of the chapter-at-a-glance figure."""
 
 from __future__ import annotations
 
@@ -9,40 +9,40 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from analysis import Chapter
-from analysis.chapter_map import (
+from analysis.people import mention_counts
+from analysis.results import Analyses
+from analysis.synthesis.chapter_map import (
     leading_themes,
     note_spans,
     people_by_stretch,
     people_track,
-    plot_chapter_map,
     sentiment_track,
     theme_peaks,
     track_correlations,
 )
-from analysis.episodes import episode_positions, load_episodes
-from analysis.people import load_register, mention_counts, mentions
-from analysis.sentiment import sentence_scores
-from analysis.themes import theme_density
+from analysis.synthesis.figures import plot_chapter_map
+from analysis.text.episodes import episode_positions
+from analysis.themes import Lexicon, theme_density
 
 
 @pytest.fixture(scope="module")
-def themes(chapter: Chapter) -> pd.DataFrame:
-    return theme_density(chapter)
+def themes(results: Analyses) -> pd.DataFrame:
+    return theme_density(results.chapter, results.lexicon, hits=results.theme_hits)
 
 
 @pytest.fixture(scope="module")
-def stretches(chapter: Chapter) -> pd.DataFrame:
-    return episode_positions(chapter, load_episodes())
+def stretches(chapter: Chapter, episodes: pd.DataFrame) -> pd.DataFrame:
+    return episode_positions(chapter, episodes)
 
 
 @pytest.fixture(scope="module")
-def sentiment(chapter: Chapter) -> pd.DataFrame:
-    return sentiment_track(chapter, sentence_scores(chapter), n_boot=50, n_perm=50)
+def sentiment(results: Analyses) -> pd.DataFrame:
+    return sentiment_track(results.chapter, results.sentence_scores, n_boot=50, n_perm=50)
 
 
 @pytest.fixture(scope="module")
-def people(chapter: Chapter) -> pd.DataFrame:
-    return people_track(chapter)
+def people(results: Analyses) -> pd.DataFrame:
+    return people_track(results.chapter, results.mentions, results.register)
 
 
 def test_tracks_lie_on_the_unit_interval(themes: pd.DataFrame, sentiment: pd.DataFrame,
@@ -60,8 +60,9 @@ def test_sentiment_band_contains_the_arc(sentiment: pd.DataFrame) -> None:
     assert (sentiment["null_low"] <= sentiment["null_high"]).all()
 
 
-def test_episodes_are_in_text_order_and_tile_the_chapter(stretches: pd.DataFrame) -> None:
-    assert stretches["episode"].tolist() == load_episodes()["episode"].tolist()
+def test_episodes_are_in_text_order_and_tile_the_chapter(stretches: pd.DataFrame,
+                                                          episodes: pd.DataFrame) -> None:
+    assert stretches["episode"].tolist() == episodes["episode"].tolist()
     assert stretches["position"].is_monotonic_increasing
     assert (stretches["position_end"].iloc[:-1].to_numpy()
             == stretches["position"].iloc[1:].to_numpy()).all()
@@ -70,10 +71,9 @@ def test_episodes_are_in_text_order_and_tile_the_chapter(stretches: pd.DataFrame
         stretches.set_index("episode").loc["famine", "sentence_id"]
 
 
-def test_people_rows_are_the_most_named_in_the_narration(chapter: Chapter,
+def test_people_rows_are_the_most_named_in_the_narration(results: Analyses,
                                                           people: pd.DataFrame) -> None:
-    register = load_register()
-    found = mentions(chapter, register)
+    register, found = results.register, results.mentions
     counts = mention_counts(found[~found["in_note"]], register)
     shown = people.drop_duplicates("person_id")
     # ten people plus Berkman, tied with the tenth at four mentions
@@ -104,6 +104,13 @@ def test_known_peaks_and_correlations(themes: pd.DataFrame, stretches: pd.DataFr
     assert peaks == {"terror": "Tagantsev, Gumilev", "nep": "NEP", "free_thought": "Volfila"}
     r = track_correlations(themes, sentiment).set_index("theme")["r"]
     assert r["free_thought"] > 0 > r["terror"]
+
+
+def test_the_top_of_the_people_track_keeps_ties(results: Analyses) -> None:
+    track = people_track(results.chapter, results.mentions, results.register, top=3)
+    shown = track.drop_duplicates("person_id")
+    assert shown[["label", "count"]].values.tolist() == [["Lenin", 15], ["Bela Kun", 11],
+                                                         ["Trotsky", 7], ["Gumilev", 7]]
 
 
 def test_known_stretches(people: pd.DataFrame, stretches: pd.DataFrame) -> None:
@@ -137,9 +144,11 @@ def test_correlation_ignores_scale_and_offset(scale: float, offset: float) -> No
 
 def test_the_figure_has_three_panels_sharing_x(themes: pd.DataFrame, sentiment: pd.DataFrame,
                                                people: pd.DataFrame, stretches: pd.DataFrame,
-                                               chapter: Chapter) -> None:
-    fig = plot_chapter_map(themes, sentiment, people, stretches, note_spans(chapter))
+                                               chapter: Chapter, lexicon: Lexicon) -> None:
+    fig = plot_chapter_map(themes, sentiment, people, stretches, note_spans(chapter), lexicon)
     main = fig.axes[:3]
     assert [ax.get_xlim() for ax in main] == [(0.0, 100.0)] * 3
     assert len(main[2].get_yticks()) == people["person_id"].nunique()
     assert 8 <= fig.get_size_inches()[0] <= 9
+    legend = [t.get_text() for t in main[0].get_legend().get_texts()]
+    assert legend == [*lexicon.labels.values(), "editor's note"]

@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from analysis import Chapter, DataFileError, load_chapter
-from analysis.corrections import KINDS, apply_corrections, default_corrections_path
-from analysis.source import default_seed_path
+from analysis.text.corrections import KINDS, apply_corrections, default_corrections_path
+from analysis.text.source import default_seed_path
 
 HEADER = "start,end,found,replacement,kind,note\n"
 
@@ -54,10 +54,14 @@ def _write(tmp_path: Path, rows: str) -> Path:
 
 
 @pytest.mark.parametrize("rows, message", [
-    ("0,3,Xyz,,split word,\n", r"fixes\.csv, row 2, column found: the text at 0:3 is 'Mem', not 'Xyz'"),
-    ("0,3,Mem,,typo,\n", r"fixes\.csv, row 2, column kind: unknown kind 'typo'"),
-    ("a,3,Mem,,split word,\n", r"fixes\.csv, row 2, column start/end: offsets must be integers"),
-    ("0,99999999,M,,split word,\n", r"fixes\.csv, row 2, column start/end: span .* outside"),
+    ("0,3,Xyz,,split word,\n",
+     r"fixes\.csv: row 2, column found: the text at 0:3 is 'Mem', not 'Xyz'"),
+    ("0,3,Mem,,typo,\n", r"fixes\.csv: row 2, column kind: 'typo' is not one of split number, "),
+    ("a,3,Mem,,split word,\n", r"fixes\.csv: row 2, column start: 'a' is not a whole number"),
+    ("0,a,Mem,,split word,\n", r"fixes\.csv: row 2, column end: 'a' is not a whole number"),
+    ("-1,3,Mem,,split word,\n", r"fixes\.csv: row 2, column start: -1 is below the minimum, 0"),
+    (",3,Mem,,split word,\n", r"fixes\.csv: row 2, column start: empty"),
+    ("0,99999999,M,,split word,\n", r"fixes\.csv: row 2, column end: span 0:99999999 is outside"),
     ("0,3,Mem,,split word,\n1,4,emo,,split word,\n", r"fixes\.csv: corrections at 0 and 1 overlap"),
 ])
 def test_bad_corrections_name_file_row_and_column(tmp_path: Path, rows: str, message: str) -> None:

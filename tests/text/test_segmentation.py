@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from analysis import Chapter, DataFileError, load_chapter
-from analysis.segment import load_abbreviations
+from analysis.text.segment import load_abbreviations
 
 
 def test_paragraph_counts_follow_the_blank_lines(chapter: Chapter) -> None:

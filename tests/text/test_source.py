@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from analysis import SourceError, load_chapter
-from analysis.source import SEED_SHA256, default_seed_path, read_source
+from analysis.text.source import SEED_SHA256, default_seed_path, read_source
 
 SEED = default_seed_path()
 

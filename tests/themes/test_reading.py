@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 import re
 
-import numpy as np
 import pytest
 import wordfreq
 from hypothesis import given
@@ -13,7 +12,8 @@ from hypothesis import strategies as st
 from scipy.stats.contingency import chi2_contingency
 
 from analysis import DataFileError
-from analysis import reading
+from analysis.themes import reading, theme_hits
+from analysis.themes.lexicon import term_regex
 
 # --- the query syntax ---------------------------------------------------------------
 
@@ -30,7 +30,7 @@ from analysis import reading
     ("/trad(?:e|ing)(?![\\s-]*union)/", "the book trade, a trade-union", ["trade"]),
 ])
 def test_term_regex_finds_what_the_syntax_promises(term, text, found):
-    assert reading.term_regex(term).findall(text) == found
+    assert term_regex(term).findall(text) == found
 
 
 @pytest.mark.parametrize(("term", "message"), [
@@ -40,7 +40,7 @@ def test_term_regex_finds_what_the_syntax_promises(term, text, found):
 ])
 def test_term_regex_rejects_bad_terms(term, message):
     with pytest.raises(ValueError, match=re.escape(message)):
-        reading.term_regex(term)
+        term_regex(term)
 
 
 def test_find_term_gives_seed_offsets(chapter):
@@ -86,7 +86,7 @@ def test_kwic_rows_point_at_their_match(chapter, term):
     assert len(conc) > 0
     for start, end, match in conc[["start", "end", "match"]].itertuples(index=False):
         assert re.sub(r"\s+", " ", chapter.established(start, end)) == match
-        assert reading.term_regex(term).fullmatch(match)
+        assert term_regex(term).fullmatch(match)
 
 
 # --- frequencies and stop words -----------------------------------------------------
@@ -160,16 +160,6 @@ def test_collocates_take_spans_and_drop_stop_words(chapter):
     assert reading.collocates(chapter, "zzzz-no-such-word").empty
 
 
-@given(st.tuples(*[st.integers(0, 200)] * 4).filter(lambda t: min(t[0] + t[1], t[2] + t[3],
-                                                                 t[0] + t[2], t[1] + t[3]) > 0))
-def test_log_likelihood_agrees_with_scipy(cells):
-    a, b, c, d = cells
-    ours = float(reading.log_likelihood(np.array(a), np.array(b), np.array(c), np.array(d)))
-    theirs = chi2_contingency([[a, b], [c, d]], correction=False, lambda_="log-likelihood")[0]
-    assert ours == pytest.approx(theirs, abs=1e-9)
-    assert ours >= -1e-12
-
-
 # --- keyness ------------------------------------------------------------------------
 
 
@@ -196,3 +186,19 @@ def test_keyness_floors_unlisted_words_and_sorts(chapter):
     signs = key.set_index("word")["log_ratio"]
     assert signs["is"] < 0 < signs["had"]
     assert not set(reading.keyness(chapter, stop=True)["word"]) & reading.stopwords()
+
+
+# --- collocates of the themes' core terms ------------------------------------------------
+
+
+def test_core_collocates_follow_the_lexicon(chapter, lexicon):
+    hits = theme_hits(chapter, lexicon)
+    table = reading.core_collocates(chapter, lexicon, hits)
+    assert list(dict.fromkeys(table["theme"])) == [t for t in lexicon.names
+                                                   if t in set(table["theme"])]
+    assert (table["p_value"] < 0.05).all()
+    assert table.groupby("theme").size().max() <= 8
+    core = set(lexicon.terms.loc[lexicon.terms["core"], "term"])
+    for nodes in table["node"]:
+        assert set(nodes.split(", ")) <= core
+    assert len(reading.core_collocates(chapter, lexicon, hits, alpha=None)) >= len(table)

@@ -14,28 +14,39 @@ from scipy import stats
 
 from analysis import DataFileError, load_chapter
 from analysis import themes
-from analysis.export import TABLES, export
-from analysis.source import data_path
+from analysis.export import TABLES
+from analysis.results import Analyses
+from analysis.text import along_chapter
+from analysis.text.source import data_path
+from analysis.themes.lexicon import RESERVED
 
 THEMES = ["terror", "nep", "free_thought"]
+ANNOTATION = data_path("annotations/themes.csv")
 
 
 @pytest.fixture(scope="module")
-def hits(chapter):
-    return themes.theme_hits(chapter)
+def hits(chapter, lexicon):
+    return themes.theme_hits(chapter, lexicon)
 
 
 @pytest.fixture(scope="module")
-def annotation(chapter):
-    return themes.load_annotation(chapter)
+def lexicon_only(chapter, lexicon):
+    return themes.lexicon_hits(chapter, lexicon)
+
+
+@pytest.fixture(scope="module")
+def annotation(chapter, lexicon):
+    return themes.load_annotation(chapter, ANNOTATION, lexicon.names)
 
 
 # --- the lexicon --------------------------------------------------------------------
 
 
-def test_default_lexicon(chapter):
-    lex = themes.load_lexicon()
+def test_default_lexicon(lexicon, files):
+    lex = lexicon
+    assert lex.path == files.path("themes") == data_path("themes.toml")
     assert lex.names == THEMES
+    assert lex.labels == {"terror": "Terror", "nep": "NEP", "free_thought": "Free thought"}
     assert lex.themes["description"].str.len().min() > 100
     terms = lex.terms.set_index(["theme", "term"])
     assert terms.loc[("nep", "N.E.P."), "weight"] == 3.0
@@ -62,7 +73,13 @@ GOOD_THEME = ('[terror]\ndescription = "State violence."\n'
     (GOOD_THEME + '  { term = "shot", wieght = 2 },\n]\n',
      r"line 5: \[terror\] term 2: unknown key 'wieght'"),
     (GOOD_THEME + '  { term = "shot", weight = -1 },\n]\n',
-     r"line 5: \[terror\] term 'shot', key 'weight': -1 is not a positive number"),
+     r"line 5: \[terror\] term 'shot', key 'weight': -1 is not a positive finite number"),
+    (GOOD_THEME + '  { term = "shot", weight = inf },\n]\n',
+     r"line 5: \[terror\] term 'shot', key 'weight': inf is not a positive finite number"),
+    ('[start]\ndescription = "x"\nterms = [{ term = "a" }]\n',
+     r"line 1: theme \[start\]: the key is also a column of the score tables"),
+    ('[terror]\nlabel = 3\ndescription = "x"\nterms = [{ term = "a" }]\n',
+     r"line 1: theme \[terror\], key 'label': not a text"),
     (GOOD_THEME + '  { term = "shot", weight = "two" },\n]\n', r"line 5: .*key 'weight'"),
     (GOOD_THEME + '  { term = "shot", weight = true },\n]\n', r"line 5: .*key 'weight'"),
     (GOOD_THEME + '  { term = "cheka", weight = 1 },\n]\n',
@@ -78,11 +95,36 @@ def test_bad_lexicon_names_file_line_and_key(tmp_path, body, message):
     with pytest.raises(DataFileError, match=r"lexicon\.toml") as err:
         themes.load_lexicon(path)
     assert re.search(message, str(err.value)), str(err.value)
+    assert "\n" not in str(err.value)  # one line, for the command line
 
 
-def test_lexicon_summary_lists_every_term():
-    summary = themes.lexicon_summary()
-    lex = themes.load_lexicon()
+@pytest.mark.parametrize("key", sorted(RESERVED))
+def test_a_theme_may_not_take_a_column_name(tmp_path, key):
+    path = tmp_path / "lexicon.toml"
+    path.write_text(f'[{key}]\ndescription = "x"\nterms = [{{ term = "a" }}]\n', encoding="utf-8")
+    with pytest.raises(DataFileError) as err:
+        themes.load_lexicon(path)
+    assert str(err.value).startswith(f"{path}: line 1: theme [{key}]: the key is also a column")
+    assert "\n" not in str(err.value)
+
+
+def test_the_reserved_names_include_the_columns_themes_meet():
+    # score tables and the density track, the per-sentence evidence (n_words), the hand
+    # annotation the scores are merged with (label, opening, reason), and the mentions
+    # the theme ties are merged with (person_id): a theme of that name would clash
+    assert {"paragraph_id", "sentence_id", "start", "end", "word_index", "position",
+            "n_words", "label", "opening", "reason", "person_id"} <= RESERVED
+
+
+def test_labels_default_to_the_key(tmp_path):
+    path = tmp_path / "lexicon.toml"
+    path.write_text('[war]\ndescription = "x"\nterms = [{ term = "war" }]\n', encoding="utf-8")
+    assert themes.load_lexicon(path).labels == {"war": "war"}
+
+
+def test_lexicon_summary_lists_every_term(lexicon):
+    summary = themes.lexicon_summary(lexicon)
+    lex = lexicon
     assert summary["n_terms"].sum() == len(lex.terms)
     assert summary["theme"].tolist()[:3] == ["terror"] * 3
 
@@ -138,9 +180,11 @@ def test_trade_union_is_not_trade(hits):
     assert 29 not in trade["paragraph_id"].tolist()  # "a trade-union International"
 
 
-def test_expansion(chapter):
-    assert themes.expansion_terms(chapter).empty
-    loose = themes.expansion_terms(chapter, min_count=2, threshold=6.63)
+def test_expansion(chapter, lexicon, lexicon_only, hits):
+    assert themes.expansion_terms(chapter, lexicon, lexicon_only).empty
+    assert set(hits["source"]) == {"lexicon"}  # so the bundled hits are the lexicon's alone
+    assert hits.equals(lexicon_only)
+    loose = themes.expansion_terms(chapter, lexicon, lexicon_only, min_count=2, threshold=6.63)
     terror = loose[loose["theme"] == "terror"]
     assert {"tagantsev", "chorny"} <= set(terror["term"])
     assert len(terror) == 15  # capped at max_terms
@@ -153,38 +197,39 @@ def test_expansion(chapter):
 
 
 @pytest.mark.parametrize("method", themes.METHODS)
-def test_score_tables_keep_the_contract(chapter, method):
-    para = themes.paragraph_scores(chapter, method=method)
+def test_score_tables_keep_the_contract(chapter, lexicon, hits, method):
+    para = themes.paragraph_scores(chapter, lexicon, hits=hits, method=method)
     assert list(para.columns) == ["paragraph_id", "start", "end", *THEMES]
     assert para[["paragraph_id", "start", "end"]].equals(
         chapter.paragraphs[["paragraph_id", "start", "end"]].reset_index(drop=True))
     assert (para[THEMES] >= 0).all().all()
-    sent = themes.sentence_scores(chapter, method=method)
+    sent = themes.sentence_scores(chapter, lexicon, hits=hits, method=method)
     assert list(sent.columns) == ["sentence_id", "paragraph_id", "start", "end", *THEMES]
     assert len(sent) == len(chapter.sentences)
     assert (sent[THEMES] >= 0).all().all()
 
 
-def test_count_is_the_number_of_hits(chapter):
-    counts = themes.paragraph_scores(chapter, method="count").set_index("paragraph_id")
-    hits = themes.theme_hits(chapter, expand=False)
+def test_count_is_the_number_of_hits(chapter, lexicon):
+    counts = themes.paragraph_scores(chapter, lexicon, method="count").set_index("paragraph_id")
+    hits = themes.theme_hits(chapter, lexicon, expand=False)
     by_hand = hits.groupby(["paragraph_id", "theme"]).size().unstack(fill_value=0)
     assert counts.loc[49, "free_thought"] == 13
     assert (counts.loc[by_hand.index, THEMES].to_numpy() == by_hand[THEMES].to_numpy()).all()
 
 
-def test_density_by_hand(chapter):
-    density = themes.paragraph_scores(chapter, method="density").set_index("paragraph_id")
-    hits = themes.theme_hits(chapter, expand=False)
+def test_density_by_hand(chapter, lexicon, lexicon_only):
+    density = themes.paragraph_scores(chapter, lexicon, method="density").set_index("paragraph_id")
+    hits = lexicon_only
     n_words = int((chapter.words["paragraph_id"] == 43).sum())
     weights = hits[(hits["paragraph_id"] == 43) & (hits["theme"] == "terror")]["weight"].sum()
     assert density.loc[43, "terror"] == pytest.approx(100 * weights / (n_words + 25))
     assert density.loc[43, "terror"] == density[THEMES].to_numpy().max()
 
 
-def test_context_reaches_the_unnamed_paragraph(chapter):
-    density = themes.paragraph_scores(chapter, method="density").set_index("paragraph_id")
-    context = themes.paragraph_scores(chapter).set_index("paragraph_id")
+def test_context_reaches_the_unnamed_paragraph(chapter, lexicon, hits):
+    density = themes.paragraph_scores(chapter, lexicon, hits=hits,
+                                      method="density").set_index("paragraph_id")
+    context = themes.paragraph_scores(chapter, lexicon, hits=hits).set_index("paragraph_id")
     # Bely's cry (51) and the faces of the Gumilevs (47) name no theme
     assert density.loc[[47, 51], THEMES].to_numpy().sum() == 0
     assert context.loc[47, "terror"] > 0 and context.loc[51, "free_thought"] > 0
@@ -209,19 +254,20 @@ def test_kernel_is_symmetric_and_respects_streams(chapter):
 
 @settings(max_examples=12)
 @given(st.integers(3, 63), st.sampled_from(themes.METHODS))
-def test_explain_adds_up_to_the_score(chapter, paragraph_id, method):
-    scores = themes.paragraph_scores(chapter, method=method).set_index("paragraph_id")
-    why = themes.explain(chapter, paragraph_id, method=method)
+def test_explain_adds_up_to_the_score(chapter, lexicon, hits, paragraph_id, method):
+    scores = themes.paragraph_scores(chapter, lexicon, hits=hits,
+                                     method=method).set_index("paragraph_id")
+    why = themes.explain(chapter, paragraph_id, lexicon, hits=hits, method=method)
     total = why.groupby("theme")["contribution"].sum().reindex(THEMES, fill_value=0.0)
     assert total.to_numpy() == pytest.approx(scores.loc[paragraph_id, THEMES].to_numpy())
 
 
-def test_unknown_method(chapter):
+def test_unknown_method(chapter, lexicon, hits):
     with pytest.raises(ValueError, match="unknown method 'magic'"):
-        themes.paragraph_scores(chapter, method="magic")
+        themes.paragraph_scores(chapter, lexicon, hits=hits, method="magic")
 
 
-def test_another_text(tmp_path):
+def test_another_text(tmp_path, lexicon):
     """The method runs on any chapter: a made-up text, scored by hand."""
     path = tmp_path / "other.txt"
     path.write_text(
@@ -230,12 +276,12 @@ def test_another_text(tmp_path):
         "The market opened again and money came back. Bread cost a rouble.\n",
         encoding="utf-8")
     other = load_chapter(path)
-    counts = themes.paragraph_scores(other, method="count").set_index("paragraph_id")
+    counts = themes.paragraph_scores(other, lexicon, method="count").set_index("paragraph_id")
     assert counts.loc[2, THEMES].tolist() == [2, 0, 1]  # Cheka, arrested; poet
     assert counts.loc[3, THEMES].tolist() == [0, 3, 0]  # market, money, rouble (not bread)
-    density = themes.paragraph_scores(other, method="density").set_index("paragraph_id")
+    density = themes.paragraph_scores(other, lexicon, method="density").set_index("paragraph_id")
     assert density.loc[2, "terror"] == pytest.approx(100 * (3 + 2) / (12 + 25))
-    sentences = themes.sentence_scores(other).set_index("sentence_id")
+    sentences = themes.sentence_scores(other, lexicon).set_index("sentence_id")
     # the silent second sentence inherits terror from the first, and a little
     # NEP across the paragraph break (weight decay * boundary = 0.05)
     assert sentences.loc[3, "terror"] > 5 * sentences.loc[3, "nep"] > 0
@@ -267,34 +313,30 @@ ANNOTATION_HEAD = "paragraph_id,opening,theme,label,reason\n"
      r"row 3: paragraph 3 and theme terror annotated twice"),
     ("3,The Third Congress of,terror,1,x", r"no row for paragraph 3 and theme nep"),
 ])
-def test_bad_annotation_names_file_row_and_column(chapter, tmp_path, row, message):
+def test_bad_annotation_names_file_row_and_column(chapter, lexicon, tmp_path, row, message):
     path = tmp_path / "ann.csv"
     path.write_text(ANNOTATION_HEAD + row + "\n", encoding="utf-8")
     with pytest.raises(DataFileError, match=r"ann\.csv") as err:
-        themes.load_annotation(chapter, path)
+        themes.load_annotation(chapter, path, lexicon.names)
     assert re.search(message, str(err.value)), str(err.value)
 
 
-def test_annotation_missing_column(chapter, tmp_path):
+def test_annotation_missing_column(chapter, lexicon, tmp_path):
     path = tmp_path / "ann.csv"
     path.write_text("paragraph_id,theme,label,reason\n3,terror,1,x\n", encoding="utf-8")
     with pytest.raises(DataFileError, match=r"ann\.csv: row 1 \(header\): missing column\(s\) opening"):
-        themes.load_annotation(chapter, path)
+        themes.load_annotation(chapter, path, lexicon.names)
 
 
-@given(st.lists(st.tuples(st.floats(0, 10, allow_nan=False), st.booleans()), min_size=2,
-                max_size=40).filter(lambda rows: 0 < sum(p for _, p in rows) < len(rows)))
-def test_auc_is_the_pairwise_probability(rows):
-    scores = np.array([s for s, _ in rows])
-    present = np.array([p for _, p in rows])
-    pairs = [(a > b) + 0.5 * (a == b) for a in scores[present] for b in scores[~present]]
-    assert themes.auc(scores, present) == pytest.approx(np.mean(pairs))
-    boot = themes._auc_rows(scores[None, :], present[None, :])
-    assert boot[0] == pytest.approx(np.mean(pairs))
+def test_annotation_is_checked_against_the_lexicon_given(chapter, tmp_path):
+    path = tmp_path / "ann.csv"
+    path.write_text(ANNOTATION_HEAD + "3,The Third Congress of,terror,1,x\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"column 'theme': 'terror' is not one of war"):
+        themes.load_annotation(chapter, path, ["war"])
 
 
-def test_agreement(chapter, annotation):
-    scores = themes.paragraph_scores(chapter, method="density")
+def test_agreement(chapter, lexicon, hits, annotation):
+    scores = themes.paragraph_scores(chapter, lexicon, hits=hits, method="density")
     table = themes.agreement(scores, annotation, n_boot=300, seed=1).set_index("theme")
     assert table.loc["terror", "n"] == 52 and table.loc["terror", "n_present"] == 24
     merged = annotation[annotation["theme"] == "nep"].merge(scores, on="paragraph_id")
@@ -306,31 +348,34 @@ def test_agreement(chapter, annotation):
     assert table.loc["terror", "auc"] > 0.85  # a real, checked level (see the book)
 
 
-def test_compare_scores_and_silent_paragraphs(chapter, annotation):
-    tables = {m: themes.paragraph_scores(chapter, method=m) for m in ("density", "context")}
+def test_compare_scores_and_silent_paragraphs(chapter, lexicon, hits, lexicon_only,
+                                              annotation):
+    tables = {m: themes.paragraph_scores(chapter, lexicon, hits=hits, method=m)
+              for m in ("density", "context")}
     table = themes.compare_scores(tables, annotation, n_boot=100)
     assert table["method"].tolist() == ["density"] * 3 + ["context"] * 3
-    silent = themes.silent_annotation(chapter, annotation)
-    hits = themes.theme_hits(chapter, expand=False)
+    silent = themes.silent_annotation(annotation, hits)
+    hits = lexicon_only
     for pid, theme in silent[["paragraph_id", "theme"]].itertuples(index=False):
         assert not ((hits["paragraph_id"] == pid) & (hits["theme"] == theme)).any()
     on_silent = themes.agreement(tables["density"], silent, n_boot=50).set_index("theme")
     assert on_silent.loc["terror", "auc"] == 0.5  # all zero: no better than chance
 
 
-def test_cooccurrence_and_correlation(chapter, annotation):
+def test_cooccurrence_and_correlation(chapter, lexicon, hits, annotation):
     co = themes.annotated_cooccurrence(annotation)
     assert list(co.index) == THEMES and (co.to_numpy() == co.to_numpy().T).all()
     assert co.loc["terror", "terror"] == 24
-    corr = themes.score_correlation(themes.paragraph_scores(chapter))
+    corr = themes.score_correlation(themes.paragraph_scores(chapter, lexicon, hits=hits))
+    assert list(corr.index) == THEMES
     assert np.diag(corr.to_numpy()) == pytest.approx(1.0)
 
 
 # --- along the chapter, and the export ----------------------------------------------
 
 
-def test_theme_density(chapter, hits):
-    density = themes.theme_density(chapter, hits, bandwidth=100, step=5)
+def test_theme_density(chapter, lexicon, hits):
+    density = themes.theme_density(chapter, lexicon, hits=hits, bandwidth=100, step=5)
     assert list(density.columns) == ["word_index", "position", *THEMES]
     assert (density[THEMES] >= 0).all().all()
     assert density["position"].is_monotonic_increasing
@@ -340,14 +385,16 @@ def test_theme_density(chapter, hits):
 
 
 def test_along_chapter(chapter, hits):
-    placed = themes.along_chapter(chapter, hits)
+    placed = along_chapter(chapter, hits)
     assert placed["position"].between(0, 1).all()
+    assert (placed["position"] <= placed["position_end"]).all()
 
 
-def test_export_writes_the_theme_tables(chapter, tmp_path):
-    assert TABLES["themes.csv"] is themes.paragraph_scores
-    assert TABLES["theme_hits.csv"] is themes.theme_hits
-    written = {p.name: p for p in export(chapter, tmp_path)}
+def test_export_writes_the_theme_tables(chapter, files, exported):
+    results = Analyses(chapter, files)
+    assert TABLES["themes.csv"](results) is results.paragraph_scores
+    assert TABLES["theme_hits.csv"](results) is results.theme_hits
+    written = exported
     table = pd.read_csv(written["themes.csv"])
     assert list(table.columns) == ["paragraph_id", "start", "end", *THEMES]
     assert len(table) == len(chapter.paragraphs)
@@ -364,17 +411,17 @@ WORDS = {"Cheka": "terror", "famine": None, "money": "nep", "liberty": "free_tho
 @settings(max_examples=20)
 @given(st.lists(st.lists(st.sampled_from(sorted(WORDS)), min_size=3, max_size=15),
                 min_size=1, max_size=4))
-def test_counts_on_made_up_texts(tmp_path_factory, paragraphs):
+def test_counts_on_made_up_texts(tmp_path_factory, lexicon, paragraphs):
     """Any text: every inserted lexicon word is one hit of its theme, and nothing else is."""
     path = tmp_path_factory.mktemp("made-up") / "text.txt"
     path.write_text("\n\n".join(" ".join(words).capitalize() + "." for words in paragraphs),
                     encoding="utf-8")
     other = load_chapter(path)
-    counts = themes.paragraph_scores(other, method="count")
+    counts = themes.paragraph_scores(other, lexicon, method="count")
     expected = pd.DataFrame([{theme: sum(WORDS[w] == theme for w in words) for theme in THEMES}
                              for words in paragraphs])
     assert (counts[THEMES].to_numpy() == expected.to_numpy()).all()
-    density = themes.paragraph_scores(other, method="density")[THEMES].to_numpy()
+    density = themes.paragraph_scores(other, lexicon, method="density")[THEMES].to_numpy()
     assert ((density > 0) == (expected.to_numpy() > 0)).all()
-    assert (themes.paragraph_scores(other)[THEMES] >= 0).all().all()
-    assert len(themes.theme_hits(other, expand=False)) == int(expected.to_numpy().sum())
+    assert (themes.paragraph_scores(other, lexicon)[THEMES] >= 0).all().all()
+    assert len(themes.theme_hits(other, lexicon, expand=False)) == int(expected.to_numpy().sum())
