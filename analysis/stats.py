@@ -51,6 +51,28 @@ def percentile_interval(values: np.ndarray, level: float = 0.95, axis: int | Non
     return np.nanquantile(values, alpha, axis=axis), np.nanquantile(values, 1 - alpha, axis=axis)
 
 
+def krippendorff_alpha(a: pd.Series, b: pd.Series, scale: tuple[int, ...],
+                       level: str = "ordinal") -> float:
+    """Krippendorff's alpha between two ratings of the same units (the ``krippendorff`` package).
+
+    ``scale`` gives the possible values, in order (the ordinal metric needs
+    them all, including those no one used). NaN where it is undefined (a
+    single value everywhere).
+
+    Example:
+        >>> krippendorff_alpha(pd.Series([0, 1, 2, 2]), pd.Series([0, 1, 2, 1]), (0, 1, 2))
+        0.79
+    """
+    import krippendorff
+
+    data = np.array([np.asarray(a, dtype=float), np.asarray(b, dtype=float)])
+    if len(np.unique(data[~np.isnan(data)])) < 2:
+        return float("nan")
+    value = krippendorff.alpha(reliability_data=data, level_of_measurement=level,
+                               value_domain=list(scale))
+    return round(float(value), 12)
+
+
 def bootstrap(stat: Callable[..., float], *columns: pd.Series | np.ndarray, n_boot: int = 1000,
               seed: int = 0, level: float = 0.95) -> tuple[float, float]:
     """Percentile bootstrap interval of ``stat(*columns)``, resampling rows (pairs) together.

@@ -33,6 +33,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "analysis"
 #: (``analysis`` itself is the package's ``__init__`` only: a new subpackage needs its own entry).
 LAYERS: dict[str, int] = {
     "analysis.errors": 0, "analysis.stats": 0, "analysis.style": 0, "analysis.schema": 0,
+    "analysis.readers": 0,
     "analysis": 1, "analysis.text": 1,
     "analysis.themes": 2, "analysis.people": 2, "analysis.sentiment": 2,
     "analysis.synthesis": 3,
