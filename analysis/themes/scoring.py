@@ -182,7 +182,7 @@ def paragraph_scores(chapter: Chapter, lexicon: Lexicon, *, hits: pd.DataFrame |
     Example:
         >>> p = paragraph_scores(chapter, lexicon, method="count").set_index("paragraph_id")
         >>> float(p.loc[49, "free_thought"]), float(p.loc[5, "terror"])
-        (13.0, 0.0)
+        (15.0, 0.0)
     """
     kernel = {"decay": decay, "reach": reach, "boundary": boundary}
     evidence, themes, _ = _scored_evidence(chapter, lexicon, hits, method, kernel)
