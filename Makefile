@@ -13,13 +13,21 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
-## book: execute every notebook and build the HTML book into _build/html (warnings are errors)
-book: $(STAMP)
-	$(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going
+CACHE      := _build/.jupyter_cache
+BUILT_WITH := _build/.built-with-package
 
-## test: unit, property and doc tests, and nbval on every notebook in book/
+## book: build the HTML book into _build/html (warnings are errors), executing the notebooks
+## whose code changed; every notebook runs again when the package, its data or the seed changed
+book: $(STAMP)
+	@if [ -f $(BUILT_WITH) ] && [ -n "$$(find analysis seeds -type f -not -path '*/__pycache__/*' -newer $(BUILT_WITH) -print -quit)" ]; then \
+		echo "the package or its data changed: every notebook runs again"; rm -rf $(CACHE); fi
+	$(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going
+	@touch $(BUILT_WITH)
+
+## test: unit, property and doc tests, and nbval on every notebook in book/ (on two processes;
+## the tests of one file run together)
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 ## notebooks: re-execute the notebooks in place, storing fresh outputs (after changing code)
 notebooks: $(STAMP)

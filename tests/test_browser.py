@@ -120,3 +120,205 @@ def test_search_finds_gumilev(server: str, browser: object) -> None:
                                        "as => as.map(a => a.textContent)")
     tab.close()
     assert results, "the search page found nothing for 'Gumilev'"
+
+
+# --- the reading page, the who's-who, interactive figures and tables, phones ------------------
+
+READING = "book/reading.html"
+WHOS_WHO = "book/whos-who.html"
+PHONE = {"width": 390, "height": 844}
+READING_LINK = re.compile(r'href="([^"]*reading\.html)#([ps]\d+)"')
+
+
+def _open(browser: object, server: str, page: str, **context: object) -> object:
+    """A fresh tab on ``page`` (its own storage) that answers outside requests with nothing."""
+    tab = browser.new_context(**context).new_page()
+    tab.route(lambda url: not url.startswith(server), lambda route: route.fulfill(body=""))
+    tab.goto(server + page, wait_until="load")
+    return tab
+
+
+def _in_view(tab: object, anchor: str) -> bool:
+    return tab.evaluate("""(id) => { const r = document.getElementById(id).getBoundingClientRect();
+                                     return r.bottom > 0 && r.top < window.innerHeight; }""", anchor)
+
+
+def _assets(page: str) -> set[Path]:
+    """The local scripts and style sheets a page loads."""
+    html = (HTML / page).read_text(encoding="utf-8")
+    found = set()
+    for tag in re.findall(r"<(?:script|link)\b[^>]*>", html):
+        if tag.startswith("<link") and 'rel="stylesheet"' not in tag:
+            continue
+        src = re.search(r'(?:src|href)="([^"#?]+)', tag)
+        if src and "://" not in src.group(1):
+            found.add((HTML / page).parent.joinpath(src.group(1)).resolve())
+    return {p for p in found if p.is_file()}
+
+
+def test_the_reading_page_weighs_under_2_mb_with_its_scripts() -> None:
+    # The theme's scripts and styles, which every page of the book loads, are not counted.
+    own = _assets(READING) - _assets("book/intro.html")
+    total = (HTML / READING).stat().st_size + sum(p.stat().st_size for p in own)
+    assert total < 2_000_000, (f"{READING} weighs {total / 1e6:.2f} MB with its own scripts "
+                               f"({', '.join(p.name for p in own)})")
+
+
+def test_the_reading_page_marks_every_mention() -> None:
+    from analysis.results import Analyses
+
+    html = (HTML / READING).read_text(encoding="utf-8")
+    marked = set(re.findall(r'data-mention="(m\d+)"', html))
+    expected = len(Analyses.load().mentions)
+    if 'data-openings="true"' in html:
+        pytest.skip("the book is built with the reading page's openings only")
+    assert len(marked) == expected
+    assert html.count('class="rv-par rv-narrative"') == 52
+    assert html.count('class="rv-par rv-editorial"') == 9
+
+
+def test_every_link_to_the_reading_page_lands_on_an_anchor() -> None:
+    ids = set(re.findall(r'\bid="([ps]\d+)"', (HTML / READING).read_text(encoding="utf-8")))
+    links = []
+    for page in PAGES:
+        if page == READING:
+            continue
+        for target, anchor in READING_LINK.findall((HTML / page).read_text(encoding="utf-8")):
+            assert (HTML / page).parent.joinpath(target).resolve() == (HTML / READING).resolve()
+            links.append((page, anchor))
+    assert links, "no page links to the reading page"
+    assert {anchor for _, anchor in links} <= ids, sorted({a for _, a in links} - ids)[:5]
+
+
+def test_a_hover_on_a_marked_name_shows_the_person(server: str, browser: object) -> None:
+    tab = _open(browser, server, READING)
+    name = tab.locator('a.rv-person[data-person="lenin"]').first
+    assert "Vladimir Ilyich Lenin" in name.get_attribute("title")  # without JavaScript too
+    name.hover()
+    pop = tab.locator("#rv-pop")
+    pop.wait_for(state="visible", timeout=5_000)
+    text = pop.inner_text()
+    tab.context.close()
+    assert "Vladimir Ilyich Lenin" in text and "head of the Soviet Government" in text
+
+
+def test_a_link_from_another_page_lands_on_its_passage(server: str, browser: object) -> None:
+    tab = _open(browser, server, WHOS_WHO)
+    link = tab.locator('#person-lenin a.ww-passage').nth(3)
+    anchor = link.get_attribute("href").split("#")[1]
+    link.click()
+    tab.wait_for_url(f"**/reading.html#{anchor}")
+    tab.wait_for_timeout(300)
+    landed = _in_view(tab, anchor)
+    names = tab.evaluate("(id) => document.getElementById(id).textContent", anchor)
+    tab.context.close()
+    assert landed, f"#{anchor} is not on the screen after following the link"
+    assert "Lenin" in names
+
+
+def test_the_layer_switches_show_and_hide_each_layer(server: str, browser: object) -> None:
+    tab = _open(browser, server, READING)
+
+    def shown(selector: str, prop: str) -> str:
+        return tab.evaluate("([s, p]) => getComputedStyle(document.querySelector(s))[p]",
+                            [f".rv-body {selector}", prop])
+
+    before = {"tone": shown(".rv-tone", "display"), "people": shown("a.rv-person", "borderBottomWidth"),
+              "corrections": shown(".rv-corr del", "display"),
+              "theme-0": shown(".rv-theme.rv-th-0", "textDecorationLine")}
+    for layer in before:
+        tab.locator(f'.rv-legend input[data-layer="{layer}"]').uncheck()
+    after = {"tone": shown(".rv-tone", "display"), "people": shown("a.rv-person", "borderBottomWidth"),
+             "corrections": shown(".rv-corr del", "display"),
+             "theme-0": shown(".rv-theme.rv-th-0", "textDecorationLine")}
+    tab.reload(wait_until="load")
+    kept = tab.locator('.rv-legend input[data-layer="tone"]').is_checked()
+    tab.context.close()
+    assert before["people"] != "0px"
+    assert {**before, "people": ""} == {"tone": "inline-block", "people": "", "corrections": "inline",
+                                        "theme-0": "underline"}
+    assert after == {"tone": "none", "people": "0px", "corrections": "none", "theme-0": "none"}
+    assert not kept, "the switches are not remembered across a reload"
+
+
+FIGURE_PAGES = [p for p in PAGES if "data-rv-figure=" in (HTML / p).read_text(encoding="utf-8")]
+TABLE_PAGES = [p for p in PAGES if "_itables_" in (HTML / p).read_text(encoding="utf-8")]
+
+
+@pytest.mark.parametrize("page", FIGURE_PAGES or [None])
+def test_each_interactive_figure_renders_hovers_and_opens_its_passage(
+        server: str, browser: object, page: str | None) -> None:
+    if page is None:
+        pytest.skip("no page of the book has an interactive figure yet "
+                    "(analysis.reading_view.figures)")
+    tab = _open(browser, server, page)
+    figures = tab.eval_on_selector_all("[data-rv-figure]",
+                                       "els => els.map(e => e.getAttribute('data-rv-figure'))")
+    loaded = []
+    for div in figures:
+        tab.wait_for_selector(f"#{div} .main-svg", timeout=20_000)
+        hovered = tab.evaluate("""(id) => { const gd = document.getElementById(id);
+            const k = gd.data.findIndex(t => t.customdata && t.customdata.length);
+            const t = gd._fullData[k];
+            Plotly.Fx.hover(gd, [{curveNumber: k, pointNumber: 0}], (t.xaxis || 'x') + (t.yaxis || 'y'));
+            return gd.querySelectorAll('.hoverlayer .hovertext').length; }""", div)
+        loaded.append((div, hovered))
+    target = tab.evaluate("""(id) => { const gd = document.getElementById(id);
+        const t = gd.data.find(t => t.customdata && t.customdata.length);
+        gd.emit('plotly_click', {points: [{customdata: t.customdata[0], x: 0}]});
+        return t.customdata[0]; }""", figures[0])
+    tab.wait_for_url("**/" + target.split("/")[-1])
+    tab.context.close()
+    assert all(n > 0 for _, n in loaded), f"{page}: no hover label on {loaded}"
+
+
+@pytest.mark.parametrize("page", TABLE_PAGES or [None])
+def test_each_interactive_table_searches_and_sorts(server: str, browser: object,
+                                                  page: str | None) -> None:
+    if page is None:
+        pytest.skip("no page of the book has an interactive table yet "
+                    "(analysis.reading_view.tables.interactive)")
+    tab = _open(browser, server, page)
+    tab.wait_for_selector(".dt-container", timeout=20_000)
+    table = tab.locator(".dt-container").first
+    rows = table.locator("tbody tr").count()
+    first_header = table.locator("thead th").first
+    first_header.click()
+    search = table.locator(".dt-search input")
+    if search.count():
+        search.fill("Lenin")
+        tab.wait_for_timeout(300)
+        assert table.locator("tbody tr").count() < max(rows, 2), f"{page}: search filters nothing"
+    order = first_header.get_attribute("aria-sort")
+    tab.context.close()
+    assert order in ("ascending", "descending"), f"{page}: the header does not sort"
+
+
+_OVERFLOW = """(w) => {
+  const bad = [];
+  for (const el of document.querySelectorAll('.bd-article *')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0 || r.right <= w + 1) continue;
+    let p = el.parentElement, boxed = false;
+    while (p && p !== document.body) {
+      const s = getComputedStyle(p);
+      if (['auto', 'scroll', 'hidden', 'clip'].includes(s.overflowX)
+          && p.getBoundingClientRect().right <= w + 1) { boxed = true; break; }
+      p = p.parentElement;
+    }
+    if (!boxed) bad.push(el.tagName.toLowerCase() + '.' + String(el.className).slice(0, 40)
+                         + ' reaches ' + Math.round(r.right) + 'px');
+  }
+  return bad.slice(0, 5);
+}"""
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_fits_a_phone(server: str, browser: object, page: str) -> None:
+    tab = _open(browser, server, page, viewport=PHONE)
+    tab.wait_for_timeout(200)
+    width = tab.evaluate("document.documentElement.scrollWidth")
+    over = tab.evaluate(_OVERFLOW, PHONE["width"])
+    tab.context.close()
+    assert width <= PHONE["width"] and not over, (
+        f"{page} is {width}px wide on a {PHONE['width']}px screen: {over}")
