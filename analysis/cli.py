@@ -11,7 +11,11 @@ folder, the bundled ones standing in for those it does not hold (see
 excerpt and the bundled register, theme lexicon or sentiment patch stands in,
 the export is still written but a one-line warning on stderr names the
 bundled files used: they were made for chapter 4 of Serge's memoirs. On a
-large text each step is reported on stderr with its time.
+large text each step is reported on stderr with its time. Before anything is
+written, stderr says how the text was read: how many corrections anchored
+(``corrections: 30 of 30 anchored (2 moved)``, naming those not found), what
+was left out (a Project Gutenberg licence, a line of provenance over a copy of
+the chapter) and any warning about the file (NUL characters).
 
 Errors in the input (a missing or unreadable text, a bad data file or folder,
 a folder that cannot be written) are printed as one line on stderr, with exit
@@ -31,7 +35,8 @@ from collections.abc import Sequence
 #: The export's files and the data files a folder may hold, for the help text (kept in step
 #: with ``analysis.export`` and ``analysis.datafiles`` by a test).
 EXPORTED = ("paragraphs.csv, sentences.csv, corrections.csv, themes.csv, theme_hits.csv, "
-            "people.csv, mentions.csv, unregistered_names.csv, sentiment.csv, network.gexf")
+            "people.csv, mentions.csv, unregistered_names.csv, sentiment.csv, network.gexf, "
+            "annotations.jsonld, chapter.tei.xml, datapackage.json")
 DATA_FILES = ("people.csv, shared_names.csv, non_person_names.csv, themes.toml, "
               "sentiment_lexicon_patch.csv, corrections.csv, abbreviations.txt, episodes.csv")
 
@@ -56,7 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="write the analysis tables as CSV (and networks as GEXF) into a folder",
         description=(
             f"Write {EXPORTED} into OUTDIR (created if needed). CSV files are UTF-8 with a "
-            "header row; start/end are character offsets into the text file as stored."
+            "header row; start/end are character offsets into the text file as stored; "
+            "datapackage.json describes every file (Frictionless Data Package)."
         ),
     )
     exp.add_argument("outdir", metavar="OUTDIR", help="folder to write the files into")
@@ -124,6 +130,7 @@ def _export(args: argparse.Namespace) -> int:
     files = DataFiles() if args.data is None else DataFiles.from_dir(args.data)
     chapter = files.chapter(args.text)
     files.check(chapter)
+    _how_read(chapter)
     large = len(chapter.seed_text) >= LARGE_TEXT
     if large:
         print(f"text established: {len(chapter.words)} words, {len(chapter.sentences)} "
@@ -140,6 +147,17 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _how_read(chapter: object) -> None:
+    """Say on stderr how the text was read: warnings, what was left out, the corrections."""
+    for line in chapter.warnings:
+        print(f"warning: {line}", file=sys.stderr)
+    for part, start, end in chapter.excluded.itertuples(index=False):
+        print(f"note: {chapter.source.path}: {part} (characters {start}-{end}) is left out of "
+              "the analysis", file=sys.stderr)
+    if chapter.anchoring is not None:
+        print(chapter.anchoring, file=sys.stderr)
+
+
 def _draft_register(args: argparse.Namespace) -> int:
     """The ``draft-register`` command."""
     from pathlib import Path
@@ -153,6 +171,7 @@ def _draft_register(args: argparse.Namespace) -> int:
         raise AnalysisError(f"{target}: exists already; give a new file name (nothing written)")
     files = DataFiles() if args.data is None else DataFiles.from_dir(args.data)
     chapter = files.chapter(args.text)
+    _how_read(chapter)
     register = files.register() if files.people is not None else files.register().iloc[:0]
     candidates = unregistered_names(chapter, mentions(chapter, register), files.known_names())
     table = draft_register(candidates, args.min_score)

@@ -26,11 +26,12 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.errors import DataFileError
+from analysis.schema import file_problem
 from analysis.people.register import load_known_names, load_register
 from analysis.sentiment.scorers import load_lexicon_patch
 from analysis.text import Chapter, load_chapter
 from analysis.text.episodes import episode_positions, load_episodes
-from analysis.text.source import SEED_SHA256, data_path
+from analysis.text.source import data_path
 from analysis.themes.lexicon import Lexicon, load_lexicon
 
 #: Field of :class:`DataFiles` -> the file name it has in a data folder (and in ``analysis/data``).
@@ -89,11 +90,14 @@ class DataFiles:
         The folder may hold any of the files named in :data:`FILE_NAMES`, and
         also sub-folders (e.g. ``annotations/``) and hidden files, which are
         ignored. Any other file is an error, so that a misspelt name
-        (``theme.toml``) cannot silently leave the bundled file in use.
+        (``theme.toml``) cannot silently leave the bundled file in use; so is
+        an entry with a data file's name that is not a regular file (a folder,
+        a loop of symbolic links, a FIFO), which would leave it unread.
 
         Raises:
             DataFileError: the folder is missing or is not a folder, holds a
-                file with another name, or holds none of the expected files.
+                file with another name, an entry with a data file's name that is
+                not a regular file, or none of the expected files.
 
         Example:
             >>> import tempfile
@@ -107,6 +111,10 @@ class DataFiles:
             what = "no such folder" if not root.exists() else "not a folder"
             raise DataFileError(f"{root}: {what} (--data takes a folder of data files)")
         expected = ", ".join(FILE_NAMES.values())
+        for name in FILE_NAMES.values():
+            problem = file_problem(root / name)
+            if problem and problem != "no such file":
+                raise DataFileError(f"{root / name}: {problem}")
         names = sorted(p.name for p in root.iterdir()
                        if p.is_file() and not p.name.startswith("."))
         unknown = [n for n in names if n not in FILE_NAMES.values()]
@@ -143,11 +151,20 @@ class DataFiles:
     def register(self) -> pd.DataFrame:
         """The register of people, checked against its shared-name rules.
 
+        Raises:
+            DataFileError: the register is malformed, or holds no person (a
+                header row only: leave the file out of the folder instead).
+
         Example:
             >>> DataFiles().register().loc[0, "person_id"]
             'serge'
         """
-        return load_register(self.path("people"), shared_names=self.shared_names)
+        register = load_register(self.path("people"), shared_names=self.shared_names)
+        if register.empty:
+            raise DataFileError(f"{self.path('people')}: holds no person, only its header row "
+                                "(a register needs at least one row; leave the file out to use "
+                                "the bundled one)")
+        return register
 
     def known_names(self) -> pd.DataFrame:
         """The names that are not people (``name, kind, note``).
@@ -208,8 +225,8 @@ class DataFiles:
     def fallbacks(self, chapter: Chapter) -> list[str]:
         """The bundled, chapter-specific files an analysis of ``chapter`` would use.
 
-        Empty for the bundled seed (the files were made for it); for another
-        text, the names in :data:`CHAPTER_SPECIFIC` that these data files do
+        Empty for the bundled seed or a copy of it (the files were made for it:
+        ``chapter.bundled``); for another text, the names in :data:`CHAPTER_SPECIFIC` that these data files do
         not replace, e.g. for the command line to warn about them.
 
         Example:
@@ -222,6 +239,6 @@ class DataFiles:
             >>> DataFiles().fallbacks(chapter)
             []
         """
-        if chapter.source.sha256 == SEED_SHA256:
+        if chapter.bundled:
             return []
         return [FILE_NAMES[f] for f in CHAPTER_SPECIFIC if getattr(self, f) is None]

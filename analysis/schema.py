@@ -21,7 +21,10 @@ Example:
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,7 +45,9 @@ class Field:
 
     ``pattern_means`` says in words what ``pattern`` (a regular expression the
     whole cell must match) asks for, for the error message. An ``optional``
-    field's column may be left out of the file (its cells are then empty).
+    field's column may be left out of the file (its cells are then empty). A
+    ``verbatim`` field's cells are read exactly as written, white space and
+    all (a quotation of the text), where every other cell is stripped.
 
     Example:
         >>> Field("kind", enum=("a", "b")).descriptor()
@@ -60,6 +65,7 @@ class Field:
     minimum: float | None = None
     maximum: float | None = None
     optional: bool = False
+    verbatim: bool = False
 
     def descriptor(self) -> dict:
         """The field as a Frictionless Table Schema field descriptor."""
@@ -86,15 +92,22 @@ class Field:
 
 @dataclass(frozen=True)
 class TableSchema:
-    """The schema of a CSV data file: its fields, in order, and its primary key.
+    """The schema of a CSV file: its fields, in order, its primary key and foreign keys.
+
+    A foreign key is ``(field, table, field of that table)``: each value must be
+    one the other table holds (the table is named by its file, ``people.csv``).
 
     Example:
         >>> TableSchema((Field("a"), Field("b")), primary_key=("a", "b")).descriptor()["primaryKey"]
         ['a', 'b']
+        >>> TableSchema((Field("person_id"),), foreign_keys=(("person_id", "people.csv",
+        ...     "person_id"),)).descriptor()["foreignKeys"][0]["reference"]
+        {'resource': 'people', 'fields': ['person_id']}
     """
 
     fields: tuple[Field, ...]
     primary_key: tuple[str, ...] = ()
+    foreign_keys: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def names(self) -> list[str]:
@@ -110,21 +123,64 @@ class TableSchema:
         out: dict[str, object] = {"fields": [f.descriptor() for f in self.fields]}
         if self.primary_key:
             out["primaryKey"] = list(self.primary_key)
+        if self.foreign_keys:
+            out["foreignKeys"] = [{"fields": [name], "reference": {
+                "resource": resource_name(table), "fields": [other]}}
+                for name, table, other in self.foreign_keys]
         return out
 
 
-def read_csv_table(path: str | Path, columns: Sequence[str], *, strip: bool = False
-                   ) -> pd.DataFrame:
+def resource_name(file_name: str) -> str:
+    """The name of a table in a data package: its file name without the extension.
+
+    Example:
+        >>> resource_name("theme_hits.csv")
+        'theme_hits'
+    """
+    return file_name.rsplit(".", 1)[0].replace(".", "_").lower()
+
+
+def file_problem(path: str | Path) -> str | None:
+    """What keeps ``path`` from being read as a regular file, in words; ``None`` if nothing.
+
+    A FIFO or a device would block or never end, a loop of symbolic links is
+    not "missing": each is named for what it is, before anything is opened.
+
+    Example:
+        >>> file_problem("/dev/zero"), file_problem("no/such.csv"), file_problem(".")
+        ('is a character device, not a regular file', 'no such file', 'is a folder, not a file')
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        if os.path.islink(path):
+            return ("is a loop of symbolic links" if exc.errno == errno.ELOOP
+                    else "is a symbolic link to a missing file")
+        return "no such file" if exc.errno == errno.ENOENT else f"cannot be read ({exc.strerror})"
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "is a folder, not a file"
+    kinds = {stat.S_ISFIFO: "a FIFO (named pipe)", stat.S_ISCHR: "a character device",
+             stat.S_ISBLK: "a block device", stat.S_ISSOCK: "a socket"}
+    what = next((name for test, name in kinds.items() if test(mode)), "a special file")
+    return f"is {what}, not a regular file"
+
+
+def read_csv_table(path: str | Path, columns: Sequence[str], *, strip: bool = False,
+                   keep: Sequence[str] = ()) -> pd.DataFrame:
     """Read a UTF-8 CSV file as strings (empty cells stay ``""``) and check its columns.
 
     Args:
         path: the CSV file.
         columns: the columns it must have (it may have more).
-        strip: strip white space around every cell.
+        strip: strip white space around every cell but those of the columns in ``keep``.
+        keep: columns read verbatim even when ``strip`` is true.
 
     Raises:
-        DataFileError: no such file; an empty file; not readable as UTF-8 CSV; a
-            required column missing from the header (row 1).
+        DataFileError: not a regular file (missing, a folder, a loop of links, a
+            FIFO ...: :func:`file_problem`); an empty file; not readable as UTF-8
+            CSV; a required column missing from the header (row 1).
 
     Example:
         >>> read_csv_table(data_path("corrections.csv"), ["start", "end"]).loc[0, "start"]
@@ -135,9 +191,9 @@ def read_csv_table(path: str | Path, columns: Sequence[str], *, strip: bool = Fa
         analysis.errors.DataFileError: .../corrections.csv: row 1 (header): missing column(s) page
     """
     file = Path(path)
-    if not file.is_file():
-        what = "is a folder, not a file" if file.is_dir() else "no such file"
-        raise DataFileError(f"{file}: {what}")
+    problem = file_problem(file)
+    if problem:
+        raise DataFileError(f"{file}: {problem}")
     try:
         table = pd.read_csv(file, dtype=str, keep_default_na=False, encoding="utf-8")
     except pd.errors.EmptyDataError:
@@ -151,7 +207,9 @@ def read_csv_table(path: str | Path, columns: Sequence[str], *, strip: bool = Fa
     missing = [c for c in columns if c not in table.columns]
     if missing:
         raise DataFileError(f"{file}: row 1 (header): missing column(s) {', '.join(missing)}")
-    return table.map(str.strip) if strip else table
+    if not strip:
+        return table
+    return table.assign(**{c: table[c].str.strip() for c in table.columns if c not in keep})
 
 
 def read_table(path: str | Path, schema: TableSchema, *, name: str | None = None
@@ -160,7 +218,7 @@ def read_table(path: str | Path, schema: TableSchema, *, name: str | None = None
 
     The file must have every field of the schema but the optional ones (it
     may have more columns, which are kept as text); cells are stripped of
-    surrounding white space.
+    surrounding white space, but for those of ``verbatim`` fields.
     Integers, numbers and booleans come back typed; an empty optional
     numeric cell is ``NaN`` (``<NA>`` for integers).
 
@@ -182,7 +240,8 @@ def read_table(path: str | Path, schema: TableSchema, *, name: str | None = None
     """
     file = Path(path)
     label = name or str(file)
-    table = read_csv_table(file, [f.name for f in schema.fields if not f.optional], strip=True)
+    table = read_csv_table(file, [f.name for f in schema.fields if not f.optional], strip=True,
+                           keep=[f.name for f in schema.fields if f.verbatim])
     table = table.assign(**{f.name: "" for f in schema.fields
                             if f.optional and f.name not in table.columns})
     check_table(table, schema, label)

@@ -39,6 +39,7 @@ LAYERS: dict[str, int] = {
     "analysis.synthesis": 3,
     "analysis.reading_view": 4,  # the chapter with every analysis laid on it, for the book
     "analysis.datafiles": 4, "analysis.results": 4, "analysis.export": 4, "analysis.cli": 4,
+    "analysis.formats": 4,  # the export's files in the field's standards
     "analysis.__main__": 4,
 }
 

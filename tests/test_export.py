@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 from pathlib import Path
 
@@ -39,7 +40,8 @@ def test_the_registries_build_from_the_analyses(results: Analyses) -> None:
     assert list(TABLES) == ["paragraphs.csv", "sentences.csv", "corrections.csv", "themes.csv",
                             "theme_hits.csv", "people.csv", "mentions.csv",
                             "unregistered_names.csv", "sentiment.csv"]
-    assert list(FILES) == ["network.gexf"]
+    assert list(FILES) == ["network.gexf", "annotations.jsonld", "chapter.tei.xml",
+                           "datapackage.json"]
     for name, build in TABLES.items():
         assert isinstance(build(results), pd.DataFrame), name
 
@@ -142,6 +144,11 @@ def test_an_analysis_adds_its_files_to_the_registries(results: Analyses, tmp_pat
     monkeypatch.setitem(TABLES, "kinds.csv", lambda r: r.chapter.paragraphs[["kind"]])
     monkeypatch.setitem(FILES, "readme.txt", lambda r, path: path.write_text("hello\n"))
     names = [p.name for p in export(results, tmp_path)]
-    assert names == [*tables, "kinds.csv", *files, "readme.txt"]
+    assert names == [*tables, "kinds.csv", *files[:-1], "readme.txt", "datapackage.json"]
+    package = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
+    described = {r["path"]: r for r in package["resources"]}
+    assert described["kinds.csv"]["schema"]["fields"] == [{"name": "kind", "type": "string",
+        "description": "a column of the data file it comes from"}]
+    assert described["readme.txt"]["mediatype"] == "text/plain"
     assert pd.read_csv(tmp_path / "kinds.csv")["kind"].iloc[0] == "title"
     assert (tmp_path / "readme.txt").read_text() == "hello\n"

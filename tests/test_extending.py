@@ -25,7 +25,9 @@ from analysis.datafiles import FILE_NAMES, DataFiles
 from analysis.export import FILES, TABLES, export
 from analysis.results import Analyses
 from analysis.sentiment import agreement_table
+from analysis.text.anchoring import quote
 from analysis.text.episodes import episode_positions
+from analysis.text.records import write_records
 
 TEXT = """\
 Winter in Ly on
@@ -127,7 +129,7 @@ fine,-1.0,"'a fine of twenty francs': a penalty, not praise"
 """
 
 SPLIT = TEXT.index("Ly on")
-CORRECTIONS = ("start,end,found,replacement,kind,note\n"
+CORRECTIONS = ("start,end,exact,replacement,kind,note\n"
                f"{SPLIT},{SPLIT + 5},Ly on,Lyon,split word,a space in the title\n")
 
 ABBREVIATIONS = "# the memoir's own list: 'Dr. Brandt' must stay in one sentence\nDr.\n"
@@ -277,18 +279,21 @@ def test_export_function_uses_the_data_files(ch: Chapter, data_files: DataFiles,
 
 # --- validation against a hand annotation of a sample (as the page asks) ----------------
 
-def test_mentions_agree_with_a_hand_check(found: pd.DataFrame, tmp_path: Path) -> None:
+def test_mentions_agree_with_a_hand_check(ch: Chapter, found: pd.DataFrame,
+                                          tmp_path: Path) -> None:
     # (paragraph, person, name as written, the phrase it begins)
     rows = [(3, "duval", "Marc Duval", "Marc Duval,"), (3, "duval", "Duval", "Duval printed"),
             (3, "anna_weber", "Weber", "Weber laughed"), (4, "anna_weber", "Anna", "Anna had"),
             (4, "paul_weber", "Paul Weber", "Paul Weber reached"),
             (4, "paul_weber", "Weber", "Weber wrote"), (4, "duval", "Duval", "Duval’s soup")]
-    lines = ["paragraph_id,person_id,surface,start,end,reason"]
-    for pid, person, surface, phrase in rows:
+    records = []
+    for _, person, surface, phrase in rows:
         start = TEXT.index(phrase)
-        lines.append(f"{pid},{person},{surface},{start},{start + len(surface)},read by hand")
-    (tmp_path / "mentions_check.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    gold = people.load_check(tmp_path / "mentions_check.csv")
+        records.append({**quote(TEXT, start, start + len(surface)), "person_id": person,
+                        "reason": "read by hand"})
+    pd.DataFrame(records).to_csv(tmp_path / "mentions_check.csv", index=False)
+    gold = people.load_check(ch, tmp_path / "mentions_check.csv")
+    assert gold["paragraph_id"].tolist() == [pid for pid, *_ in rows]
     scores = people.evaluate(found, gold).iloc[0]
     assert (scores["gold"], scores["correct"], scores["precision"], scores["recall"]) == \
         (7, 7, 1.0, 1.0)
@@ -297,13 +302,11 @@ def test_mentions_agree_with_a_hand_check(found: pd.DataFrame, tmp_path: Path) -
 def test_theme_scores_agree_with_a_hand_annotation(ch: Chapter, data_files: DataFiles,
                                                    tmp_path: Path) -> None:
     labels = {2: (2, 1, 0), 3: (1, 2, 0), 4: (2, 0, 2), 5: (1, 2, 0), 7: (1, 1, 1)}
-    openings = ch.paragraphs.set_index("paragraph_id")["text"].str[:20]
     lexicon = data_files.lexicon()
-    lines = ["paragraph_id,opening,theme,label,reason"]
-    for pid, row in labels.items():
-        lines += [f"{pid},{openings[pid]},{theme},{label},read by hand"
-                  for theme, label in zip(lexicon.names, row)]
-    (tmp_path / "themes.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    table = pd.DataFrame([(pid, theme, label, "read by hand") for pid, row in labels.items()
+                          for theme, label in zip(lexicon.names, row)],
+                         columns=["paragraph_id", "theme", "label", "reason"])
+    write_records(ch, table, tmp_path / "themes.csv", "paragraph")
     annotation = themes.load_annotation(ch, tmp_path / "themes.csv", themes=lexicon.names)
     table = themes.agreement(themes.paragraph_scores(ch, lexicon), annotation,
                              n_boot=200).set_index("theme")
@@ -314,12 +317,9 @@ def test_theme_scores_agree_with_a_hand_annotation(ch: Chapter, data_files: Data
 def test_sentiment_agrees_with_a_hand_annotation(ch: Chapter, data_files: DataFiles,
                                                  tmp_path: Path) -> None:
     hand = {2: 0, 9: 1, 12: -1, 14: -1, 16: 0, 19: -1, 23: 2}
-    sents = ch.sentences.set_index("sentence_id")
-    table = pd.DataFrame([{"sentence_id": sid, "start": sents.loc[sid, "start"],
-                           "end": sents.loc[sid, "end"], "split": "dev", "batch": 1,
-                           "score": score, "reason": "read by hand",
-                           "text": sents.loc[sid, "text"]} for sid, score in hand.items()])
-    table.to_csv(tmp_path / "sentiment.csv", index=False)
+    table = pd.DataFrame([{"sentence_id": sid, "split": "dev", "batch": 1, "score": score,
+                           "reason": "read by hand"} for sid, score in hand.items()])
+    write_records(ch, table, tmp_path / "sentiment.csv", "sentence")
     annotation = sentiment.load_annotations(ch, tmp_path / "sentiment.csv")
     scores = sentiment.sentence_scores(ch, data_files.patch()).set_index("sentence_id")
     result = agreement_table(annotation["score"],
@@ -334,12 +334,12 @@ def test_the_pages_python_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     page = Path(__file__).resolve().parent.parent / "book" / "extending.md"
     blocks = re.findall(r"^( *)```python\n(.*?)^\1```", page.read_text(encoding="utf-8"),
                         re.S | re.M)
-    assert len(blocks) == 2
+    assert len(blocks) == 3
     (tmp_path / "memoir.txt").write_text(TEXT, encoding="utf-8")
     write_data(tmp_path / "mydata")
     monkeypatch.chdir(tmp_path)
     namespace: dict[str, object] = {}
-    for _, code in blocks:
+    for _, code in [blocks[1], blocks[2], blocks[0]]:  # the data package is read once written
         exec(textwrap.dedent(code), namespace)
     assert (tmp_path / "out" / "network.gexf").is_file()
     assert namespace["missing"]["candidate"].tolist() == ["Lucien"]
@@ -352,7 +352,7 @@ def test_cli_exports_the_text_with_its_data(memoir: tuple[Path, Path], tmp_path:
     out = tmp_path / "out"
     result = run("export", str(out), "--text", str(text), "--data", str(data))
     assert result.returncode == 0, result.stderr
-    assert result.stderr == ""
+    assert result.stderr == "corrections: 1 of 1 anchored (0 moved)\n"
     assert result.stdout.split() == [str(out / name) for name in [*TABLES, *FILES]]
     read = {name: pd.read_csv(out / name, keep_default_na=False) for name in TABLES}
     assert read["corrections.csv"][["found", "replacement"]].values.tolist() == [["Ly on",
@@ -444,8 +444,8 @@ def test_folder_may_hold_annotations_and_hidden_files(tmp_path: Path) -> None:
      "number"),
     (["sentiment_lexicon_patch.csv"], {"sentiment_lexicon_patch": PATCH.replace("-1.0", "-9")},
      "sentiment_lexicon_patch.csv: row 2, column value: -9 is below the minimum, -4"),
-    (["corrections.csv"], {"corrections": CORRECTIONS.replace("Ly on,", "Lyon,", 1)},
-     "corrections.csv: row 2, column found: the text at 10:15 is 'Ly on', not 'Lyon'"),
+    (["corrections.csv"], {"corrections": CORRECTIONS.replace("split word", "split wrod")},
+     "corrections.csv: row 2, column kind: 'split wrod' is not one of split number, "),
     (["non_person_names.csv"], {"non_person_names": NON_PERSON_NAMES + "Lyon,city,\n"},
      "non_person_names.csv: row 10, column name: 'Lyon' is already given in row 2"),
     (["abbreviations.txt"], {"abbreviations": "Dr\n"},

@@ -1,7 +1,7 @@
 """The mention finder against a hand check of the mentions in sample paragraphs.
 
 Example:
-    >>> gold = load_check(data_path("annotations/mentions_check.csv"))
+    >>> gold = load_check(chapter, data_path("annotations/mentions_check.csv"))
     >>> evaluate(mentions(chapter, register), gold)[["precision", "recall"]].iloc[0].tolist()
     [1.0, 1.0]
 """
@@ -12,42 +12,52 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.errors import DataFileError
-from analysis.schema import read_csv_table
+from analysis.schema import Field, TableSchema
+from analysis.text import Chapter
+from analysis.text.anchoring import ANCHOR_FIELDS
+from analysis.text.records import read_records
+
+#: The hand check of mentions: each mention quoted (its name as written) with its person,
+#: and a paragraph checked and found to name nobody quoted by itself, with no person.
+CHECK = TableSchema((
+    *ANCHOR_FIELDS,
+    Field("person_id", pattern=r"[a-z][a-z0-9_]*", pattern_means="a person_id of the register",
+          description="the person named; empty: the paragraph quoted names nobody"),
+    Field("reason", required=True, description="why, in one line"),
+))
 
 
-CHECK_COLUMNS = ["paragraph_id", "person_id", "surface", "start", "end", "reason"]
+def load_check(chapter: Chapter, path: str | Path) -> pd.DataFrame:
+    """Load the hand check of mentions (the gold standard), anchored in ``chapter``.
 
-
-def load_check(path: str | Path) -> pd.DataFrame:
-    """Load the hand check of mentions (the gold standard).
-
-    One row per mention in each checked paragraph; a paragraph checked and
-    found to name nobody has one row with an empty ``person_id``.
+    One row per mention in each checked paragraph, quoting the name as
+    written; a paragraph checked and found to name nobody has one row quoting
+    the paragraph, with an empty ``person_id``. Returns ``paragraph_id,
+    person_id, surface, start, end, reason``: ``start``/``end`` the mention's
+    offsets in the chapter's file (``<NA>`` for a paragraph naming nobody);
+    how the rows anchored is ``attrs["anchoring"]``.
 
     Raises:
-        DataFileError: missing column, bad integer, or ``start >= end``,
-            naming the file, row and column.
+        DataFileError: a missing column, a quote not found or outside every
+            paragraph, a malformed ``person_id`` or an empty reason, naming the
+            file, row and column.
 
     Example:
-        >>> gold = load_check(data_path("annotations/mentions_check.csv"))
+        >>> gold = load_check(chapter, data_path("annotations/mentions_check.csv"))
         >>> gold["paragraph_id"].nunique() >= 20
         True
     """
-    file = Path(path)
-    table = read_csv_table(file, CHECK_COLUMNS, strip=True)
-    for i, row in enumerate(table.itertuples(index=False), start=2):
-        cols = ("paragraph_id", "start", "end") if row.person_id else ("paragraph_id",)
-        for col in cols:
-            if not getattr(row, col).isdigit():
-                raise DataFileError(f"{file}: row {i}, column {col}: {getattr(row, col)!r} is "
-                                    "not a non-negative integer")
-        if row.person_id and int(row.start) >= int(row.end):
-            raise DataFileError(f"{file}: row {i}, column end: end must be after start")
-        if not row.reason:
-            raise DataFileError(f"{file}: row {i}, column reason: empty")
-    table["paragraph_id"] = table["paragraph_id"].astype(int)
-    return table
+    records = read_records(chapter, path, CHECK, "paragraph")
+    named = records["person_id"] != ""
+    spans = {c: pd.array(records[c].where(named), dtype="Int64") for c in ("start", "end")}
+    out = pd.DataFrame({
+        "paragraph_id": records["paragraph_id"].astype("int64"),
+        "person_id": records["person_id"],
+        "surface": [chapter.seed_text[a:b] if n else "" for a, b, n in
+                    zip(records["start"], records["end"], named)],
+        **spans, "reason": records["reason"]})
+    out.attrs["anchoring"] = records.attrs["anchoring"]
+    return out
 
 
 def evaluate(found: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:

@@ -16,84 +16,51 @@ seeded (:mod:`analysis.stats`).
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from analysis import stats
-from analysis.errors import DataFileError
-from analysis.schema import read_csv_table
+from analysis.schema import Field, TableSchema
 from analysis.text import Chapter
+from analysis.text.anchoring import ANCHOR_FIELDS
+from analysis.text.annotations import TONE, load_sentences
+
+
+#: Reader A's tone of the sentences, with the split of the tuning protocol.
+ANNOTATION = TableSchema((
+    *ANCHOR_FIELDS,
+    Field("split", required=True, enum=("dev", "heldout"),
+          description="dev: may be looked at when tuning; heldout: never"),
+    Field("batch", "integer", required=True, minimum=1,
+          description="the annotation round (2: after the held-out part of batch 1 was scored "
+                      "once; 3: the completion, never used for tuning)"),
+    *(f for f in TONE.fields if f.name in ("score", "reason")),
+))
 
 
 def load_annotations(chapter: Chapter, path: str | Path) -> pd.DataFrame:
-    """Read and check the hand annotation of sentence sentiment.
+    """Read and check the hand annotation of sentence sentiment (an anchored CSV file).
 
-    Columns ``sentence_id, start, end, split, batch, score, reason, text``:
-    each row names a sentence by its id, its seed offsets and its established
-    text, so that a change of segmentation or text is caught, not silently
-    scored against the wrong sentence. ``score`` is an integer in -2..+2,
-    ``split`` is ``dev`` (may be looked at when tuning) or ``heldout``
-    (never), ``batch`` the annotation round (a positive whole number: batch 2
-    was annotated after the held-out part of batch 1 had been scored once,
-    as a fresh held-out set), and ``reason`` is required. Returns those
-    columns plus ``paragraph_id``.
+    Each row quotes its sentence (:mod:`analysis.text.anchoring`), anchored in
+    the chapter as loaded, so that a change of segmentation or a copy of the
+    text does not break the file; then ``split`` (``dev``, may be looked at
+    when tuning, or ``heldout``, never), ``batch`` (the annotation round, a
+    positive whole number), ``score`` (-2..+2) and a required ``reason``
+    (:data:`ANNOTATION`). Returns ``sentence_id, paragraph_id, start, end, split,
+    batch, score, reason, text`` (the sentence's span and established text);
+    how the rows anchored is ``attrs["anchoring"]``.
 
     Raises:
         DataFileError: naming the file, the row (header = row 1) and the column.
 
     Example:
-        >>> ann = load_annotations(chapter, data_path("annotations/sentiment.csv"))
-        >>> len(ann) >= 150, sorted(ann["split"].unique())
-        (True, ['dev', 'heldout'])
+        >>> ann = load_annotations(chapter, data_path("annotations/sentiment_reader_a.csv"))
+        >>> len(ann), sorted(ann["split"].unique()), sorted(ann["batch"].unique().tolist())
+        (332, ['dev', 'heldout'], [1, 2, 3])
     """
-    file = Path(path)
-    columns = ["sentence_id", "start", "end", "split", "batch", "score", "reason", "text"]
-    raw = read_csv_table(file, columns)
-    sents = chapter.sentences.set_index("sentence_id")
-    seen: dict[int, int] = {}
-    rows = []
-    for i, rec in enumerate(raw[columns].itertuples(index=False), start=2):
-        where = f"{file}: row {i}"
-        ints = {}
-        for col in ("sentence_id", "start", "end", "batch", "score"):
-            value = getattr(rec, col).strip()
-            if not re.fullmatch(r"[+-]?\d+", value):
-                raise DataFileError(f"{where}, column '{col}': {value!r} is not a whole number")
-            ints[col] = int(value)
-        sid = ints["sentence_id"]
-        if sid not in sents.index:
-            raise DataFileError(f"{where}, column 'sentence_id': no sentence {sid} in the "
-                                f"chapter (it has {len(sents)})")
-        if sid in seen:
-            raise DataFileError(f"{where}, column 'sentence_id': sentence {sid} already "
-                                f"annotated in row {seen[sid]}")
-        seen[sid] = i
-        sent = sents.loc[sid]
-        for col in ("start", "end"):
-            if ints[col] != int(sent[col]):
-                raise DataFileError(
-                    f"{where}, column '{col}': sentence {sid} now has {col} {int(sent[col])}, "
-                    f"not {ints[col]}: the text or its segmentation changed; re-check the row")
-        if rec.text != sent["text"]:
-            raise DataFileError(f"{where}, column 'text': differs from sentence {sid}'s text "
-                                f"({sent['text'][:40]!r}...): the text changed; re-check the row")
-        if ints["score"] not in (-2, -1, 0, 1, 2):
-            raise DataFileError(f"{where}, column 'score': {ints['score']} is not in -2..+2")
-        if rec.split not in ("dev", "heldout"):
-            raise DataFileError(f"{where}, column 'split': {rec.split!r} is not 'dev' or "
-                                "'heldout'")
-        if ints["batch"] < 1:
-            raise DataFileError(f"{where}, column 'batch': {ints['batch']} is not a positive "
-                                "round number")
-        if not rec.reason.strip():
-            raise DataFileError(f"{where}, column 'reason': empty; say why")
-        rows.append((sid, int(sent["paragraph_id"]), ints["start"], ints["end"], rec.split,
-                     ints["batch"], ints["score"], rec.reason, rec.text))
-    return pd.DataFrame(rows, columns=["sentence_id", "paragraph_id", "start", "end", "split",
-                                       "batch", "score", "reason", "text"])
+    return load_sentences(chapter, path, ANNOTATION)
 
 
 #: Cut points for binning a score in [-1, 1] onto -2..+2 (neutral below the

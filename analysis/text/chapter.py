@@ -16,9 +16,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis.text import segment
-from analysis.text.corrections import OffsetMap, apply_corrections, corrections_for
 from analysis.errors import SourceError
+from analysis.text import segment
+from analysis.text.anchoring import AnchorReport
+from analysis.text.establish import establish
+from analysis.text.offsets import OffsetMap
 from analysis.text.source import Source, read_source
 
 
@@ -30,12 +32,20 @@ class Chapter:
 
     - ``source``: the file as stored (path, decoded text, SHA-256);
     - ``corrections``: the corrections applied (``start, end, found,
-      replacement, kind, note``);
-    - ``text``: the established text;
+      replacement, kind, note``), and ``anchoring``, how they anchored
+      (:class:`~analysis.text.anchoring.AnchorReport`; ``None`` if there were none);
+    - ``text``: the established text (layout read, corrections applied);
+    - ``plain``, ``plain_map``: the file as its layout reads, uncorrected, and its
+      map to the file: where stand-off records are anchored;
     - ``paragraphs``: ``paragraph_id, kind, start, end, text``;
     - ``sentences``: ``sentence_id, paragraph_id, start, end, text``;
     - ``tokens``: ``token_id, sentence_id, paragraph_id, start, end, token,
-      lower, is_word``.
+      lower, is_word``;
+    - ``bundled``: the file is the bundled seed or a copy of it;
+    - ``excluded``: ``part, start, end``, what the file holds that is not the
+      chapter (a Project Gutenberg licence, a line of provenance), left out of
+      every unit;
+    - ``warnings``: lines about the file a reader should see (NUL characters).
 
     Example:
         >>> chapter.paragraphs.loc[0, "text"]
@@ -53,6 +63,12 @@ class Chapter:
     sentences: pd.DataFrame = field(repr=False)
     tokens: pd.DataFrame = field(repr=False)
     _est: dict[str, pd.DataFrame] = field(repr=False)
+    plain: str = field(repr=False)
+    plain_map: OffsetMap = field(repr=False)
+    anchoring: AnchorReport | None
+    bundled: bool
+    excluded: pd.DataFrame = field(repr=False)
+    warnings: tuple[str, ...]
 
     @property
     def seed_text(self) -> str:
@@ -151,22 +167,28 @@ def load_chapter(path: str | Path | None = None,
         abbreviations: a list of abbreviations that never end a sentence (see
             :func:`analysis.text.segment.load_abbreviations`); ``None`` means the bundled list.
 
+    The text is established by :func:`analysis.text.establish.establish`: the
+    layout read (line endings, hard-wrapped lines), the corrections anchored and
+    applied, and what is not the chapter (a Project Gutenberg licence, a line of
+    provenance over a copy of the bundled seed) left out of every unit.
+
     Raises:
-        SourceError: the file is missing, a directory, not UTF-8, empty, or
-            has no narrative paragraph (not a chapter).
-        DataFileError: the corrections table does not fit the text, or the
-            abbreviations list is malformed.
+        SourceError: the file is not a regular file, too large, not UTF-8,
+            empty, or has no narrative paragraph (not a chapter).
+        DataFileError: the corrections table is malformed or two corrections
+            overlap, or the abbreviations list is malformed.
 
     Example:
         >>> chapter.paragraphs["kind"].value_counts().to_dict()
         {'narrative': 52, 'editorial': 9, 'title': 2}
     """
     source = read_source(path)
-    table = corrections_for(source, corrections)
+    est = establish(source, corrections)
     known_abbreviations = segment.load_abbreviations(abbreviations)
-    text, omap = apply_corrections(source.text, table)
+    text, omap = est.text, est.offset_map
 
-    paragraphs = segment.split_paragraphs(text)
+    paragraphs = segment.split_paragraphs(text, *est.body)
+    text = _heading_lines(text, paragraphs, est.line_breaks)
     if not (paragraphs["kind"] == "narrative").any():
         raise SourceError(
             f"{source.path}: not a chapter: no paragraph of running prose was found "
@@ -192,11 +214,26 @@ def load_chapter(path: str | Path | None = None,
     tokens["lower"] = tokens["token"].str.lower()
     tokens["is_word"] = tokens["token"].str.contains(r"\w", regex=True).astype(bool)
 
-    est = {"paragraphs": paragraphs, "sentences": sentences, "tokens": tokens}
-    public = {name: _with_seed_offsets(frame, text, omap) for name, frame in est.items()}
-    return Chapter(source=source, corrections=table, text=text, offset_map=omap,
+    frames = {"paragraphs": paragraphs, "sentences": sentences, "tokens": tokens}
+    public = {name: _with_seed_offsets(frame, text, omap) for name, frame in frames.items()}
+    return Chapter(source=source, corrections=est.corrections, text=text, offset_map=omap,
                    paragraphs=public["paragraphs"], sentences=public["sentences"],
-                   tokens=public["tokens"], _est=est)
+                   tokens=public["tokens"], _est=frames, plain=est.plain,
+                   plain_map=est.plain_map, anchoring=est.anchoring, bundled=est.bundled,
+                   excluded=est.excluded, warnings=est.warnings)
+
+
+def _heading_lines(text: str, paragraphs: pd.DataFrame, breaks: np.ndarray) -> str:
+    """The text with the line breaks of headings kept (the layout reads them as spaces).
+
+    A heading of two lines (``from Chapter 4.`` / ``On Third Congress ...``) is
+    two lines, not wrapped prose; the offsets do not change.
+    """
+    titles = paragraphs[paragraphs["kind"] == "title"]
+    for start, end in zip(titles["est_start"], titles["est_end"]):
+        for p in breaks[(breaks >= start) & (breaks < end)]:
+            text = text[:p] + "\n" + text[p + 1:]
+    return text
 
 
 def _with_seed_offsets(frame: pd.DataFrame, text: str, omap: OffsetMap) -> pd.DataFrame:

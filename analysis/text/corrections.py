@@ -1,23 +1,30 @@
-"""Scanning and typesetting corrections, kept as data and applied with an offset map.
+"""Scanning and typesetting corrections, kept as data, anchored in the text and applied.
 
-The seed file is never edited. Each correction names a span of the seed
-(``start``/``end``, Python ``str`` offsets), the characters ``found`` there,
-their ``replacement``, the ``kind`` of defect and a ``note``. Applying the
-table yields the *established text*; an :class:`OffsetMap` leads every
-position in it back to the seed.
+The seed file is never edited. Each correction is a stand-off record
+(:mod:`analysis.text.anchoring`): the characters of the file it mends, quoted
+(``exact``, with its ``prefix`` and ``suffix``) and placed (``start``/``end``, a
+hint), then their ``replacement``, the ``kind`` of defect and a ``note``. On
+load every correction is re-anchored in the text; one whose quote is no longer
+there (a copy that has it mended already, or changed) is left out and reported,
+never applied in the wrong place.
+
+Example:
+    >>> table = load_corrections(default_corrections_path())
+    >>> table.loc[1, ["exact", "replacement", "kind"]].tolist()
+    [' ', '', 'split number']
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from analysis.schema import Field, TableSchema, check_table, read_csv_table
 from analysis.errors import DataFileError
-from analysis.text.source import SEED_SHA256, Source, data_path
+from analysis.schema import Field, TableSchema, check_table, read_csv_table, typed
+from analysis.text.anchoring import ANCHOR_FIELDS
+from analysis.text.offsets import OffsetMap, apply_edits
 
 #: Kinds of defect a correction may name (the book explains each).
 KINDS = {
@@ -31,21 +38,21 @@ KINDS = {
     "hyphenation": "a compound that lost its hyphen at a line end",
 }
 
-#: The schema of a corrections table, one row per defect of the file as stored.
+#: The schema of a corrections file, one row per defect of the file as stored.
 CORRECTIONS = TableSchema((
-    Field("start", "integer", required=True, minimum=0,
-          description="where the defect begins in the file as stored (a character offset)"),
-    Field("end", "integer", required=True, minimum=0, description="where it ends"),
-    Field("found", description="the characters found there (checked against the file)"),
-    Field("replacement", description="what the established text reads instead"),
+    *ANCHOR_FIELDS,
+    Field("replacement", verbatim=True,
+          description="what the established text reads instead of the quote"),
     Field("kind", required=True, enum=tuple(KINDS), description="the kind of defect"),
     Field("note", description="why"),
 ))
-COLUMNS = CORRECTIONS.names
+
+#: The columns of the corrections a chapter applies (``Chapter.corrections``).
+COLUMNS = ["start", "end", "found", "replacement", "kind", "note"]
 
 
 def empty_corrections() -> pd.DataFrame:
-    """Return a corrections table with no rows (for texts without corrections).
+    """Return a table of applied corrections with no rows (for texts without corrections).
 
     Example:
         >>> list(empty_corrections().columns)
@@ -56,164 +63,137 @@ def empty_corrections() -> pd.DataFrame:
 
 
 def default_corrections_path() -> Path:
-    """Return the path of the corrections table for the bundled seed.
+    """Return the path of the corrections file made for the bundled seed.
 
     Example:
         >>> default_corrections_path().name
         'corrections.csv'
     """
+    from analysis.text.source import data_path
+
     return data_path("corrections.csv")
 
 
-def load_corrections(path: str | Path, source: Source) -> pd.DataFrame:
-    """Read a corrections CSV and check every row against the source text.
+def load_corrections(path: str | Path) -> pd.DataFrame:
+    """Read a corrections file and check it against its schema (:data:`CORRECTIONS`).
+
+    The quotes are anchored in a text when a chapter is loaded
+    (:func:`analysis.text.establish.establish`). ``prefix`` and ``suffix`` may be
+    left out (no context: each correction is then found by its quote alone, at
+    its hint or nearest to it); a file of the earlier format, whose quote column
+    is called ``found``, reads as well.
 
     Raises:
         DataFileError: naming the file, the row (as numbered in a spreadsheet,
             header = row 1) and the column of the first problem: a missing
-            column, a non-integer offset, an unknown kind, ``found`` not at
-            ``start:end`` in the source, or overlapping spans.
+            column, a non-integer offset, an unknown kind.
 
     Example:
-        >>> from analysis.text.source import read_source
-        >>> table = load_corrections(default_corrections_path(), read_source())
-        >>> table.loc[0, ["found", "replacement"]].tolist()
-        ['’', '']
-    """
-    file = Path(path)
-    table = read_csv_table(file, COLUMNS)
-    check_table(table.map(str.strip), CORRECTIONS, str(file))
-    return check_corrections(table, source, str(file))
-
-
-def check_corrections(raw: pd.DataFrame, source: Source, name: str = "corrections"
-                      ) -> pd.DataFrame:
-    """Check a corrections table against the source; return it sorted and typed.
-
-    ``name`` is used in error messages (a file name, or a label for a table
-    built in code). Rows are numbered as in a spreadsheet (header = row 1).
-
-    Example:
-        >>> from analysis.text.source import read_source
-        >>> bad = pd.DataFrame({"start": [0], "end": [3], "found": ["Xyz"],
-        ...     "replacement": [""], "kind": ["split word"], "note": [""]})
-        >>> check_corrections(bad, read_source(), "mine.csv")
-        Traceback (most recent call last):
-        ...
-        analysis.errors.DataFileError: mine.csv: row 2, column found: the text at 0:3 is 'Mem', not 'Xyz'
-    """
-    file = name
-    missing = [c for c in COLUMNS if c not in raw.columns]
-    if missing:
-        raise DataFileError(f"{file}: row 1 (header): missing column(s) {', '.join(missing)}")
-    check_table(raw[COLUMNS].astype(str), CORRECTIONS, file)
-    rows = []
-    for i, rec in enumerate(raw[COLUMNS].astype(str).to_dict("records")):
-        where = f"{file}: row {i + 2}"
-        start, end = int(rec["start"]), int(rec["end"])
-        if not start <= end <= len(source.text):
-            raise DataFileError(f"{where}, column end: span {start}:{end} is outside the text "
-                                f"(it has {len(source.text)} characters)")
-        found = source.text[start:end]
-        if found != rec["found"]:
-            raise DataFileError(
-                f"{where}, column found: the text at {start}:{end} is {found!r}, "
-                f"not {rec['found']!r}"
-            )
-        rows.append({**rec, "start": start, "end": end})
-    table = pd.DataFrame(rows, columns=COLUMNS) if rows else empty_corrections()
-    table = table.sort_values(["start", "end"], kind="stable").reset_index(drop=True)
-    overlaps = table["start"].iloc[1:].to_numpy() < table["end"].iloc[:-1].to_numpy()
-    if overlaps.any():
-        bad = int(np.flatnonzero(overlaps)[0]) + 1
-        raise DataFileError(
-            f"{file}: corrections at {table.loc[bad - 1, 'start']} and "
-            f"{table.loc[bad, 'start']} overlap"
-        )
-    return table.astype({"start": "int64", "end": "int64"})
-
-
-def corrections_for(source: Source, corrections: str | Path | pd.DataFrame | None = None
-                    ) -> pd.DataFrame:
-    """Choose the corrections table for a source.
-
-    ``None`` means: the bundled table if the source is the bundled seed (same
-    SHA-256), otherwise no corrections. A path is loaded and checked, and so
-    is a DataFrame.
-
-    Example:
-        >>> from analysis.text.source import read_source
-        >>> len(corrections_for(read_source())) > 0
+        >>> load_corrections(default_corrections_path()).attrs["path"].endswith("corrections.csv")
         True
     """
-    if corrections is None:
-        if source.sha256 == SEED_SHA256:
-            return load_corrections(default_corrections_path(), source)
-        return empty_corrections()
-    if isinstance(corrections, pd.DataFrame):
-        return check_corrections(corrections, source)
-    return load_corrections(corrections, source)
+    raw = read_csv_table(path, [])
+    if "found" in raw.columns and "exact" not in raw.columns:
+        raw = raw.rename(columns={"found": "exact"})
+    return check_corrections(raw, str(path))
 
 
-@dataclass(frozen=True)
-class OffsetMap:
-    """Maps spans of the established text back to spans of the seed text.
+def check_corrections(raw: pd.DataFrame, name: str = "corrections") -> pd.DataFrame:
+    """Check a corrections table built in code against the schema; return it typed.
 
-    For every character of the established text, ``seed_start`` and
-    ``seed_end`` hold the seed span it came from: the character itself, or the
-    whole corrected span for a character of a replacement.
+    ``name`` is used in error messages. ``prefix`` and ``suffix`` may be left out;
+    every cell but the quotes and replacements is stripped of white space.
 
     Example:
-        >>> text, omap = apply_corrections("19 18 and", pd.DataFrame(
-        ...     {"start": [2], "end": [3], "found": [" "], "replacement": [""],
-        ...      "kind": ["split number"], "note": [""]}))
-        >>> text
-        '1918 and'
-        >>> omap.to_seed(0, 4)
-        (0, 5)
+        >>> bad = pd.DataFrame({"start": [0], "end": [3], "exact": ["Mem"],
+        ...     "replacement": [""], "kind": ["typo"], "note": [""]})
+        >>> check_corrections(bad, "mine")
+        Traceback (most recent call last):
+        ...
+        analysis.errors.DataFileError: mine: row 2, column kind: 'typo' is not one of split number, split word, lost footnote marker, page break, capitalisation, punctuation, quotation mark, hyphenation
     """
+    table = raw.assign(**{f.name: "" for f in CORRECTIONS.fields
+                          if f.optional and f.name not in raw.columns})
+    missing = [c for c in CORRECTIONS.names if c not in table.columns]
+    if missing:
+        raise DataFileError(f"{name}: row 1 (header): missing column(s) {', '.join(missing)}")
+    strings = table[CORRECTIONS.names].astype(str)
+    strings = strings.assign(**{f.name: strings[f.name].str.strip() for f in CORRECTIONS.fields
+                                if not f.verbatim})
+    check_table(strings, CORRECTIONS, name)
+    out = typed(strings, CORRECTIONS).reset_index(drop=True)
+    out.attrs["path"] = name
+    return out
 
-    seed_start: np.ndarray
-    seed_end: np.ndarray
-    seed_length: int
 
-    def to_seed(self, start: int, end: int) -> tuple[int, int]:
-        """Return the seed span of the established span ``[start, end)``."""
-        if start >= end:
-            pos = int(self.seed_start[start]) if start < len(self.seed_start) else self.seed_length
-            return pos, pos
-        return int(self.seed_start[start]), int(self.seed_end[end - 1])
+def applied(records: pd.DataFrame, anchored: pd.DataFrame, text: str, name: str) -> pd.DataFrame:
+    """The corrections that anchored, as applied to ``text``: :data:`COLUMNS`, in text order.
 
-    def spans_to_seed(self, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Vectorised :meth:`to_seed` for non-empty spans."""
-        starts = np.asarray(starts, dtype=np.int64)
-        ends = np.asarray(ends, dtype=np.int64)
-        return self.seed_start[starts], self.seed_end[ends - 1]
+    ``anchored`` is :func:`analysis.text.anchoring.anchor_records`'s table for
+    ``records``; ``found`` is what ``text`` (the file as stored) holds there.
+
+    Raises:
+        DataFileError: two corrections overlap (naming their rows).
+
+    Example:
+        >>> recs = pd.DataFrame({"replacement": ["", "’"], "kind": ["split number"] * 2,
+        ...                      "note": ["", ""]})
+        >>> spots = pd.DataFrame({"start": [2, -1], "end": [3, -1],
+        ...                       "anchoring": ["in place", "not found"]})
+        >>> applied(recs, spots, "19 18", "mine").values.tolist()
+        [[2, 3, ' ', '', 'split number', '']]
+    """
+    keep = anchored["anchoring"] != "not found"
+    table = pd.DataFrame({"start": anchored.loc[keep, "start"], "end": anchored.loc[keep, "end"],
+                          "found": [text[a:b] for a, b in zip(anchored.loc[keep, "start"],
+                                                              anchored.loc[keep, "end"])],
+                          **{c: records.loc[keep, c] for c in ("replacement", "kind", "note")}})
+    table["row"] = table.index + 2
+    table = table.sort_values(["start", "end"], kind="stable").reset_index(drop=True)
+    overlaps = np.flatnonzero(table["start"].iloc[1:].to_numpy() < table["end"].iloc[:-1].to_numpy())
+    if len(overlaps):
+        first, second = table.iloc[overlaps[0]], table.iloc[overlaps[0] + 1]
+        raise DataFileError(f"{name}: the corrections of rows {first['row']} and {second['row']} "
+                            f"overlap (at {first['start']} and {second['start']})")
+    return table[COLUMNS].astype({"start": "int64", "end": "int64"}) if len(table) else \
+        empty_corrections()
+
+
+def apply_with_layout(text: str, layout: list[tuple[int, int, str]], corrections: pd.DataFrame
+                      ) -> tuple[str, OffsetMap]:
+    """Apply the layout's edits and the corrections to ``text`` at once: the established text.
+
+    A correction replaces the whole span it anchored on, so the layout's edits
+    inside it are dropped (a page break stored as ``\\r\\n\\r\\n`` is mended as one).
+
+    Example:
+        >>> fixes = pd.DataFrame({"start": [2], "end": [3], "replacement": [""]})
+        >>> apply_with_layout("19\\n18 and", [(2, 3, " ")], fixes)[0]
+        '1918 and'
+    """
+    spans = list(zip(corrections["start"], corrections["end"], corrections["replacement"]))
+    lows = np.array([a for a, _, _ in spans], dtype=np.int64)
+    highs = np.array([b for _, b, _ in spans], dtype=np.int64)
+    kept = []
+    for start, end, replacement in layout:
+        i = int(np.searchsorted(highs, start, side="right"))
+        touching = i < len(spans) and lows[i] < end and (
+            highs[i] > lows[i] or start < lows[i] < end)
+        if not touching:
+            kept.append((start, end, replacement))
+    return apply_edits(text, sorted(kept + [(int(a), int(b), r) for a, b, r in spans],
+                                    key=lambda e: (e[0], e[1])))
 
 
 def apply_corrections(text: str, corrections: pd.DataFrame) -> tuple[str, OffsetMap]:
-    """Apply a (checked, sorted, non-overlapping) corrections table to a text.
+    """Apply a (sorted, non-overlapping) table of corrections, ``start, end, replacement``.
 
-    Returns the established text and its :class:`OffsetMap` to the seed.
-    See :class:`OffsetMap` for an example.
+    Returns the corrected text and its :class:`OffsetMap` to ``text``.
+
+    Example:
+        >>> text, omap = apply_corrections("19 18 and", pd.DataFrame(
+        ...     {"start": [2], "end": [3], "replacement": [""]}))
+        >>> text, omap.to_seed(0, 4)
+        ('1918 and', (0, 5))
     """
-    pieces: list[str] = []
-    starts: list[np.ndarray] = []
-    ends: list[np.ndarray] = []
-    pos = 0
-    for start, end, replacement in corrections[["start", "end", "replacement"]].itertuples(
-            index=False):
-        start, end = int(start), int(end)
-        pieces.append(text[pos:start])
-        kept = np.arange(pos, start, dtype=np.int64)
-        starts.append(kept)
-        ends.append(kept + 1)
-        pieces.append(replacement)
-        starts.append(np.full(len(replacement), start, dtype=np.int64))
-        ends.append(np.full(len(replacement), end, dtype=np.int64))
-        pos = end
-    pieces.append(text[pos:])
-    kept = np.arange(pos, len(text), dtype=np.int64)
-    starts.append(kept)
-    ends.append(kept + 1)
-    return "".join(pieces), OffsetMap(np.concatenate(starts), np.concatenate(ends), len(text))
+    return apply_edits(text, corrections[["start", "end", "replacement"]].itertuples(index=False))

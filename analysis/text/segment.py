@@ -28,7 +28,7 @@ INITIALS = frozenset("abcdefghijklmnopqrstuvwxyz")
 #: perhaps, then a capital, a sentence end that Punkt cannot see without
 #: orthographic statistics.
 _AFTER_ELLIPSIS = re.compile(r"(?:(?<=\.\.\.\.)|(?<=\. \. \.))[’”]?(?P<gap>\s+)(?=[‘“]?[A-Z])")
-_PARAGRAPH_BREAK = re.compile(r"(?:[ \t\ufeff]*\r?\n){2,}")
+_PARAGRAPH_BREAK = re.compile(r"\n\n")
 _BLOCK = re.compile(r"\S(?:.*\S)?", re.DOTALL)
 _ABBREVIATION = re.compile(r"[^\s.]+(?:\.[^\s.]+)*\.")
 _TITLE_MAX_WORDS = 12
@@ -99,13 +99,14 @@ def sentence_tokenizer(abbreviations: frozenset[str] | None = None) -> PunktSent
     return PunktSentenceTokenizer(params, lang_vars=_CurlyQuoteLanguageVars())
 
 
-def split_paragraphs(text: str) -> pd.DataFrame:
-    """Split a text into blocks separated by blank lines and give each a kind.
+def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> pd.DataFrame:
+    """Split ``text[start:end]`` into blocks separated by blank lines and give each a kind.
 
     Kinds: ``editorial`` for a block in square brackets (the editor's notes),
     ``title`` for the short blocks before the first narrative paragraph that do
     not end like a sentence, and
-    ``narrative`` for the rest. Offsets are into ``text``.
+    ``narrative`` for the rest. Offsets are into ``text``, an established text
+    whose paragraph breaks are blank lines (:mod:`analysis.text.layout`).
 
     Example:
         >>> split_paragraphs("A Title\\n\\nSerge wrote this.\\n\\n[A note.]")[["kind", "est_start"]]
@@ -116,15 +117,12 @@ def split_paragraphs(text: str) -> pd.DataFrame:
     """
     rows = []
     in_header = True
-    pos = 0
-    for brk in [*_PARAGRAPH_BREAK.finditer(text), None]:
-        end = brk.start() if brk else len(text)
-        block = _BLOCK.search(text, pos, end)
-        if block and block.group().strip("\ufeff \t\r\n"):
+    stop_at = len(text) if end is None else end
+    pos = start
+    for brk in [*_PARAGRAPH_BREAK.finditer(text, start, stop_at), None]:
+        block = _BLOCK.search(text, pos, brk.start() if brk else stop_at)
+        if block:
             body = block.group()
-            lead = len(body) - len(body.lstrip("\ufeff"))
-            start, stop = block.start() + lead, block.end()
-            body = text[start:stop]
             if body.startswith("[") and body.endswith("]"):
                 kind = "editorial"
             elif (in_header and len(body.split()) <= _TITLE_MAX_WORDS
@@ -133,8 +131,8 @@ def split_paragraphs(text: str) -> pd.DataFrame:
             else:
                 kind = "narrative"
                 in_header = False
-            rows.append({"kind": kind, "est_start": start, "est_end": stop})
-        pos = brk.end() if brk else len(text)
+            rows.append({"kind": kind, "est_start": block.start(), "est_end": block.end()})
+        pos = brk.end() if brk else stop_at
     return pd.DataFrame(rows, columns=["kind", "est_start", "est_end"])
 
 

@@ -40,7 +40,8 @@ def term_regex(term: str) -> re.Pattern[str]:
     - ``/pattern/``: a Python regular expression, used as written.
 
     Matching ignores case. Raises ``ValueError`` for an empty term, a bad regular
-    expression or one that matches the empty string.
+    expression, one that matches the empty string, or one that nests a repeat
+    inside a repeat (``/(a+)+$/``), which can take exponential time.
 
     Example:
         >>> bool(term_regex("free thought").search("the last free-thought society"))
@@ -58,6 +59,9 @@ def term_regex(term: str) -> re.Pattern[str]:
             regex = re.compile(text[1:-1], re.IGNORECASE)
         except re.error as exc:
             raise ValueError(f"bad regular expression {text}: {exc}") from exc
+        if _nested_repeat(re._parser.parse(text[1:-1])):
+            raise ValueError(f"{text} nests a repeat inside a repeat (such as (a+)+), which can "
+                             "take exponential time; write it without the outer repeat")
     else:
         words = ["".join(_char_pattern(c) for c in word) for word in text.split()]
         regex = re.compile(r"(?<!\w)" + r"(?:\s+|\s*-\s*)".join(words) + r"(?!\w)",
@@ -65,6 +69,26 @@ def term_regex(term: str) -> re.Pattern[str]:
     if regex.search(""):
         raise ValueError(f"{text} matches the empty string")
     return regex
+
+
+def _nested_repeat(parsed: object, inside: bool = False) -> bool:
+    """Whether a parsed regular expression has an unbounded repeat inside another repeat."""
+    for op, arg in parsed:
+        name = str(op)
+        if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            low, high, body = arg
+            unbounded = high == re._constants.MAXREPEAT or high > 1
+            if unbounded and inside:
+                return True
+            if _nested_repeat(body, inside or unbounded):
+                return True
+        elif name in ("SUBPATTERN", "ATOMIC_GROUP", "ASSERT", "ASSERT_NOT"):
+            if _nested_repeat(arg[-1], inside):
+                return True
+        elif name == "BRANCH":
+            if any(_nested_repeat(branch, inside) for branch in arg[1]):
+                return True
+    return False
 
 
 def _char_pattern(char: str) -> str:

@@ -1,7 +1,7 @@
 """Theme scores against a hand annotation of the paragraphs (0 absent, 1 present, 2 dominant).
 
 Example:
-    >>> annotation = load_annotation(chapter, data_path("annotations/themes.csv"), lexicon.names)
+    >>> annotation = load_annotation(chapter, data_path("annotations/themes_reader_a.csv"), lexicon.names)
     >>> sorted(annotation["label"].unique().tolist())
     [0, 1, 2]
 """
@@ -16,69 +16,41 @@ from scipy import stats as scipy_stats
 
 from analysis import stats
 from analysis.errors import DataFileError
-from analysis.schema import read_csv_table
 from analysis.text import Chapter
+from analysis.text.annotations import THEMES, load_paragraphs
 
 
 def load_annotation(chapter: Chapter, path: str | Path, themes: list[str]) -> pd.DataFrame:
-    """Read and check a hand annotation of the paragraphs' themes (a CSV file).
+    """Read and check a hand annotation of the paragraphs' themes (an anchored CSV file).
 
-    Columns ``paragraph_id, opening, theme, label, reason``: one row for each
-    narrative paragraph and theme; ``opening`` (the paragraph's first words)
-    guards against a change in paragraph numbering; ``label`` is 0 (absent), 1
-    (present) or 2 (dominant).
+    Each row quotes a narrative paragraph (its text, or the opening of a long
+    one: :mod:`analysis.text.anchoring`), anchored in the chapter as loaded, then
+    gives a ``theme``, its ``label`` (0 absent, 1 present, 2 dominant) and a
+    ``reason`` (:data:`analysis.text.annotations.THEMES`). Returns ``paragraph_id,
+    start, end, theme, label, reason`` (the paragraph's span); how the rows
+    anchored is ``attrs["anchoring"]``.
 
     Raises:
         DataFileError: naming the file, row (header = row 1) and column: a
-            missing column, a paragraph that does not exist or is not narrative,
-            an opening that does not match it, an unknown theme, a label other
-            than 0/1/2, an empty reason, a duplicate, or a narrative paragraph
-            and theme left unannotated.
+            missing column, a quote not found, a paragraph that is not narrative,
+            an unknown theme, a label other than 0/1/2, an empty reason, a
+            duplicate, or a narrative paragraph and theme left unannotated.
 
     Example:
-        >>> ann = load_annotation(chapter, data_path("annotations/themes.csv"), lexicon.names)
+        >>> ann = load_annotation(chapter, data_path("annotations/themes_reader_a.csv"), lexicon.names)
         >>> ann.groupby("theme")["label"].apply(lambda s: int((s > 0).sum())).to_dict()
         {'free_thought': 26, 'nep': 16, 'terror': 24}
     """
-    file = Path(path)
     names = list(themes)
-    columns = ["paragraph_id", "opening", "theme", "label", "reason"]
-    table = read_csv_table(file, columns)
-    paras = chapter.paragraphs.set_index("paragraph_id")
-    seen = set()
-    for number, row in enumerate(table[columns].itertuples(index=False), start=2):
-        where = f"{file}: row {number}"
-        if not row.paragraph_id.strip().isdigit() or int(row.paragraph_id) not in paras.index:
-            raise DataFileError(f"{where}, column 'paragraph_id': {row.paragraph_id!r} is not "
-                                "a paragraph of the chapter")
-        pid = int(row.paragraph_id)
-        if paras.loc[pid, "kind"] != "narrative":
-            raise DataFileError(f"{where}, column 'paragraph_id': paragraph {pid} is "
-                                f"{paras.loc[pid, 'kind']}, not narrative")
-        if not " ".join(paras.loc[pid, "text"].split()).startswith(" ".join(row.opening.split())) \
-                or not row.opening.strip():
-            raise DataFileError(f"{where}, column 'opening': {row.opening!r} is not how "
-                                f"paragraph {pid} begins (has the numbering changed?)")
-        if row.theme not in names:
-            raise DataFileError(f"{where}, column 'theme': {row.theme!r} is not one of "
-                                f"{', '.join(names)}")
-        if row.label.strip() not in ("0", "1", "2"):
-            raise DataFileError(f"{where}, column 'label': {row.label!r} is not 0, 1 or 2")
-        if not row.reason.strip():
-            raise DataFileError(f"{where}, column 'reason': empty (give a one-line reason)")
-        if (pid, row.theme) in seen:
-            raise DataFileError(f"{where}: paragraph {pid} and theme {row.theme} annotated twice")
-        seen.add((pid, row.theme))
-    narrative = paras.index[paras["kind"] == "narrative"]
-    for pid in narrative:
+    table = load_paragraphs(chapter, path, THEMES, names)
+    given = set(zip(table["paragraph_id"], table["theme"]))
+    paras = chapter.paragraphs
+    for pid in paras.loc[paras["kind"] == "narrative", "paragraph_id"]:
         for theme in names:
-            if (pid, theme) not in seen:
-                raise DataFileError(f"{file}: no row for paragraph {pid} and theme {theme} "
+            if (pid, theme) not in given:
+                raise DataFileError(f"{path}: no row for paragraph {pid} and theme {theme} "
                                     "(every narrative paragraph needs every theme)")
-    out = table[columns].copy()
-    out["paragraph_id"] = out["paragraph_id"].astype(int)
-    out["label"] = out["label"].str.strip().astype(int)
-    return out
+    return table
 
 
 def agreement(scores: pd.DataFrame, annotation: pd.DataFrame, *, n_boot: int = 2000,
@@ -92,7 +64,7 @@ def agreement(scores: pd.DataFrame, annotation: pd.DataFrame, *, n_boot: int = 2
     ``NaN`` where a measure is undefined (one class only, or constant scores).
 
     Example:
-        >>> ag = agreement(paragraph_scores(chapter, lexicon), load_annotation(chapter, data_path("annotations/themes.csv"), lexicon.names), n_boot=200)
+        >>> ag = agreement(paragraph_scores(chapter, lexicon), load_annotation(chapter, data_path("annotations/themes_reader_a.csv"), lexicon.names), n_boot=200)
         >>> bool((ag["auc"] > 0.7).all())
         True
     """
@@ -121,7 +93,7 @@ def compare_scores(scores: dict[str, pd.DataFrame], annotation: pd.DataFrame, *,
 
     Example:
         >>> tables = {m: paragraph_scores(chapter, lexicon, method=m) for m in ("count", "context")}
-        >>> compare_scores(tables, load_annotation(chapter, data_path("annotations/themes.csv"), lexicon.names), n_boot=100)["method"].unique().tolist()
+        >>> compare_scores(tables, load_annotation(chapter, data_path("annotations/themes_reader_a.csv"), lexicon.names), n_boot=100)["method"].unique().tolist()
         ['count', 'context']
     """
     table = pd.concat([agreement(frame, annotation, n_boot=n_boot, seed=seed).assign(method=name)
@@ -136,7 +108,7 @@ def silent_annotation(annotation: pd.DataFrame, hits: pd.DataFrame) -> pd.DataFr
     recovers a theme that a paragraph never names.
 
     Example:
-        >>> annotation = load_annotation(chapter, data_path("annotations/themes.csv"), lexicon.names)
+        >>> annotation = load_annotation(chapter, data_path("annotations/themes_reader_a.csv"), lexicon.names)
         >>> silent = silent_annotation(annotation, theme_hits(chapter, lexicon))
         >>> silent[(silent["label"] > 0) & (silent["theme"] == "terror")]["paragraph_id"].tolist()
         [47, 56]
@@ -153,7 +125,7 @@ def annotated_cooccurrence(annotation: pd.DataFrame) -> pd.DataFrame:
     The diagonal is the number of paragraphs with the theme.
 
     Example:
-        >>> int(annotated_cooccurrence(load_annotation(chapter, data_path("annotations/themes.csv"), lexicon.names)).loc["terror", "free_thought"])
+        >>> int(annotated_cooccurrence(load_annotation(chapter, data_path("annotations/themes_reader_a.csv"), lexicon.names)).loc["terror", "free_thought"])
         16
     """
     present = annotation.pivot(index="paragraph_id", columns="theme", values="label") > 0
@@ -171,7 +143,7 @@ def disagreements(scores: pd.DataFrame, annotation: pd.DataFrame, *,
     scores. Returns ``theme, error, paragraph_id, label, score, reason``.
 
     Example:
-        >>> d = disagreements(paragraph_scores(chapter, lexicon), load_annotation(chapter, data_path("annotations/themes.csv"), lexicon.names), n=1)
+        >>> d = disagreements(paragraph_scores(chapter, lexicon), load_annotation(chapter, data_path("annotations/themes_reader_a.csv"), lexicon.names), n=1)
         >>> d["error"].unique().tolist()
         ['missed', 'false alarm']
     """

@@ -28,8 +28,8 @@ def found(chapter, register) -> pd.DataFrame:
 
 
 @pytest.fixture(scope="module")
-def gold() -> pd.DataFrame:
-    return load_check(CHECK)
+def gold(chapter) -> pd.DataFrame:
+    return load_check(chapter, CHECK)
 
 
 def of(found: pd.DataFrame, person: str) -> pd.DataFrame:
@@ -294,10 +294,14 @@ def test_bad_shared_rules(tmp_path):
                                 "X,default,a,r\nX,nearest,b,r\n"))
 
 
-def test_bad_check_and_known_files(tmp_path):
-    with pytest.raises(DataFileError, match=r"row 2, column end: end must be after start"):
-        load_check(write(tmp_path, "c.csv", "paragraph_id,person_id,surface,start,end,reason\n"
-                                            "3,lenin,Lenin,10,10,x\n"))
+def test_bad_check_and_known_files(chapter, tmp_path):
+    with pytest.raises(DataFileError, match=r"row 2, column exact: the quote 'Lenin of Mars' is "
+                                            r"not in the text"):
+        load_check(chapter, write(tmp_path, "c.csv", "start,end,prefix,exact,suffix,person_id,"
+                                                     "reason\n10,23,,Lenin of Mars,,lenin,x\n"))
+    with pytest.raises(DataFileError, match=r"row 2, column reason: empty"):
+        load_check(chapter, write(tmp_path, "c.csv", "start,end,exact,person_id,reason\n"
+                                                     "3905,3910,Lenin,lenin,\n"))
     with pytest.raises(DataFileError, match=r"row 3, column name: 'Paris' is already given in "
                                             r"row 2"):
         load_known_names(write(tmp_path, "k.csv", "name,kind,note\nParis,place,\n"

@@ -33,7 +33,7 @@ from analysis.sentiment import (
 from analysis.text.source import data_path
 
 CHEKA = "The Cheka made ready to shoot all of them."
-ANNOTATION_FILE = "annotations/sentiment.csv"
+ANNOTATION_FILE = "annotations/sentiment_reader_a.csv"
 
 
 @pytest.fixture(scope="module")
@@ -266,6 +266,7 @@ def test_bundled_annotation(chapter: Chapter) -> None:
     counts = ann.groupby(["batch", "split"]).size()
     assert counts[(1, "dev")] >= 50 and counts[(1, "heldout")] >= 50
     assert counts[(2, "heldout")] >= 50 and (2, "dev") not in counts.index
+    assert counts[(3, "heldout")] == 80 and (3, "dev") not in counts.index
     # spread over the chapter: every tenth of the narrative has annotated sentences
     length = len(chapter.seed_text)
     assert ann["start"].floordiv(length // 10 + 1).nunique() == 10
@@ -280,19 +281,16 @@ def _annotation_rows(tmp_path: Path, edit) -> Path:
 
 
 @pytest.mark.parametrize("edit, message", [
-    (lambda r: r.loc.__setitem__((2, "start"), str(int(r.loc[2, "start"]) + 1)),
-     r"row 4, column 'start': sentence \d+ now has start"),
-    (lambda r: r.loc.__setitem__((0, "text"), r.loc[0, "text"] + " extra"),
-     r"row 2, column 'text': differs"),
-    (lambda r: r.loc.__setitem__((5, "score"), "3"), r"row 7, column 'score': 3 is not in"),
-    (lambda r: r.loc.__setitem__((5, "score"), "1.5"), r"row 7, column 'score': '1.5' is not"),
-    (lambda r: r.loc.__setitem__((1, "split"), "test"), r"row 3, column 'split'"),
-    (lambda r: r.loc.__setitem__((1, "reason"), ""), r"row 3, column 'reason': empty"),
-    (lambda r: r.loc.__setitem__((1, "batch"), "0"), r"row 3, column 'batch': 0 is not"),
-    (lambda r: r.loc.__setitem__((1, "sentence_id"), r.loc[0, "sentence_id"]),
-     r"row 3, column 'sentence_id': sentence \d+ already annotated in row 2"),
-    (lambda r: r.loc.__setitem__((1, "sentence_id"), "99999"),
-     r"row 3, column 'sentence_id': no sentence 99999"),
+    (lambda r: r.loc.__setitem__((0, "exact"), r.loc[0, "exact"] + " extra"),
+     r"row 2, column exact: the quote 'The Third Congress.* extra' is not in the text"),
+    (lambda r: r.loc.__setitem__((5, "score"), "3"), r"row 7, column score: 3 is above the "
+                                                      r"maximum, 2"),
+    (lambda r: r.loc.__setitem__((5, "score"), "1.5"), r"row 7, column score: '1.5' is not"),
+    (lambda r: r.loc.__setitem__((1, "split"), "test"), r"row 3, column split"),
+    (lambda r: r.loc.__setitem__((1, "reason"), ""), r"row 3, column reason: empty"),
+    (lambda r: r.loc.__setitem__((1, "batch"), "0"), r"row 3, column batch: 0 is below"),
+    (lambda r: r.loc.__setitem__(1, r.loc[0]),
+     r"row 3: sentence \d+ is annotated already in row 2"),
 ])
 def test_annotation_errors_name_row_and_column(tmp_path: Path, chapter: Chapter, edit,
                                                message: str) -> None:
@@ -302,7 +300,7 @@ def test_annotation_errors_name_row_and_column(tmp_path: Path, chapter: Chapter,
 
 
 def test_annotation_numbers_are_integers_only() -> None:
-    ann = pd.read_csv(data_path(ANNOTATION_FILE))
+    ann = pd.read_csv(data_path(ANNOTATION_FILE), keep_default_na=False)
     assert np.issubdtype(ann["score"].dtype, np.integer)
 
 

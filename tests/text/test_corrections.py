@@ -11,7 +11,7 @@ from analysis import Chapter, DataFileError, load_chapter
 from analysis.text.corrections import KINDS, apply_corrections, default_corrections_path
 from analysis.text.source import default_seed_path
 
-HEADER = "start,end,found,replacement,kind,note\n"
+HEADER = "start,end,exact,replacement,kind,note\n"
 
 
 def test_every_kind_of_defect_named_in_the_brief_is_corrected(chapter: Chapter) -> None:
@@ -54,25 +54,55 @@ def _write(tmp_path: Path, rows: str) -> Path:
 
 
 @pytest.mark.parametrize("rows, message", [
-    ("0,3,Xyz,,split word,\n",
-     r"fixes\.csv: row 2, column found: the text at 0:3 is 'Mem', not 'Xyz'"),
     ("0,3,Mem,,typo,\n", r"fixes\.csv: row 2, column kind: 'typo' is not one of split number, "),
     ("a,3,Mem,,split word,\n", r"fixes\.csv: row 2, column start: 'a' is not a whole number"),
     ("0,a,Mem,,split word,\n", r"fixes\.csv: row 2, column end: 'a' is not a whole number"),
     ("-1,3,Mem,,split word,\n", r"fixes\.csv: row 2, column start: -1 is below the minimum, 0"),
     (",3,Mem,,split word,\n", r"fixes\.csv: row 2, column start: empty"),
-    ("0,99999999,M,,split word,\n", r"fixes\.csv: row 2, column end: span 0:99999999 is outside"),
-    ("0,3,Mem,,split word,\n1,4,emo,,split word,\n", r"fixes\.csv: corrections at 0 and 1 overlap"),
+    ("0,3,Mem,,split word,\n1,4,emo,,split word,\n",
+     r"fixes\.csv: the corrections of rows 2 and 3 overlap \(at 0 and 1\)"),
 ])
 def test_bad_corrections_name_file_row_and_column(tmp_path: Path, rows: str, message: str) -> None:
     with pytest.raises(DataFileError, match=message):
         load_chapter(default_seed_path(), corrections=_write(tmp_path, rows))
 
 
+@pytest.mark.parametrize("header, rows", [
+    (HEADER, "0,3,Xyz,,split word,\n"),
+    # a lone apostrophe whose context is nowhere: never anchored by chance
+    ("start,end,prefix,exact,suffix,replacement,kind,note\n",
+     "2400,2401,a context the text never has,’,nor this one either,,punctuation,\n"),
+])
+def test_a_quote_not_in_the_text_is_reported_not_applied(tmp_path: Path, header: str,
+                                                         rows: str) -> None:
+    path = tmp_path / "fixes.csv"
+    path.write_text(header + rows, encoding="utf-8")
+    ch = load_chapter(default_seed_path(), corrections=path)
+    assert ch.corrections.empty and ch.text.startswith("Memoirs")
+    assert ch.anchoring.anchored == 0 and ch.anchoring.missing[0][0] == 2
+    assert str(ch.anchoring).startswith("corrections: 0 of 1 anchored (0 moved); not found: row 2")
+
+
+def test_a_quote_found_away_from_its_hint_is_moved(tmp_path: Path) -> None:
+    ch = load_chapter(default_seed_path(), corrections=_write(tmp_path, "3000,3005,19 18,1918,"
+                                                                        "split number,\n"))
+    start = ch.seed_text.index("19 18")
+    assert ch.corrections[["start", "end"]].values.tolist() == [[start, start + 5]]
+    assert ch.anchoring.moved == (2,) and "uprising of 1918" in ch.text
+
+
+def test_the_earlier_format_still_reads(tmp_path: Path) -> None:
+    i = default_seed_path().read_text(encoding="utf-8").index("19 18")
+    path = tmp_path / "old.csv"
+    path.write_text(f"start,end,found,replacement,kind,note\n{i + 2},{i + 3}, ,,split number,\n",
+                    encoding="utf-8")
+    assert load_chapter(default_seed_path(), corrections=path).corrections["found"].tolist() == [" "]
+
+
 def test_missing_column_is_named(tmp_path: Path) -> None:
     path = tmp_path / "fixes.csv"
-    path.write_text("start,end,found\n0,3,Mem\n", encoding="utf-8")
-    with pytest.raises(DataFileError, match="missing column.*replacement, kind, note"):
+    path.write_text("start,end,other\n0,3,Mem\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="missing column.*exact, replacement, kind, note"):
         load_chapter(default_seed_path(), corrections=path)
 
 

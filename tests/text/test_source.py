@@ -25,7 +25,7 @@ def test_missing_file(tmp_path: Path) -> None:
 
 
 def test_directory(tmp_path: Path) -> None:
-    with pytest.raises(SourceError, match="is a directory"):
+    with pytest.raises(SourceError, match="is a folder, not a file"):
         load_chapter(tmp_path)
 
 

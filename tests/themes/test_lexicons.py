@@ -23,6 +23,7 @@ from analysis.style import theme_colours, theme_lines
 from analysis.synthesis.chapter_map import note_spans
 from analysis.synthesis.figures import plot_chapter_map
 from analysis.text import along_chapter
+from analysis.text.records import write_records
 from analysis.themes import figures
 
 TWO = """\
@@ -114,14 +115,12 @@ def annotation(chapter: Chapter, mine: themes.Lexicon, hits: pd.DataFrame,
     narrative = paras.index[paras["kind"] == "narrative"]
     rows = []
     for pid in narrative:
-        opening = " ".join(paras.loc[pid, "text"].split()[:3])
         for theme in mine.names:
             n = counts.set_index("paragraph_id").loc[pid, theme]
-            rows.append((pid, opening, theme, 2 if n >= 3 else int(n > 0),
-                         "made up from the counts"))
+            rows.append((pid, theme, 2 if n >= 3 else int(n > 0), "made up from the counts"))
     path = tmp_path_factory.mktemp("annotation") / "themes.csv"
-    pd.DataFrame(rows, columns=["paragraph_id", "opening", "theme", "label", "reason"]).to_csv(
-        path, index=False)
+    write_records(chapter, pd.DataFrame(rows, columns=["paragraph_id", "theme", "label",
+                                                       "reason"]), path, "paragraph")
     return themes.load_annotation(chapter, path, mine.names)
 
 

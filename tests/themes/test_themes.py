@@ -21,7 +21,7 @@ from analysis.text.source import data_path
 from analysis.themes.lexicon import RESERVED
 
 THEMES = ["terror", "nep", "free_thought"]
-ANNOTATION = data_path("annotations/themes.csv")
+ANNOTATION = data_path("annotations/themes_reader_a.csv")
 
 
 @pytest.fixture(scope="module")
@@ -299,23 +299,31 @@ def test_annotation_covers_every_narrative_paragraph(chapter, annotation):
     assert labels[(51, "free_thought")] == 2 and labels[(5, "terror")] == 0
 
 
-ANNOTATION_HEAD = "paragraph_id,opening,theme,label,reason\n"
+ANNOTATION_HEAD = "start,end,prefix,exact,suffix,theme,label,reason\n"
+P3 = "90,153,,The Third Congress of the Communist International met at Moscow,"
+
+
+def _p8() -> str:
+    """Paragraph 8 (an editor's note), quoted by its opening."""
+    from analysis import load_chapter
+
+    para = load_chapter().paragraphs.set_index("paragraph_id").loc[8]
+    return f"{para.start},{para.start + 10},,{para.text[:10]},"
 
 
 @pytest.mark.parametrize(("row", "message"), [
-    ("3,The Third Congress of,terror,3,x", r"row 2, column 'label': '3' is not 0, 1 or 2"),
-    ("3,The Third Congress of,war,1,x", r"row 2, column 'theme': 'war'"),
-    ("3,At the Kremlin,terror,1,x", r"row 2, column 'opening'"),
-    ("8,[Paul Levi,terror,1,x", r"row 2, column 'paragraph_id': paragraph 8 is editorial"),
-    ("999,x,terror,1,x", r"row 2, column 'paragraph_id': '999'"),
-    ("3,The Third Congress of,terror,1,", r"row 2, column 'reason': empty"),
-    ("3,The Third Congress of,terror,1,x\n3,The Third Congress of,terror,0,y",
-     r"row 3: paragraph 3 and theme terror annotated twice"),
-    ("3,The Third Congress of,terror,1,x", r"no row for paragraph 3 and theme nep"),
+    (P3 + ",terror,3,x", r"row 2, column label: 3 is above the maximum, 2"),
+    (P3 + ",war,1,x", r"row 2, column theme: 'war'"),
+    ("90,104,,The Fourth Congress,,terror,1,x", r"row 2, column exact: the quote 'The Fourth"),
+    ("P8,terror,1,x", r"row 2, column exact: paragraph 8 is editorial, not narrative"),
+    (P3 + ",terror,1,", r"row 2, column reason: empty"),
+    (P3 + ",terror,1,x\n" + P3 + ",terror,0,y",
+     r"row 3: paragraph 3 and theme terror are annotated already in row 2"),
+    (P3 + ",terror,1,x", r"no row for paragraph 3 and theme nep"),
 ])
 def test_bad_annotation_names_file_row_and_column(chapter, lexicon, tmp_path, row, message):
     path = tmp_path / "ann.csv"
-    path.write_text(ANNOTATION_HEAD + row + "\n", encoding="utf-8")
+    path.write_text(ANNOTATION_HEAD + row.replace("P8", _p8()) + "\n", encoding="utf-8")
     with pytest.raises(DataFileError, match=r"ann\.csv") as err:
         themes.load_annotation(chapter, path, lexicon.names)
     assert re.search(message, str(err.value)), str(err.value)
@@ -324,14 +332,15 @@ def test_bad_annotation_names_file_row_and_column(chapter, lexicon, tmp_path, ro
 def test_annotation_missing_column(chapter, lexicon, tmp_path):
     path = tmp_path / "ann.csv"
     path.write_text("paragraph_id,theme,label,reason\n3,terror,1,x\n", encoding="utf-8")
-    with pytest.raises(DataFileError, match=r"ann\.csv: row 1 \(header\): missing column\(s\) opening"):
+    with pytest.raises(DataFileError, match=r"ann\.csv: row 1 \(header\): missing column\(s\) "
+                                            r"start, end, exact"):
         themes.load_annotation(chapter, path, lexicon.names)
 
 
 def test_annotation_is_checked_against_the_lexicon_given(chapter, tmp_path):
     path = tmp_path / "ann.csv"
-    path.write_text(ANNOTATION_HEAD + "3,The Third Congress of,terror,1,x\n", encoding="utf-8")
-    with pytest.raises(DataFileError, match=r"column 'theme': 'terror' is not one of war"):
+    path.write_text(ANNOTATION_HEAD + P3 + ",terror,1,x\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"column theme: 'terror' is not one of war"):
         themes.load_annotation(chapter, path, ["war"])
 
 

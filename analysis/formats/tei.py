@@ -1,0 +1,176 @@
+"""The established text in TEI P5: ``chapter.tei.xml``.
+
+- ``teiHeader``: the title, the source (the text file's name and its SHA-256,
+  ``idno type="sha256"``) and, in the source description, a ``listPerson`` from the
+  register: one ``person`` per person (``xml:id`` = ``person_id``), with their
+  name and, where the register has a Wikidata QID, ``idno type="wikidata"`` and a
+  ``ref`` to the entity on the name;
+- the body: one element per paragraph, its ``n`` the ``paragraph_id``: ``head``
+  for a title, ``p`` for narrative, ``note type="editorial"`` for an editor's note;
+- in the text, ``persName ref="#person_id"`` for each mention and ``choice``
+  with ``sic`` (what the file holds) and ``corr`` (the replacement) for each
+  correction. The tree is built as a tree, so the markup is well-formed by
+  construction; a correction inside a name is nested in its ``persName``, and a
+  name that would cut a correction in two is widened to hold all of it.
+
+The schema of TEI (``tei_all.rng``) is not packaged for PyPI or npm, so the file
+is checked by the tests for its structure and counts, not validated against it
+(``book/extending.md`` says how to validate it with Jing).
+
+Example:
+    >>> root = tei_document(Analyses(chapter))
+    >>> len(root.findall(".//tei:body//tei:persName", NS)) == len(Analyses(chapter).mentions)
+    True
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import numpy as np
+
+from analysis.formats.jsonld import WIKIDATA
+from analysis.results import Analyses
+
+#: The TEI namespace, and the prefix the examples and tests use for it.
+TEI = "http://www.tei-c.org/ns/1.0"
+NS = {"tei": TEI}
+_XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_ELEMENT = {"title": "head", "narrative": "p", "editorial": "note"}
+
+ET.register_namespace("", TEI)
+
+
+def _el(parent: ET.Element | None, tag: str, text: str | None = None, **attrs: str
+        ) -> ET.Element:
+    """A TEI element (under ``parent`` if given) with its text and attributes."""
+    qualified = {(_XML_ID if k == "xml_id" else k): v for k, v in attrs.items()}
+    el = (ET.Element if parent is None else lambda t, **a: ET.SubElement(parent, t, **a))(
+        f"{{{TEI}}}{tag}", **qualified)
+    if text is not None:
+        el.text = _NOT_XML.sub("", text)
+    return el
+
+
+def _add_text(el: ET.Element, text: str) -> None:
+    """Append text after ``el``'s last child (or inside it, if it has none)."""
+    text = _NOT_XML.sub("", text)
+    if len(el):
+        el[-1].tail = (el[-1].tail or "") + text
+    else:
+        el.text = (el.text or "") + text
+
+
+def _header(results: Analyses, root: ET.Element) -> None:
+    """The ``teiHeader``: title, source with checksum, list of persons."""
+    src = results.chapter.source
+    header = _el(root, "teiHeader")
+    desc = _el(header, "fileDesc")
+    _el(_el(desc, "titleStmt"), "title", f"The established text of {src.path.name}")
+    _el(_el(desc, "publicationStmt"), "p",
+        "Written by the analysis package (python -m analysis export) from the file below: "
+        "its corrections as choice, sic and corr, its mentions of people as persName.")
+    source = _el(desc, "sourceDesc")
+    bibl = _el(source, "bibl")
+    _el(bibl, "title", src.path.name)
+    _el(bibl, "idno", src.sha256, type="sha256")
+    people = _el(source, "listPerson")
+    for rec in results.register.to_dict("records"):
+        person = _el(people, "person", xml_id=rec["person_id"])
+        qid = str(rec.get("wikidata", "") or "")
+        _el(person, "persName", rec["name"], **({"ref": WIKIDATA + qid} if qid else {}))
+        if qid:
+            _el(person, "idno", qid, type="wikidata")
+
+
+def _est(results: Analyses, start: int, end: int) -> tuple[int, int]:
+    """The span of the established text that the seed span ``[start, end)`` became."""
+    omap = results.chapter.offset_map
+    return (int(np.searchsorted(omap.seed_start, start, side="left")),
+            int(np.searchsorted(omap.seed_end, end, side="right")))
+
+
+def _marks(results: Analyses, start: int, end: int) -> list[tuple[int, int, str, dict]]:
+    """The corrections and mentions inside the seed span ``[start, end)``, as spans of the
+    established text, outermost first; a name is widened to hold a correction it cuts."""
+    omap = results.chapter.offset_map
+    fixes = results.chapter.corrections
+    fixes = fixes[(fixes["start"] >= start) & (fixes["end"] <= end)]
+    marks = []
+    for r in fixes.itertuples(index=False):
+        at = int(np.searchsorted(omap.seed_start, r.start, side="left"))
+        marks.append((at, at + len(r.replacement), "choice", {"sic": r.found,
+                                                              "corr": r.replacement}))
+    found = results.mentions
+    for r in found[(found["start"] >= start) & (found["end"] <= end)].itertuples(index=False):
+        lo, hi = _est(results, int(r.start), int(r.end))
+        for a, b, _, _ in marks[:len(fixes)]:
+            if a < hi and lo < b:  # a correction across the name's edge: the name holds it all
+                lo, hi = min(lo, a), max(hi, b)
+        marks.append((lo, hi, "persName", {"ref": f"#{r.person_id}"}))
+    return sorted(marks, key=lambda m: (m[0], -(m[1] - m[0]), m[2] != "persName"))
+
+
+def _fill(text: str, el: ET.Element, start: int, end: int,
+          marks: list[tuple[int, int, str, dict]]) -> None:
+    """Write ``text[start:end]`` (the established text) into ``el``, with its marks nested."""
+    pos = start
+    i = 0
+    while i < len(marks):
+        lo, hi, tag, data = marks[i]
+        j = i + 1
+        while j < len(marks) and marks[j][1] <= hi and marks[j][0] < max(hi, lo + 1):
+            j += 1
+        if lo < pos:  # overlaps what was written: leave it out rather than cut the tree
+            i = j
+            continue
+        _add_text(el, text[pos:lo])
+        if tag == "choice":
+            choice = _el(el, "choice")
+            _el(choice, "sic", data["sic"])
+            _el(choice, "corr", data["corr"])
+        else:
+            _fill(text, _el(el, "persName", ref=data["ref"]), lo, hi, marks[i + 1:j])
+        pos = hi
+        i = j
+    _add_text(el, text[pos:end])
+
+
+def tei_document(results: Analyses) -> ET.Element:
+    """The TEI document of the chapter (see the module's description), as an element tree.
+
+    Example:
+        >>> root = tei_document(Analyses(chapter))
+        >>> root.find("tei:text/tei:body/tei:div/tei:p", NS).get("n")
+        '3'
+    """
+    root = _el(None, "TEI")
+    _header(results, root)
+    div = _el(_el(_el(root, "text"), "body"), "div")
+    for para in results.chapter.paragraphs.itertuples(index=False):
+        extra = {"type": "editorial"} if para.kind == "editorial" else {}
+        block = _el(div, _ELEMENT.get(para.kind, "p"), n=str(para.paragraph_id), **extra)
+        lo, hi = _est(results, int(para.start), int(para.end))
+        _fill(results.chapter.text, block, lo, hi,
+              _marks(results, int(para.start), int(para.end)))
+    return root
+
+
+def write_tei(results: Analyses, path: str | Path) -> None:
+    """Write :func:`tei_document` as UTF-8 XML at ``path``.
+
+    Example:
+        >>> import tempfile
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     write_tei(Analyses(chapter), Path(tmp) / "c.xml")
+        ...     ET.parse(Path(tmp) / "c.xml").getroot().tag
+        '{http://www.tei-c.org/ns/1.0}TEI'
+    """
+    tree = ET.ElementTree(tei_document(results))
+    ET.indent(tree.find(f"{{{TEI}}}teiHeader"), space=" ")
+    Path(path).write_bytes(ET.tostring(tree.getroot(), encoding="utf-8", xml_declaration=True)
+                           + b"\n")
+

@@ -1,0 +1,174 @@
+"""From the file as stored to the established text: its layout, its corrections, what is left out.
+
+:func:`establish` is the first step of :func:`analysis.text.chapter.load_chapter`:
+
+1. the layout is read (:mod:`analysis.text.layout`: byte-order mark, line
+   endings, hard-wrapped lines, NUL characters);
+2. the corrections are anchored in the text so read (:mod:`analysis.text.anchoring`):
+   those of a corrections file given, or, by default, the bundled ones, which
+   apply to the bundled seed (recognised by its SHA-256, the fast path: every
+   quote is at its hint) and to any copy of it, recognised because most of them
+   anchor in it; a correction that does not anchor is left out and reported;
+3. what is not the chapter is left out of the analysis, its offsets kept: a
+   Project Gutenberg file's licence header and footer (the ``*** START OF ...
+   ***`` and ``*** END OF ... ***`` lines and what lies beyond them), and, in a
+   copy of the bundled seed, whatever comes before the chapter's opening words
+   (a line of provenance, a title page);
+4. the layout's edits and the corrections are applied at once, with one offset map.
+
+Example:
+    >>> from analysis.text.source import read_source
+    >>> est = establish(read_source())
+    >>> str(est.anchoring), est.bundled, len(est.excluded)
+    ('corrections: 30 of 30 anchored (0 moved)', True, 0)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from analysis.text.anchoring import AnchorReport, anchor_records, quote
+from analysis.text.corrections import (applied, apply_with_layout, check_corrections,
+                                       default_corrections_path, empty_corrections,
+                                       load_corrections)
+from analysis.text.layout import layout_edits, layout_warnings
+from analysis.text.offsets import OffsetMap, apply_edits
+from analysis.text.source import DEFAULT_SEED, SEED_SHA256, Source
+
+_GUTENBERG = re.compile(r"^[ \t]*\*{3}[ \t]*(START|END) OF (?:THE |THIS )?PROJECT GUTENBERG "
+                        r"E(?:BOOK|TEXT)\b[^\r\n]*", re.IGNORECASE | re.MULTILINE)
+
+#: How many characters of the bundled chapter's opening are anchored to find it in a copy.
+OPENING_QUOTE = 64
+
+
+@dataclass(frozen=True)
+class Established:
+    """A file's established text and how it was made (see :func:`establish`).
+
+    - ``text``, ``offset_map``: the established text and its map to the file;
+    - ``plain``, ``plain_map``: the file as its layout reads, uncorrected, in
+      which records are anchored;
+    - ``corrections``: those applied (``start, end, found, replacement, kind, note``);
+    - ``anchoring``: how the corrections anchored (``None``: there were none to anchor);
+    - ``bundled``: the file is the bundled seed or a copy of it;
+    - ``body``: the span of ``text`` that is the chapter (the rest is ``excluded``);
+    - ``excluded``: ``part, start, end`` (offsets into the file) of what is left out;
+    - ``warnings``: lines a reader should see (NUL characters);
+    - ``line_breaks``: where ``text`` reads a single line break of the file as a
+      space (a heading keeps it: :func:`analysis.text.chapter.load_chapter`).
+    """
+
+    text: str
+    offset_map: OffsetMap
+    plain: str
+    plain_map: OffsetMap
+    corrections: pd.DataFrame
+    anchoring: AnchorReport | None
+    bundled: bool
+    body: tuple[int, int]
+    excluded: pd.DataFrame
+    warnings: tuple[str, ...]
+    line_breaks: np.ndarray
+
+
+def corrections_for(corrections: str | Path | pd.DataFrame | None) -> pd.DataFrame:
+    """The corrections records to anchor: a file's, a table's, or (``None``) the bundled ones.
+
+    Example:
+        >>> len(corrections_for(None))
+        30
+    """
+    if corrections is None:
+        return load_corrections(default_corrections_path())
+    if isinstance(corrections, pd.DataFrame):
+        return check_corrections(corrections)
+    return load_corrections(corrections)
+
+
+def establish(source: Source, corrections: str | Path | pd.DataFrame | None = None
+              ) -> Established:
+    """Establish the text of ``source`` (see the module's steps).
+
+    ``corrections``: a corrections file or table; ``None`` means the bundled
+    corrections when the file is the bundled seed or a copy of it, and none otherwise.
+
+    Raises:
+        DataFileError: the corrections table is malformed or two of its
+            corrections overlap where they anchor.
+
+    Example:
+        >>> from analysis.text.source import read_source
+        >>> est = establish(read_source())
+        >>> est.text[est.body[0]:est.body[0] + 26]
+        'Memoirs of a Revolutionary'
+    """
+    edits = layout_edits(source.text)
+    plain, plain_map = apply_edits(source.text, edits)
+    records = corrections_for(corrections)
+    name = "corrections"
+    identical = source.sha256 == SEED_SHA256 and corrections is None
+    if identical and all(source.text[a:b] == x for a, b, x in
+                         zip(records["start"], records["end"], records["exact"])):
+        found = records[["start", "end"]].assign(anchoring="in place")
+        report = AnchorReport(name, len(records))
+    else:
+        found, report = anchor_records(records, plain, plain_map, name, required=False)
+    bundled = corrections is None and (identical or 2 * report.anchored > report.total)
+    if corrections is None and not bundled:
+        table, report = empty_corrections(), None
+    else:
+        table = applied(records, found, source.text, records.attrs.get("path", name))
+    text, omap = apply_with_layout(source.text, edits, table)
+    parts = _gutenberg(source.text)
+    if bundled and not identical:
+        parts += _before_opening(plain, plain_map)
+    lo = max([end for part, _, end in parts if part != "Project Gutenberg footer"], default=0)
+    hi = min([start for part, start, _ in parts if part == "Project Gutenberg footer"],
+             default=len(source.text))
+    body = tuple(int(x) for x in omap.from_seed([lo, hi]))
+    excluded = pd.DataFrame(parts, columns=["part", "start", "end"]).astype(
+        {"start": "int64", "end": "int64"})
+    return Established(text, omap, plain, plain_map, table, report, bundled, body, excluded,
+                       tuple(layout_warnings(source.text, source.path)),
+                       _single_breaks(edits, omap))
+
+
+def _single_breaks(edits: list[tuple[int, int, str]], omap: OffsetMap) -> np.ndarray:
+    """Where the established text has a space for a single line break of the file."""
+    spans = np.array([(a, b) for a, b, r in edits if r == " "], dtype=np.int64).reshape(-1, 2)
+    at = omap.from_seed(spans[:, 0])
+    inside = at < len(omap.seed_start)
+    at, spans = at[inside], spans[inside]
+    same = (omap.seed_start[at] == spans[:, 0]) & (omap.seed_end[at] == spans[:, 1])
+    return at[same]
+
+
+def _gutenberg(text: str) -> list[tuple[str, int, int]]:
+    """The Project Gutenberg licence header and footer of ``text``, if it has the markers."""
+    parts = []
+    for marker in _GUTENBERG.finditer(text):
+        if marker.group(1).upper() == "START":
+            parts.append(("Project Gutenberg header", 0, marker.end()))
+        else:
+            parts.append(("Project Gutenberg footer", marker.start(), len(text)))
+    return parts
+
+
+def _before_opening(plain: str, plain_map: OffsetMap) -> list[tuple[str, int, int]]:
+    """In a copy of the bundled seed, what precedes the chapter's opening words."""
+    if not DEFAULT_SEED.is_file():
+        return []
+    seed = DEFAULT_SEED.read_text(encoding="utf-8")
+    start = len(seed) - len(seed.lstrip("\ufeff \t\r\n"))
+    opening = pd.DataFrame([quote(seed, start, start + OPENING_QUOTE)])
+    found, _ = anchor_records(opening, plain, plain_map, "the chapter's opening", required=False)
+    at = int(found["start"].iloc[0])
+    head = plain[:int(plain_map.from_seed([max(at, 0)])[0])]
+    return [("before the chapter's opening", 0, at)] if at > 0 and head.strip() else []
+
