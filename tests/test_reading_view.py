@@ -487,3 +487,18 @@ def test_the_reading_pages_are_in_the_table_of_contents() -> None:
     config = (ROOT / "_config.yml").read_text(encoding="utf-8")
     assert "publisher:" in config and "reading_text: full" in config
     assert html.escape("x") == "x"
+
+
+def test_corrections_sit_on_their_replacement_in_any_copy_of_the_text(tmp_path) -> None:
+    """On a copy saved with CRLF line endings, every correction still marks its replacement."""
+    from analysis import load_chapter
+    from analysis.reading_view.marks import correction_atoms
+    from analysis.text import default_seed_path
+
+    copy = tmp_path / "crlf.txt"
+    copy.write_bytes(default_seed_path().read_bytes().replace(b"\n", b"\r\n"))
+    chapter = load_chapter(copy)
+    atoms = correction_atoms(chapter)
+    assert len(atoms) == len(chapter.corrections) > 20
+    for atom, replacement in zip(atoms, chapter.corrections["replacement"]):
+        assert chapter.text[atom.start:atom.end] == replacement

@@ -87,11 +87,10 @@ def correction_atoms(chapter: Chapter) -> list[Atom]:
         True
     """
     atoms = []
-    shift = 0
-    for i, row in enumerate(chapter.corrections.itertuples(index=False)):
-        start = int(row.start) + shift
-        end = start + len(row.replacement)
-        shift += len(row.replacement) - (int(row.end) - int(row.start))
+    table = chapter.corrections
+    starts, ends = to_established(chapter, table["start"], table["end"])
+    for i, (row, start, end) in enumerate(zip(table.itertuples(index=False), starts, ends)):
+        start, end = int(start), int(end)
         title = correction_title(row.found, row.replacement, row.kind, row.note)
         found = f"<del>{_esc(_shown(row.found))}</del>" if row.found else ""
         new = f"<ins>{_esc(row.replacement)}</ins>" if row.replacement else ""
