@@ -28,8 +28,11 @@ import pandas as pd
 from analysis.errors import DataFileError
 from analysis.schema import file_problem
 from analysis.people.register import load_known_names, load_register
+from analysis.sentiment.reference import tone_reference
 from analysis.sentiment.scorers import load_lexicon_patch
+from analysis.sentiment.validation import load_annotations
 from analysis.text import Chapter, load_chapter
+from analysis.text.annotations import load_tone, load_tone_adjudication
 from analysis.text.episodes import episode_positions, load_episodes
 from analysis.text.source import data_path
 from analysis.themes.lexicon import Lexicon, load_lexicon
@@ -44,6 +47,14 @@ FILE_NAMES: dict[str, str] = {
     "corrections": "corrections.csv",
     "abbreviations": "abbreviations.txt",
     "episodes": "episodes.csv",
+}
+
+#: The files of the tone annotation in an ``annotations/`` folder: each reader's scores and
+#: their adjudication (:func:`analysis.sentiment.reference.tone_reference`).
+TONE_FILES: dict[str, str] = {
+    "reader_a": "sentiment_reader_a.csv",
+    "reader_b": "sentiment_reader_b.csv",
+    "adjudication": "sentiment_adjudication.csv",
 }
 
 #: The bundled files that were made for the bundled chapter and that an
@@ -67,7 +78,11 @@ class DataFiles:
       bundled table for the bundled seed and none for any other text;
     - ``abbreviations``: the abbreviations that never end a sentence
       (:func:`analysis.text.segment.load_abbreviations`);
-    - ``episodes``: the chapter's episodes (:func:`analysis.text.episodes.load_episodes`).
+    - ``episodes``: the chapter's episodes (:func:`analysis.text.episodes.load_episodes`);
+    - ``annotations``: a folder holding the two readers' tone of the
+      narration and its adjudication (:data:`TONE_FILES`), from which the
+      reference tone is made (:meth:`tone_reference`); ``None`` means the
+      bundled annotations for the bundled seed and none for any other text.
 
     Example:
         >>> DataFiles(themes=Path("my/themes.toml")).themes.name
@@ -82,14 +97,15 @@ class DataFiles:
     corrections: Path | None = None
     abbreviations: Path | None = None
     episodes: Path | None = None
+    annotations: Path | None = None
 
     @classmethod
     def from_dir(cls, folder: str | Path) -> DataFiles:
         """Take the data files found in ``folder``; the others stay bundled.
 
-        The folder may hold any of the files named in :data:`FILE_NAMES`, and
-        also sub-folders (e.g. ``annotations/``) and hidden files, which are
-        ignored. Any other file is an error, so that a misspelt name
+        The folder may hold any of the files named in :data:`FILE_NAMES`, and an
+        ``annotations/`` folder with the files of :data:`TONE_FILES` (taken as
+        ``annotations``); other sub-folders and hidden files are ignored. Any other file is an error, so that a misspelt name
         (``theme.toml``) cannot silently leave the bundled file in use; so is
         an entry with a data file's name that is not a regular file (a folder,
         a loop of symbolic links, a FIFO), which would leave it unread.
@@ -124,8 +140,11 @@ class DataFiles:
         if not names:
             raise DataFileError(f"{root}: holds none of the data files (expected any of: "
                                 f"{expected})")
-        return cls(**{field: root / name for field, name in FILE_NAMES.items()
-                      if (root / name).is_file()})
+        given = {field: root / name for field, name in FILE_NAMES.items()
+                 if (root / name).is_file()}
+        if (root / "annotations").is_dir():
+            given["annotations"] = root / "annotations"
+        return cls(**given)
 
     def path(self, field: str) -> Path:
         """The file to read for ``field``: the one given, or the bundled one.
@@ -202,6 +221,46 @@ class DataFiles:
         """
         return load_episodes(self.path("episodes"))
 
+    def annotation_folder(self, chapter: Chapter) -> Path | None:
+        """The folder of ``chapter``'s tone annotation: ``annotations``, the bundled one for the
+        bundled seed, or ``None``.
+
+        Example:
+            >>> DataFiles().annotation_folder(chapter).name
+            'annotations'
+        """
+        if self.annotations is not None:
+            return Path(self.annotations)
+        return data_path("annotations") if chapter.bundled else None
+
+    def tone_reference(self, chapter: Chapter) -> pd.DataFrame | None:
+        """The reference tone of ``chapter``'s narration, or ``None`` where it has none.
+
+        Read from ``annotations`` when given (all three :data:`TONE_FILES` must
+        be there), else from the bundled annotations when ``chapter`` is the
+        bundled seed (``chapter.bundled``); another text has no reference.
+
+        Raises:
+            DataFileError: a file is missing or malformed, a row does not anchor,
+                or the adjudication does not fit the readers.
+
+        Example:
+            >>> DataFiles().tone_reference(chapter)["reference"].value_counts().sort_index().to_dict()
+            {-2: 53, -1: 94, 0: 79, 1: 78, 2: 15}
+        """
+        folder = self.annotation_folder(chapter)
+        if folder is None:
+            return None
+        paths = {role: folder / name for role, name in TONE_FILES.items()}
+        for path in paths.values():
+            problem = file_problem(path)
+            if problem:
+                raise DataFileError(f"{path}: {problem} (a tone annotation needs "
+                                    f"{', '.join(TONE_FILES.values())})")
+        return tone_reference(load_annotations(chapter, paths["reader_a"]),
+                              load_tone(chapter, paths["reader_b"]),
+                              load_tone_adjudication(chapter, paths["adjudication"]))
+
     def check(self, chapter: Chapter) -> None:
         """Read and check every data file these name, before any analysis is run.
 
@@ -221,6 +280,8 @@ class DataFiles:
         episodes = self.episodes_table()
         if self.episodes is not None:
             episode_positions(chapter, episodes)
+        if self.annotations is not None:
+            self.tone_reference(chapter)
 
     def fallbacks(self, chapter: Chapter) -> list[str]:
         """The bundled, chapter-specific files an analysis of ``chapter`` would use.

@@ -81,6 +81,29 @@ def people_table(results: Analyses) -> pd.DataFrame:
     return register_table(results.mentions, results.register)
 
 
+def sentiment_table(results: Analyses) -> pd.DataFrame:
+    """Each sentence's scores by every method, whether it is in a note, and its reference tone.
+
+    ``sentiment`` is the method's score, which any text gets; ``annotation`` is
+    the reference tone of the close reading (:meth:`Analyses.tone_reference`,
+    -2..+2), empty for a sentence without one (the notes, the titles, and every
+    sentence of a text without annotations); ``in_note`` is true in the
+    editor's notes.
+
+    Example:
+        >>> table = sentiment_table(Analyses(chapter))
+        >>> table.columns.tolist()[-3:], int(table["annotation"].notna().sum())
+        (['sentiment', 'in_note', 'annotation'], 319)
+    """
+    scores = results.sentence_scores
+    kinds = results.chapter.paragraphs.set_index("paragraph_id")["kind"]
+    out = scores.assign(in_note=scores["paragraph_id"].map(kinds).eq("editorial").to_numpy())
+    reference = results.tone_reference
+    annotation = (pd.Series(dtype="Int64") if reference is None
+                  else reference.set_index("sentence_id")["reference"])
+    return out.assign(annotation=out["sentence_id"].map(annotation).astype("Int64"))
+
+
 #: File name -> function building its table from the analyses. Analyses add entries.
 TABLES: dict[str, Callable[[Analyses], pd.DataFrame]] = {
     "paragraphs.csv": paragraphs_table,
@@ -91,7 +114,7 @@ TABLES: dict[str, Callable[[Analyses], pd.DataFrame]] = {
     "people.csv": people_table,
     "mentions.csv": lambda results: results.mentions,
     "unregistered_names.csv": lambda results: results.unregistered_names,
-    "sentiment.csv": lambda results: results.sentence_scores,
+    "sentiment.csv": sentiment_table,
 }
 
 def _span(what: str) -> tuple[Field, Field]:
@@ -176,7 +199,12 @@ SCHEMAS: dict[str, TableSchema] = {
         _id("sentence", key=True), _id("paragraph"), *_span("sentence"),
         _score("vader", "VADER's compound score"), _score("textblob", "TextBlob's polarity"),
         _score("vader_patched", "VADER with the lexicon patch"),
-        _score("sentiment", "the book's score (vader_patched)")),
+        _score("sentiment", "the book's score (vader_patched)"),
+        Field("in_note", "boolean", description="in an editor's note"),
+        Field("annotation", "integer", minimum=-2, maximum=2,
+              description="the reference tone of the close reading, -2 .. +2: the two readers' "
+                          "score where they agree, the adjudicated one where they do not (empty: "
+                          "not annotated)")),
         primary_key=("sentence_id",), foreign_keys=(_SENTENCE, _PARAGRAPH)),
 }
 

@@ -90,6 +90,11 @@ class Analyses:
         return sentiment.sentence_scores(self.chapter, self.patch)
 
     @cached_property
+    def tone_reference(self) -> pd.DataFrame | None:
+        """The reference tone of the narration, or ``None`` (:meth:`analysis.datafiles.DataFiles.tone_reference`)."""
+        return self.files.tone_reference(self.chapter)
+
+    @cached_property
     def network(self) -> nx.Graph:
         """The co-occurrence network (:func:`analysis.people.network.build_network`)."""
         return people.build_network(self.mentions, self.register)

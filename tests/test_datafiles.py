@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from analysis import Chapter, DataFileError
-from analysis.datafiles import CHAPTER_SPECIFIC, FILE_NAMES, DataFiles
+from analysis.datafiles import CHAPTER_SPECIFIC, FILE_NAMES, TONE_FILES, DataFiles
 from analysis.text.source import data_path
 
 
 def test_every_kind_of_data_file_has_a_name_and_a_bundled_file() -> None:
-    assert [f.name for f in fields(DataFiles)] == list(FILE_NAMES)
+    assert [f.name for f in fields(DataFiles)] == [*FILE_NAMES, "annotations"]
     for field, name in FILE_NAMES.items():
         assert DataFiles().path(field) == data_path(name)
         assert data_path(name).is_file(), name
@@ -48,3 +48,27 @@ def test_the_bundled_chapter_uses_no_fallback(files: DataFiles, chapter: Chapter
 def test_a_missing_file_given_is_an_error_naming_it(tmp_path: Path) -> None:
     with pytest.raises(DataFileError, match=r"absent\.csv: no such file"):
         DataFiles(sentiment_lexicon_patch=tmp_path / "absent.csv").patch()
+
+
+def test_the_bundled_chapter_has_its_tone_reference(files: DataFiles, chapter: Chapter) -> None:
+    assert files.annotation_folder(chapter) == data_path("annotations")
+    for name in TONE_FILES.values():
+        assert data_path(f"annotations/{name}").is_file(), name
+    reference = files.tone_reference(chapter)
+    assert len(reference) == 319  # every sentence of the narration
+    assert reference["how"].value_counts().to_dict() == {"agreed": 254, "adjudicated": 65}
+
+
+def test_another_text_has_no_tone_reference(tmp_path: Path) -> None:
+    text = tmp_path / "other.txt"
+    text.write_text("Title\n\nA short chapter of prose.\n", encoding="utf-8")
+    files = DataFiles()
+    assert files.annotation_folder(files.chapter(text)) is None
+    assert files.tone_reference(files.chapter(text)) is None
+
+
+def test_an_annotations_folder_missing_a_file_is_named(tmp_path: Path, chapter: Chapter) -> None:
+    (tmp_path / "sentiment_reader_a.csv").write_text("x\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"sentiment_reader_b.csv: no such file \(a tone "
+                                            r"annotation needs"):
+        DataFiles(annotations=tmp_path).tone_reference(chapter)

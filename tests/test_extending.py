@@ -9,6 +9,7 @@ public API and the command line on it, as the extending page tells a reader to.
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -367,7 +368,8 @@ def test_cli_exports_the_text_with_its_data(memoir: tuple[Path, Path], tmp_path:
     hits = read["theme_hits.csv"]
     assert ((hits["term"] == "leaflet*") & (hits["start"] == TEXT.index("leaflets"))).sum() == 1
     scores = read["sentiment.csv"].set_index("sentence_id")
-    assert scores.columns.tolist()[-1] == "sentiment" and scores.loc[12, "sentiment"] < 0
+    assert scores.columns.tolist()[-3:] == ["sentiment", "in_note", "annotation"]
+    assert scores.loc[12, "sentiment"] < 0 and (scores["annotation"] == "").all()
     graph = nx.read_gexf(out / "network.gexf")
     assert sorted(graph) == ["anna_weber", "brandt", "duval", "paul_weber"]
     assert graph.edges["anna_weber", "paul_weber"]["weight"] == 2  # paragraphs 4 and 5
@@ -429,7 +431,8 @@ def test_folder_may_hold_annotations_and_hidden_files(tmp_path: Path) -> None:
     (folder / "annotations").mkdir()
     (folder / "annotations" / "themes.csv").write_text("x\n", encoding="utf-8")
     (folder / ".DS_Store").write_bytes(b"\0")
-    assert DataFiles.from_dir(folder) == DataFiles(themes=folder / "themes.toml")
+    assert DataFiles.from_dir(folder) == DataFiles(themes=folder / "themes.toml",
+                                                   annotations=folder / "annotations")
 
 
 @pytest.mark.parametrize("names, replace, message", [
@@ -487,3 +490,48 @@ def test_coordinated_first_name_that_is_also_an_alias_counts_once(
                     encoding="utf-8")
     found = people.mentions(load_chapter(text), data_files.register())
     assert found["surface"].tolist() == ["Anna", "Paul Weber"]
+
+
+def test_a_texts_own_tone_annotation_gives_its_reference(memoir: tuple[Path, Path], ch: Chapter,
+                                                         tmp_path: Path) -> None:
+    folder = write_data(tmp_path / "data")
+    notes = folder / "annotations"
+    notes.mkdir()
+    a = {9: 1, 12: -1, 14: -1}
+    b = {9: 1, 12: -2, 14: -1}
+    for name, scores, extra in [("sentiment_reader_a.csv", a, {"split": "dev", "batch": 1}),
+                                ("sentiment_reader_b.csv", b, {})]:
+        table = pd.DataFrame([{"sentence_id": s, **extra, "score": v, "reason": "read by hand"}
+                              for s, v in scores.items()])
+        write_records(ch, table, notes / name, "sentence")
+    write_records(ch, pd.DataFrame([{"sentence_id": 12, "score_a": -1, "score_b": -2,
+                                     "adjudicated": -2, "reason": "a death, told as such"}]),
+                  notes / "sentiment_adjudication.csv", "sentence")
+    out = tmp_path / "out"
+    result = run("export", str(out), "--text", str(memoir[0]), "--data", str(folder))
+    assert result.returncode == 0, result.stderr
+    scores = pd.read_csv(out / "sentiment.csv").set_index("sentence_id")
+    assert scores["annotation"].dropna().astype(int).to_dict() == {9: 1, 12: -2, 14: -1}
+    package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+    titles = [s["title"] for s in package["sources"]]
+    assert "sentiment_adjudication.csv" in titles
+
+
+def test_an_adjudication_that_misquotes_a_reader_is_one_line(memoir: tuple[Path, Path],
+                                                             ch: Chapter, tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]
+                                                             ) -> None:
+    folder = write_data(tmp_path / "data")
+    notes = folder / "annotations"
+    notes.mkdir()
+    for name, extra in [("sentiment_reader_a.csv", {"split": "dev", "batch": 1}),
+                        ("sentiment_reader_b.csv", {})]:
+        write_records(ch, pd.DataFrame([{"sentence_id": 9, **extra, "score": 1, "reason": "r"}]),
+                      notes / name, "sentence")
+    write_records(ch, pd.DataFrame([{"sentence_id": 9, "score_a": 0, "score_b": 1,
+                                     "adjudicated": 1, "reason": "r"}]),
+                  notes / "sentiment_adjudication.csv", "sentence")
+    err = one_error(["export", str(tmp_path / "out"), "--text", str(memoir[0]),
+                     "--data", str(folder)], capsys)
+    assert "gives sentence 9 a score_a of +0, but reader A gave it +1" in err
+    assert not (tmp_path / "out").exists()

@@ -269,10 +269,11 @@ def test_notes_and_headings_are_set_apart(small: dict[str, object]) -> None:
 
 
 def test_tone_shows_the_score_and_the_reference_where_given(small: dict[str, object]) -> None:
-    page = view(small, reference=pd.Series({5: 0.5, 6: float("nan")}))
+    page = view(small, reference=pd.Series({5: -2, 6: float("nan")}))
     tree = parse(page)
     tones = {a["title"] for a in tree.with_class("rv-tone") if "title" in a}
-    assert any("; reference reading: +0.50" in t for t in tones)
+    assert any("; close reading: -2 on -2 .. +2" in t for t in tones)
+    assert "close reading: 0 on" in tone_mark(0.1, 0) and "--r:0.5" in tone_mark(0.1, 0)
     assert any("; no reference reading" in t for t in tones)
     assert 'aria-label="tone' in page
     assert references({3: None, 4: 0.25}) == {4: 0.25}

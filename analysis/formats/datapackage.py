@@ -23,10 +23,9 @@ from __future__ import annotations
 import hashlib
 import json
 import mimetypes
-from dataclasses import fields
 from pathlib import Path
 
-from analysis.datafiles import DataFiles
+from analysis.datafiles import FILE_NAMES, TONE_FILES, DataFiles
 from analysis.results import Analyses
 from analysis.schema import TableSchema, resource_name
 
@@ -74,12 +73,15 @@ def sources(results: Analyses) -> list[dict[str, str]]:
     out = [{"title": src.path.name, "path": str(src.path), "hash": f"sha256:{src.sha256}",
             "description": "the text analysed; every start/end is a character offset into it"}]
     files: DataFiles = results.files
-    for field in fields(files):
-        path = files.path(field.name)
+    used = [(files.path(name), getattr(files, name) is None) for name in FILE_NAMES]
+    folder = files.annotation_folder(results.chapter)
+    if folder is not None and results.tone_reference is not None:
+        used += [(folder / name, files.annotations is None) for name in TONE_FILES.values()]
+    for path, bundled in used:
         if path.is_file():
             out.append({"title": path.name, "path": str(path), "hash": f"sha256:{sha256(path)}",
                         "description": "a data file the analyses read"
-                        + (" (bundled)" if getattr(files, field.name) is None else "")})
+                        + (" (bundled)" if bundled else "")})
     return out
 
 

@@ -175,16 +175,29 @@ def _episode_lines(fig: go.Figure, episodes: pd.DataFrame, y: float = 1.05) -> N
         name="where an episode opens", showlegend=False))
 
 
+def _reference_line(fig: go.Figure, reference: pd.DataFrame | None, **where: int) -> None:
+    """Draw the close reading's arc (``position, arc``) on ``fig``, if there is one."""
+    if reference is None:
+        return
+    fig.add_trace(go.Scatter(x=_r(reference["position"] * 100, 2), y=_r(reference["arc"]),
+                             mode="lines", name="close reading (score ÷ 2)",
+                             line={"width": 2.2, "color": PALETTE[1], "dash": "dashdot"},
+                             hovertemplate="close reading %{y:.2f}<extra></extra>"), **where)
+
+
 def arc(points: pd.DataFrame, arc: pd.DataFrame, envelope: pd.DataFrame,
         episodes: pd.DataFrame, *, sentences: pd.DataFrame | None = None,
-        height: int = 520) -> InteractiveFigure:
+        reference: pd.DataFrame | None = None, height: int = 520) -> InteractiveFigure:
     """The sentiment arc: every sentence a dot (hover for its words, click to read it), the arc, its bands.
 
     ``points``: :func:`analysis.sentiment.arc.arc_points`; ``arc``:
     :func:`analysis.sentiment.arc.smooth_arc`; ``envelope``:
     :func:`analysis.sentiment.arc.shuffle_envelope`; ``episodes``:
     :func:`analysis.text.episodes.episode_positions`; ``sentences``:
-    ``chapter.sentences``, for the words shown on hover (else the ids only).
+    ``chapter.sentences``, for the words shown on hover (else the ids only);
+    ``reference``: the arc of the close reading
+    (:func:`analysis.synthesis.chapter_map.reference_track`), drawn over the
+    method's, or ``None``.
 
     Example:
         >>> pts = pd.DataFrame({"sentence_id": [5, 6], "paragraph_id": [3, 3],
@@ -195,6 +208,9 @@ def arc(points: pd.DataFrame, arc: pd.DataFrame, envelope: pd.DataFrame,
         ...                     "null_high": [0.1, 0.1]})
         >>> fig = arc(pts, a, env, pd.DataFrame({"episode": ["x"], "position": [0.5]}))
         >>> "reading.html#s6" in fig._repr_html_()
+        True
+        >>> fig = arc(pts, a, env, pd.DataFrame({"episode": ["x"], "position": [0.5]}), reference=a)
+        >>> "close reading" in fig._repr_html_()
         True
     """
     texts = ({} if sentences is None else
@@ -211,9 +227,11 @@ def arc(points: pd.DataFrame, arc: pd.DataFrame, envelope: pd.DataFrame,
         fig.add_trace(go.Scatter(x=ex, y=_r(envelope[column]), mode="lines", hoverinfo="skip",
                                  line={"width": 1, "dash": "dash", "color": PALETTE[7]},
                                  name="95% range of shuffled order", showlegend=show))
-    fig.add_trace(go.Scatter(x=x, y=_r(arc["arc"]), mode="lines", name="arc",
+    fig.add_trace(go.Scatter(x=x, y=_r(arc["arc"]), mode="lines",
+                             name="arc" if reference is None else "arc (lexicon method)",
                              line={"width": 2.5, "color": PALETTE[0]},
                              hovertemplate="arc %{y:.2f} at %{x:.0f}%<extra></extra>"))
+    _reference_line(fig, reference)
     hover = [f"<b>s{int(s)}</b> (¶{int(p)}), score {v:+.2f}<br>{_wrap(texts.get(s, ''))}"
              for s, p, v in zip(points["sentence_id"], points["paragraph_id"], points["score"])]
     fig.add_trace(go.Scatter(x=_r(points["position"] * 100, 2), y=_r(points["score"]),
@@ -232,13 +250,15 @@ def arc(points: pd.DataFrame, arc: pd.DataFrame, envelope: pd.DataFrame,
 
 def chapter_map(themes: pd.DataFrame, sentiment: pd.DataFrame, people: pd.DataFrame,
                 episodes: pd.DataFrame, notes: pd.DataFrame, lexicon: Lexicon,
-                paragraphs: pd.DataFrame, *, height: int = 760) -> InteractiveFigure:
+                paragraphs: pd.DataFrame, *, reference: pd.DataFrame | None = None,
+                height: int = 760) -> InteractiveFigure:
     """The chapter at a glance: theme tracks, sentiment arc, people; click a position to read there.
 
     The tables of :func:`analysis.synthesis.figures.plot_chapter_map`, and
     ``paragraphs``: ``chapter.paragraphs`` with ``position`` (from
     :func:`analysis.text.structure.along_chapter`), to open the paragraph at
     the position clicked. A person's mark opens the sentence that names them.
+    ``reference``: the arc of the close reading, drawn over the method's (or ``None``).
 
     Example:
         >>> themes = pd.DataFrame({"position": [0, 1], "terror": [1, 2], "nep": [0, 1],
@@ -278,9 +298,11 @@ def chapter_map(themes: pd.DataFrame, sentiment: pd.DataFrame, people: pd.DataFr
                                  line={"width": 1, "dash": "dash", "color": PALETTE[7]},
                                  name="95% range of shuffled order", showlegend=show),
                       row=2, col=1)
-    fig.add_trace(go.Scatter(x=sx, y=_r(sentiment["arc"]), mode="lines", name="sentiment arc",
+    fig.add_trace(go.Scatter(x=sx, y=_r(sentiment["arc"]), mode="lines",
+                             name="sentiment arc" if reference is None else "arc (lexicon method)",
                              line={"width": 2.2, "color": PALETTE[0]},
                              hovertemplate="arc %{y:.2f}<extra></extra>"), row=2, col=1)
+    _reference_line(fig, reference, row=2, col=1)
     label_of = {r.label: f"{r.label} ({r.count})" for r in rows.itertuples()}
     fig.add_trace(go.Scatter(
         x=_r(people["position"] * 100, 2), y=[label_of[lab] for lab in people["label"]],

@@ -179,22 +179,24 @@ def theme_marks(chapter: Chapter, theme_hits: pd.DataFrame, themes: list[str],
 def tone_mark(score: float, reference: float | None = None, method: str = "patched VADER") -> str:
     """The tone mark of a sentence: a bar from the centre, left for a dark tone, right for a bright one.
 
-    The bar's length is the score's size, its side and pattern (hatched when
-    negative) its sign, so colour is never the only cue; the title gives the
-    method's score and the reference reading's where there is one.
+    The bar's length is the method's score's size (in [-1, 1]), its side and
+    pattern (hatched when negative) its sign, so colour is never the only cue;
+    the reference reading (the close reading's score on the five-point scale,
+    -2 .. +2), where there is one, is a tick at its place on the same width. The
+    title gives both.
 
     Example:
         >>> tone_mark(-0.54)  # doctest: +ELLIPSIS
         '<span class="rv-tone rv-neg" role="img" aria-label="tone -0.54" title="Tone of the sentence: -0.54 (patched VADER)..." style="--v:0.54"></span>'
-        >>> 'style="--v:0.2;--r:0.75"' in tone_mark(0.2, 0.5)  # the reference at 3/4 of the width
+        >>> 'style="--v:0.2;--r:0.75"' in tone_mark(0.2, 1)  # +1 of -2..+2: at 3/4 of the width
         True
     """
     sign = "rv-neg" if score < 0 else ("rv-pos" if score > 0 else "rv-zero")
     title = f"Tone of the sentence: {score:+.2f} ({method})".replace("+0.00", "0.00")
     style = f"--v:{abs(score):.2g}"
     if reference is not None:
-        title += f"; reference reading: {reference:+.2f}"
-        style += f";--r:{(reference + 1) / 2:.3g}"
+        title += f"; close reading: {reference:+.0f} on -2 .. +2".replace("+0 ", "0 ")
+        style += f";--r:{(reference + 2) / 4:.3g}"
     else:
         title += "; no reference reading"
     cls = "rv-tone " + sign + (" rv-has-ref" if reference is not None else "")

@@ -96,8 +96,9 @@ def _legend(themes: list[str], labels: Mapping[str, str], openings_only: bool,
         f'<label class="rv-switch"><input type="checkbox" data-layer="theme-{i}" checked> '
         f'<span class="rv-theme rv-th-{i}">{_esc(labels.get(t, t))}</span></label>'
         for i, t in enumerate(themes))
-    ref = ("and the reference reading's as a tick" if has_reference
-           else "(a reference reading, where there is one, as a tick)")
+    ref = ("(the lexicon method's), and the close reading's as a tick (the two readers' score, "
+           "adjudicated where they differed)" if has_reference
+           else "(the lexicon method's; a close reading, where there is one, as a tick)")
     items = [
         '<label class="rv-switch"><input type="checkbox" data-layer="people" checked> '
         '<span class="rv-person">People</span></label> <span class="rv-help">registered people; '

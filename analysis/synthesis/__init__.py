@@ -14,12 +14,13 @@ Example:
 """
 
 from analysis.synthesis.chapter_map import (leading_themes, note_spans, people_by_stretch,
-                                            people_track, sentiment_track, theme_peaks,
+                                            people_track, reference_track, sentiment_track,
+                                            theme_peaks,
                                             track_correlations)
 from analysis.synthesis.portrayal import portrayal, portrayal_sentences
 from analysis.synthesis.ties import theme_ties
 from analysis.synthesis.tone import dominant_theme, sentiment_by_theme
 
 __all__ = ["dominant_theme", "leading_themes", "note_spans", "people_by_stretch", "people_track",
-           "portrayal", "portrayal_sentences", "sentiment_by_theme", "sentiment_track",
+           "portrayal", "portrayal_sentences", "reference_track", "sentiment_by_theme", "sentiment_track",
            "theme_peaks", "theme_ties", "track_correlations"]

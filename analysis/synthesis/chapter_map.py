@@ -59,6 +59,28 @@ def sentiment_track(chapter: Chapter, scores: pd.DataFrame, *, bandwidth: float 
     return arc.merge(envelope, on="position", validate="one_to_one")
 
 
+def reference_track(chapter: Chapter, reference: pd.DataFrame, *, bandwidth: float = BANDWIDTH,
+                    n_boot: int = 500, seed: int = 0) -> pd.DataFrame:
+    """The arc of the close reading on the method's grid: ``position, arc, low, high``.
+
+    ``reference``: the reference tone of the narration
+    (:func:`analysis.sentiment.reference.tone_reference`, -2 .. +2), divided by 2
+    so that it shares the method's scale ([-1, 1]), then smoothed exactly as
+    :func:`sentiment_track` smooths the method's scores (same kernel, bandwidth
+    and grid), with its bootstrap band.
+
+    Example:
+        >>> ref = pd.DataFrame({"sentence_id": [5, 6], "paragraph_id": [3, 3],
+        ...                     "start": [90, 297], "end": [296, 437], "reference": [-2, 2]})
+        >>> track = reference_track(chapter, ref, n_boot=10)
+        >>> len(track), bool(track["arc"].between(-1, 1).all())
+        (201, True)
+    """
+    scaled = reference.assign(scaled=reference["reference"] / 2)
+    points = arc_points(chapter, scaled, column="scaled")
+    return smooth_arc(points, bandwidth=bandwidth, n_boot=n_boot, seed=seed)
+
+
 def people_track(chapter: Chapter, found: pd.DataFrame, register: pd.DataFrame,
                  top: int = 10) -> pd.DataFrame:
     """Where the most named people are named in Serge's narration.

@@ -17,7 +17,8 @@ from analysis.themes.lexicon import Lexicon
 
 
 def plot_chapter_map(themes: pd.DataFrame, sentiment: pd.DataFrame, people: pd.DataFrame,
-                     episodes: pd.DataFrame, notes: pd.DataFrame, lexicon: Lexicon) -> Figure:
+                     episodes: pd.DataFrame, notes: pd.DataFrame, lexicon: Lexicon,
+                     reference: pd.DataFrame | None = None) -> Figure:
     """The chapter at a glance: theme tracks, sentiment arc and people, sharing the x axis.
 
     ``themes``: :func:`analysis.themes.scoring.theme_density`; ``sentiment``:
@@ -25,7 +26,9 @@ def plot_chapter_map(themes: pd.DataFrame, sentiment: pd.DataFrame, people: pd.D
     :func:`analysis.synthesis.chapter_map.people_track`; ``episodes``:
     :func:`analysis.text.episodes.episode_positions`; ``notes``:
     :func:`analysis.synthesis.chapter_map.note_spans` (shaded in every panel);
-    ``lexicon``: the themes' labels, colours and order.
+    ``lexicon``: the themes' labels, colours and order; ``reference``: the arc
+    of the close reading (:func:`analysis.synthesis.chapter_map.reference_track`),
+    drawn over the method's arc, or ``None``.
 
     Example:
         >>> themes = pd.DataFrame({"position": [0, 1], "terror": [1, 2], "nep": [0, 1],
@@ -38,6 +41,9 @@ def plot_chapter_map(themes: pd.DataFrame, sentiment: pd.DataFrame, people: pd.D
         >>> notes = pd.DataFrame({"position": [0.4], "position_end": [0.45]})
         >>> [ax.get_ylabel() for ax in plot_chapter_map(themes, arc, people, ep, notes, lexicon).axes[:3]]
         ['theme density\\n(hits per 100 words)', 'sentiment\\n(smoothed)', '']
+        >>> fig = plot_chapter_map(themes, arc, people, ep, notes, lexicon, reference=arc)
+        >>> fig.axes[1].get_legend_handles_labels()[1][-1]
+        'close reading (score ÷ 2)'
     """
     n_people = people["rank"].nunique()
     fig, axes = figure(3, 1, width=9.0, height=7.0 + 0.12 * n_people, sharex=True,
@@ -68,10 +74,14 @@ def plot_chapter_map(themes: pd.DataFrame, sentiment: pd.DataFrame, people: pd.D
     arc_ax.plot(x, sentiment["null_low"], color=PALETTE[7], lw=0.8, ls="--",
                 label="95% range of shuffled order")
     arc_ax.plot(x, sentiment["null_high"], color=PALETTE[7], lw=0.8, ls="--")
-    arc_ax.plot(x, sentiment["arc"], color=PALETTE[0], lw=2.2, label="arc")
+    arc_ax.plot(x, sentiment["arc"], color=PALETTE[0], lw=2.2,
+                label="arc (lexicon method)" if reference is not None else "arc")
+    if reference is not None:
+        arc_ax.plot(reference["position"] * 100, reference["arc"], color=PALETTE[1], lw=2.0,
+                    ls="-.", label="close reading (score ÷ 2)")
     arc_ax.axhline(0, color="#666666", lw=0.8)
     arc_ax.set_ylabel("sentiment\n(smoothed)")
-    arc_ax.legend(loc="lower left", fontsize=8, ncols=3)
+    arc_ax.legend(loc="lower left", fontsize=8, ncols=3 if reference is None else 2)
 
     rows = people.drop_duplicates("label").sort_values("rank")
     people_ax.scatter(people["position"] * 100, people["rank"], marker="|", s=90,

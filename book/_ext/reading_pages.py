@@ -99,7 +99,7 @@ class ReadingView(SphinxDirective):
         page = render(a.chapter, mentions=a.mentions, register=a.register,
                       theme_hits=a.theme_hits, paragraph_scores=a.paragraph_scores,
                       lexicon=a.lexicon, sentence_scores=a.sentence_scores,
-                      openings_only=openings, person_href=href + "#person-{}")
+                      reference=a.tone_reference, openings_only=openings, person_href=href + "#person-{}")
         _dependencies(self.env)
         return [nodes.raw("", page, format="html")]
 

@@ -306,9 +306,15 @@ def test_annotation_numbers_are_integers_only() -> None:
 
 def test_export_registers_sentiment_csv(results: Analyses, exported,
                                         scores: pd.DataFrame) -> None:
-    assert TABLES["sentiment.csv"](results) is results.sentence_scores
     pd.testing.assert_frame_equal(results.sentence_scores, scores)
     table = pd.read_csv(exported["sentiment.csv"])
     assert list(table.columns) == ["sentence_id", "paragraph_id", "start", "end", *METHODS,
-                                   "sentiment"]
+                                   "sentiment", "in_note", "annotation"]
+    pd.testing.assert_frame_equal(table[scores.columns], scores, check_exact=False)
+    reference = results.tone_reference.set_index("sentence_id")["reference"]
+    annotated = table.dropna(subset=["annotation"]).set_index("sentence_id")["annotation"]
+    assert annotated.astype(int).to_dict() == reference.to_dict()
+    kinds = table["paragraph_id"].map(results.chapter.paragraphs.set_index("paragraph_id")["kind"])
+    assert table["in_note"].tolist() == (kinds == "editorial").tolist()
+    assert table.loc[table["in_note"], "annotation"].isna().all()
     assert len(table) == len(scores)
