@@ -58,7 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     exp = commands.add_parser(
         "export",
-        help="write the analysis tables as CSV (and networks as GEXF) into a folder",
+        help="write the analyses into a folder: CSV tables, the network (GEXF), Web "
+             "Annotations (JSON-LD), the text in TEI, a data package",
         description=(
             f"Write {EXPORTED} into OUTDIR (created if needed). CSV files are UTF-8 with a "
             "header row; start/end are character offsets into the text file as stored; "
@@ -90,8 +91,10 @@ def _text_and_data(command: argparse.ArgumentParser) -> None:
                          help="a UTF-8 chapter text to analyse instead of the bundled excerpt")
     command.add_argument("--data", metavar="DIR", default=None,
                          help=(f"a folder of data files to use instead of the bundled ones: any "
-                               f"of {DATA_FILES}; the bundled files stand in for those it does "
-                               "not hold"))
+                               f"of {DATA_FILES}, and an annotations/ folder with two readers' "
+                               "tone and its adjudication (sentiment_reader_a.csv, "
+                               "sentiment_reader_b.csv, sentiment_adjudication.csv); the bundled "
+                               "files stand in for those it does not hold"))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -136,7 +139,10 @@ def _export(args: argparse.Namespace) -> int:
         print(f"text established: {len(chapter.words)} words, {len(chapter.sentences)} "
               f"sentences ({time.perf_counter() - begin:.1f} s)", file=sys.stderr)
     progress = (lambda line: print(f"  {line}", file=sys.stderr)) if large else None
-    written = export(Analyses(chapter, files), args.outdir, progress=progress)
+    results = Analyses(chapter, files)
+    written = export(results, args.outdir, progress=progress)
+    for line in results.notes:
+        print(line, file=sys.stderr)
     fallbacks = files.fallbacks(chapter)
     if fallbacks:
         print(f"warning: {chapter.source.path} is not the bundled chapter; using the "

@@ -85,7 +85,7 @@ def sentiment_table(results: Analyses) -> pd.DataFrame:
     """Each sentence's scores by every method, whether it is in a note, and its reference tone.
 
     ``sentiment`` is the method's score, which any text gets; ``annotation`` is
-    the reference tone of the close reading (:meth:`Analyses.tone_reference`,
+    the reference tone of the close reading (:attr:`~analysis.results.Analyses.tone_reference`,
     -2..+2), empty for a sentence without one (the notes, the titles, and every
     sentence of a text without annotations); ``in_note`` is true in the
     editor's notes.

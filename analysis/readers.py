@@ -18,6 +18,7 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -108,7 +109,7 @@ def agreement(x: pd.Series, y: pd.Series, scale: tuple[int, ...], *, n_boot: int
     x, y = pd.Series(np.asarray(x)), pd.Series(np.asarray(y))
     out: dict[str, float] = {"n": float(len(x)), "exact": float((x == y).mean())}
     measures = {"alpha": lambda u, v: stats.krippendorff_alpha(u, v, scale),
-                "kappa": lambda u, v: stats.weighted_kappa(u, v, scale),
+                "kappa": partial(stats.weighted_kappa, categories=scale),
                 "spearman": stats.spearman}
     for name, measure in measures.items():
         out[name] = measure(x, y)

@@ -24,6 +24,7 @@ import pandas as pd
 
 from analysis import people, sentiment, themes
 from analysis.datafiles import DataFiles
+from analysis.errors import DataFileError
 from analysis.text import Chapter
 
 
@@ -37,6 +38,8 @@ class Analyses:
 
     chapter: Chapter
     files: DataFiles = field(default_factory=DataFiles)
+    #: What a reader of the results should know that is not an error (one line each).
+    notes: list[str] = field(default_factory=list)
 
     @classmethod
     def load(cls, text: str | Path | None = None, files: DataFiles | None = None) -> Analyses:
@@ -91,8 +94,26 @@ class Analyses:
 
     @cached_property
     def tone_reference(self) -> pd.DataFrame | None:
-        """The reference tone of the narration, or ``None`` (:meth:`analysis.datafiles.DataFiles.tone_reference`)."""
-        return self.files.tone_reference(self.chapter)
+        """The reference tone of the narration, or ``None`` (:meth:`analysis.datafiles.DataFiles.tone_reference`).
+
+        The bundled annotation was made for the bundled seed; on an edited copy of
+        it whose sentences it no longer fits, there is no reference, and
+        :attr:`notes` says why. An annotation given in ``files.annotations`` that
+        does not fit is an error.
+
+        Example:
+            >>> int(Analyses(chapter).tone_reference["reference"].min())
+            -2
+        """
+        try:
+            return self.files.tone_reference(self.chapter)
+        except DataFileError as error:
+            if self.files.annotations is not None:
+                raise
+            self.notes.append(f"note: the bundled tone annotation does not fit "
+                              f"{self.chapter.source.path} ({error}); no sentence has a reference "
+                              "tone (sentiment.csv: annotation is empty)")
+            return None
 
     @cached_property
     def network(self) -> nx.Graph:

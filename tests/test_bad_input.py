@@ -272,8 +272,14 @@ def test_the_corrections_line_names_those_not_found(tmp_path: Path,
     err = capsys.readouterr().err.splitlines()
     i = seed.index("Producers")
     # the 16 corrections after the shorter word have moved by two characters
-    assert err == [f"corrections: 29 of 30 anchored (16 moved); not found: row 15 'Producers' "
-                   f"(at {i})"]
+    assert err[0] == (f"corrections: 29 of 30 anchored (16 moved); not found: row 15 'Producers' "
+                      f"(at {i})")
+    # the tone annotation quotes that sentence too: on this copy there is no reference, and a
+    # note says why
+    assert len(err) == 2 and err[1].startswith(f"note: the bundled tone annotation does not fit {path}")
+    assert "sentiment_reader_a.csv" in err[1] and err[1].endswith("annotation is empty)")
+    table = pd.read_csv(tmp_path / "out" / "sentiment.csv")
+    assert table["annotation"].isna().all() and table["sentiment"].notna().all()
 
 
 def test_a_gutenberg_licence_is_noted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -380,13 +380,13 @@ def test_cli_exports_the_text_with_its_data(memoir: tuple[Path, Path], tmp_path:
     (["people.csv", "shared_names.csv"], "themes.toml, sentiment_lexicon_patch.csv"),
 ])
 def test_cli_warns_when_another_text_gets_the_bundled_files(
-        memoir: tuple[Path, Path], tmp_path: Path, names: list[str], fallen_back: str) -> None:
+        memoir: tuple[Path, Path], tmp_path: Path, names: list[str], fallen_back: str,
+        capsys: pytest.CaptureFixture[str]) -> None:
     args = ["export", str(tmp_path / "out"), "--text", str(memoir[0])]
     if names:
         args += ["--data", str(write_data(tmp_path / "data", names))]
-    result = run(*args)
-    assert result.returncode == 0, result.stderr
-    assert result.stderr.splitlines() == [
+    assert main(args) == 0  # in this process: test_cli_exports_the_text_with_its_data runs one
+    assert capsys.readouterr().err.splitlines() == [
         f"warning: {memoir[0]} is not the bundled chapter; using the bundled {fallen_back} "
         "(made for Serge's chapter 4): give your own with --data DIR"]
     assert (tmp_path / "out" / "network.gexf").is_file()
@@ -508,8 +508,7 @@ def test_a_texts_own_tone_annotation_gives_its_reference(memoir: tuple[Path, Pat
                                      "adjudicated": -2, "reason": "a death, told as such"}]),
                   notes / "sentiment_adjudication.csv", "sentence")
     out = tmp_path / "out"
-    result = run("export", str(out), "--text", str(memoir[0]), "--data", str(folder))
-    assert result.returncode == 0, result.stderr
+    assert main(["export", str(out), "--text", str(memoir[0]), "--data", str(folder)]) == 0
     scores = pd.read_csv(out / "sentiment.csv").set_index("sentence_id")
     assert scores["annotation"].dropna().astype(int).to_dict() == {9: 1, 12: -2, 14: -1}
     package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))

@@ -379,9 +379,9 @@ def test_interactive_figures_are_the_same_every_time_and_store_short_numbers(
     chapter = results.chapter
     points = arc_points(chapter, results.sentence_scores)
     episodes = episode_positions(chapter, results.files.episodes_table())
+    layout = network_layout(results.network, seed=4)  # itself seeded: tests/people
     made = {
-        "rv-network": lambda: figures.network(results.network,
-                                              network_layout(results.network, seed=4)),
+        "rv-network": lambda: figures.network(results.network, layout),
         "rv-arc": lambda: figures.arc(points, smooth_arc(points, n_boot=20),
                                       shuffle_envelope(points, n_perm=20), episodes,
                                       sentences=chapter.sentences),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -197,3 +198,27 @@ def test_group_difference_by_hand() -> None:
     d = group_difference(s, g, "terror", "nep", n_boot=300)
     assert d["difference"] == pytest.approx(-0.6 - 0.3)
     assert d["low"] <= d["difference"] <= d["high"] < 0
+
+
+@given(st.integers(2, 40).flatmap(lambda n: st.tuples(
+    st.lists(st.integers(-2, 2), min_size=n, max_size=n),
+    st.lists(st.integers(-2, 2), min_size=n, max_size=n),
+    st.lists(st.floats(-1, 1, allow_nan=False), min_size=n, max_size=n))),
+    st.integers(0, 2**16))
+def test_the_rowwise_statistics_equal_one_call_per_resample(data, seed: int) -> None:
+    a, b, x = (np.array(v) for v in data)
+    draws = stats.resample(len(a), 30, seed)
+    for rows, one, u, v in [(stats.spearman_rows, stats.spearman, a, x),
+                            (stats.weighted_kappa_rows, stats.weighted_kappa, a, b)]:
+        fast = rows(u[draws], v[draws])
+        slow = np.array([one(pd.Series(u[r]), pd.Series(v[r])) for r in draws])
+        np.testing.assert_array_equal(fast, slow)
+
+
+def test_the_bootstrap_takes_the_rowwise_statistic_where_there_is_one() -> None:
+    assert stats.rowwise(stats.spearman) is stats.spearman_rows
+    kappa = stats.rowwise(partial(stats.weighted_kappa, categories=(0, 1, 2)))
+    assert kappa(np.array([[0, 0, 1, 2]]), np.array([[0, 1, 1, 2]])).tolist() == [0.8]
+    assert stats.rowwise(lambda u, v: 0.0) is None
+    with pytest.raises(ValueError, match="not one of the categories"):
+        stats.weighted_kappa_rows(np.array([[0, 3]]), np.array([[0, 1]]), (0, 1, 2))

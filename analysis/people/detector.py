@@ -52,7 +52,7 @@ ten""".split())
 NAME_PARTICLES = frozenset({"de", "los", "la", "las", "del", "di", "da", "du", "des", "von",
                             "van", "der", "den", "le"})
 
-#: Months and weekdays (and their usual abbreviations): never a person here.
+#: Months and weekdays (and their usual abbreviations), never a person here.
 CALENDAR = frozenset("""january february march april may june july august september october
 november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday
 thursday friday saturday sunday""".split())
@@ -64,7 +64,7 @@ emperor empress king queen colonel captain major lieutenant admiral marshal serg
 mother sister citizen herr frau signor signora don dona saint st president minister
 commissar""".split())
 
-#: Words of institutions and places: a run holding one is rarely a person.
+#: Words of institutions and places; a run holding one is rarely a person.
 INSTITUTIONS = frozenset("""ministry committee council party army navy government society
 university college school bank church cathedral court senate assembly union league congress
 conference commission academy institute embassy office department board club association
@@ -89,7 +89,7 @@ def unregistered_names(chapter: Chapter, found: pd.DataFrame, known: pd.DataFram
             in general English reaches this is taken for a common word.
 
     Returns:
-        One row per distinct candidate: ``candidate, score, count, start, end``
+        A table with one row per distinct candidate, ``candidate, score, count, start, end``
         (its first occurrence, seed offsets), ``paragraphs`` (where it
         occurs, ``"3; 5"``) and ``evidence`` (why it scores as it does), by
         score, then count, then first appearance.

@@ -217,27 +217,52 @@ def plot_network(graph: nx.Graph, pos: dict[str, np.ndarray] | None = None,
 
 def plot_portrayal(table: pd.DataFrame, labels: pd.Series,
                    highlight: tuple[str, ...] = ()) -> Figure:
-    """Mean sentiment of the sentences naming each person, with its interval.
+    """The tone of the sentences naming each person, by the close reading and by the method.
+
+    Two marks per person, each mean with its 95% interval: the close reading
+    (the readers' reference, divided by 2 to share the method's -1..+1 scale;
+    blue circles, solid bars) and the lexicon method (vermilion diamonds,
+    dashed bars), the first just above the second. Colours, marks and line
+    styles each tell the two apart (Okabe-Ito colours, safe for colour-blind
+    readers).
 
     Args:
-        table: from :func:`analysis.synthesis.portrayal.portrayal`.
+        table: from :func:`analysis.synthesis.portrayal.portrayal_compared`
+            (``person_id, sentences, method, method_low, method_high,
+            reference, reference_low, reference_high``), drawn bottom to top.
         labels: a display label per ``person_id``.
-        highlight: ``person_id`` s drawn in a contrasting colour.
+        highlight: ``person_id`` s whose labels are set in bold.
 
     Example:
-        >>> t = pd.DataFrame({"person_id": ["a"], "sentences": [3], "mean": [0.1],
-        ...                   "low": [-0.2], "high": [0.4]})
-        >>> plot_portrayal(t, pd.Series({"a": "A"})).axes[0].get_yticklabels()[0].get_text()
-        'A (3)'
+        >>> t = pd.DataFrame({"person_id": ["a"], "sentences": [3], "method": [0.1],
+        ...                   "method_low": [-0.2], "method_high": [0.4], "reference": [-0.5],
+        ...                   "reference_low": [-0.8], "reference_high": [-0.2]})
+        >>> fig = plot_portrayal(t, pd.Series({"a": "A"}), highlight=("a",))
+        >>> label = fig.axes[0].get_yticklabels()[0]
+        >>> label.get_text(), label.get_fontweight()
+        ('A (3)', 'bold')
+        >>> [t.get_text() for t in fig.legends[0].get_texts()]
+        ['close reading (reference ÷ 2)', 'lexicon method']
     """
-    fig, ax = figure(width=7.5, height=0.26 * len(table) + 1.3)
-    y = np.arange(len(table))
-    colours = [PALETTE[1] if p in highlight else PALETTE[0] for p in table["person_id"]]
-    ax.hlines(y, table["low"], table["high"], colors=colours, lw=2, alpha=0.7)
-    ax.scatter(table["mean"], y, color=colours, zorder=3, s=25)
+    fig, ax = figure(width=7.5, height=0.36 * len(table) + 1.6)
+    y = np.arange(len(table), dtype=float)
+    marks = (("reference", +0.16, PALETTE[0], "o", "-", "close reading (reference ÷ 2)"),
+             ("method", -0.16, PALETTE[1], "D", "--", "lexicon method"))
+    handles = []
+    for column, dy, colour, marker, style, name in marks:
+        ax.hlines(y + dy, table[f"{column}_low"], table[f"{column}_high"], colors=colour, lw=1.8,
+                  linestyles=style, alpha=0.8, zorder=2)
+        ax.scatter(table[column], y + dy, color=colour, marker=marker, s=30, zorder=3,
+                   edgecolors="white", linewidths=0.5)
+        handles.append(Line2D([], [], color=colour, marker=marker, ls=style, lw=1.8, label=name))
     ax.axvline(0, color="#555555", lw=0.8)
+    ax.set_xlim(-1.05, 1.05)
+    ax.set_ylim(-0.6, len(table) - 0.4)
     ax.set_yticks(y, [f"{labels.get(p, p)} ({n})"
                       for p, n in zip(table["person_id"], table["sentences"])])
-    ax.set_xlabel("mean sentiment of the sentences naming the person (95% interval)")
+    for tick, pid in zip(ax.get_yticklabels(), table["person_id"]):
+        tick.set_fontweight("bold" if pid in highlight else "normal")
+    ax.set_xlabel("mean tone of the sentences naming the person, −1 to +1 (95% intervals)")
     ax.grid(axis="y", visible=False)
+    fig.legend(handles=handles, loc="outside upper center", ncol=2)
     return fig

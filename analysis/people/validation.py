@@ -17,7 +17,7 @@ from analysis.text import Chapter
 from analysis.text.anchoring import ANCHOR_FIELDS
 from analysis.text.records import read_records
 
-#: The hand check of mentions: each mention quoted (its name as written) with its person,
+#: The hand check of mentions, each mention quoted (its name as written) with its person,
 #: and a paragraph checked and found to name nobody quoted by itself, with no person.
 CHECK = TableSchema((
     *ANCHOR_FIELDS,

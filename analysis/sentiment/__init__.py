@@ -3,7 +3,9 @@
 The modules: :mod:`~analysis.sentiment.scorers` (VADER, TextBlob and the
 project's patched VADER), :mod:`~analysis.sentiment.explanation` (the words
 that fired), :mod:`~analysis.sentiment.validation` (against a hand
-annotation), :mod:`~analysis.sentiment.arc` (the smoothed arc along the
+annotation), :mod:`~analysis.sentiment.reference` (the two readers' reference tone),
+:mod:`~analysis.sentiment.lexicons` (AFINN and NRC), :mod:`~analysis.sentiment.emotions` (NRC emotions
+along the chapter), :mod:`~analysis.sentiment.arc` (the smoothed arc along the
 chapter, with its uncertainty) and :mod:`~analysis.sentiment.figures`. Their
 public functions are re-exported here.
 
@@ -19,12 +21,14 @@ from analysis.sentiment.scorers import (METHODS, RECOMMENDED, ascii_typography, 
                                         paragraph_kinds, patched_compound, patched_valences,
                                         scare_quoted, score_method, score_texts, sentence_scores,
                                         sentiment_by_kind, vader_analyzer, vader_valences)
-from analysis.sentiment.validation import (CUTS, SCALE, agreement_table, disagreements,
-                                           load_annotations, to_scale)
+from analysis.sentiment.reference import tone_reference
+from analysis.sentiment.validation import (CUTS, SCALE, against_readers, agreement_table,
+                                           disagreements, load_annotations, to_scale)
 
-__all__ = ["CUTS", "METHODS", "RECOMMENDED", "SCALE", "agreement_table", "arc",
+__all__ = ["CUTS", "METHODS", "RECOMMENDED", "SCALE", "against_readers", "agreement_table", "arc",
            "ascii_typography", "disagreements", "explain_text", "load_annotations",
            "load_lexicon_patch", "paragraph_kinds", "patched_compound", "patched_valences",
            "scare_quoted", "score_method", "score_texts", "sentence_explanations",
-           "sentence_scores", "sentiment_by_kind", "to_scale", "vader_analyzer", "vader_valences",
+           "sentence_scores", "sentiment_by_kind", "to_scale", "tone_reference", "vader_analyzer",
+           "vader_valences",
            "word_contributions"]

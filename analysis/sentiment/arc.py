@@ -239,6 +239,61 @@ def departures(arc: pd.DataFrame, envelope: pd.DataFrame,
     return out
 
 
+def arc_correlation(points: pd.DataFrame, other: pd.DataFrame, bandwidth: float = BANDWIDTH,
+                    n_grid: int = 201, n_boot: int = 500, seed: int = 0,
+                    level: float = 0.95) -> pd.Series:
+    """How alike two arcs of the same sentences are: Pearson's r of the smoothed arcs on the grid.
+
+    ``points`` and ``other`` (:func:`arc_points`) hold the same sentences in
+    the same order, scored two ways. The interval resamples the sentences
+    (the same draw for both arcs) and correlates the two arcs of each draw.
+    Returns ``r, low, high``.
+
+    Example:
+        >>> pts = pd.DataFrame({"position": np.linspace(0, 1, 40),
+        ...                     "score": np.sin(np.linspace(0, 6, 40))})
+        >>> r = arc_correlation(pts, pts.assign(score=pts["score"] / 2), n_boot=20)
+        >>> r.round(6).tolist()
+        [1.0, 1.0, 1.0]
+    """
+    if not np.array_equal(points["position"].to_numpy(), other["position"].to_numpy()):
+        raise ValueError("the two arcs must be of the same sentences, in the same order")
+    x = points["position"].to_numpy(dtype=float)
+    y = np.vstack([points["score"].to_numpy(dtype=float), other["score"].to_numpy(dtype=float)])
+    at = grid(n_grid)
+    r = float(np.corrcoef(kernel_smooth(x, y, at, bandwidth))[0, 1])
+    draws = [np.corrcoef(kernel_smooth(x[i], y[:, i], at, bandwidth))[0, 1]
+             for i in stats.resample(len(x), n_boot, seed)]
+    low, high = stats.percentile_interval(np.array(draws), level)
+    return pd.Series({"r": r, "low": low, "high": high})
+
+
+def parting(arc: pd.DataFrame, other: pd.DataFrame, threshold: float = 0.25,
+            episodes: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The stretches where ``arc`` lies more than ``threshold`` above or below ``other``.
+
+    Both are :func:`smooth_arc` tables on the same grid. Returns the columns of
+    :func:`departures` (``direction`` says whether ``arc`` is ``above`` or
+    ``below`` ``other``; ``extreme`` is ``arc``'s most extreme value in the
+    run), plus ``gap``, the largest difference ``arc - other`` in the run.
+
+    Example:
+        >>> a = pd.DataFrame({"position": [0, .5, 1], "arc": [0.0, 0.4, 0.1]})
+        >>> b = pd.DataFrame({"position": [0, .5, 1], "arc": [0.0, 0.0, 0.0]})
+        >>> parting(a, b)[["start", "end", "direction", "gap"]].values.tolist()
+        [[0.5, 0.5, 'above', 0.4]]
+    """
+    band = pd.DataFrame({"position": other["position"],
+                         "null_low": other["arc"].to_numpy() - threshold,
+                         "null_high": other["arc"].to_numpy() + threshold})
+    out = departures(arc, band, episodes)
+    gap = arc["arc"].to_numpy(dtype=float) - other["arc"].to_numpy(dtype=float)
+    position = arc["position"].to_numpy(dtype=float)
+    out["gap"] = [float(max(gap[(position >= a) & (position <= b)], key=abs))
+                  for a, b in zip(out["start"], out["end"])]
+    return out
+
+
 def dct_lowpass(values: pd.Series, keep: int = 5) -> pd.Series:
     """Syuzhet-style smoothing: keep the ``keep`` lowest DCT components (for comparison).
 

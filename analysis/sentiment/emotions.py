@@ -84,6 +84,53 @@ def emotion_tracks(chapter: Chapter, counts: pd.DataFrame, *, bandwidth: float =
     return out
 
 
+def emotion_rates(counts: pd.DataFrame, groups: pd.Series,
+                  emotions: tuple[str, ...] = EMOTIONS) -> pd.DataFrame:
+    """Each emotion's rate per 100 words in each group of sentences.
+
+    ``groups`` labels the rows of ``counts`` (:func:`emotion_counts`), row by
+    row (e.g. the dominant theme of each sentence's paragraph); rows labelled
+    ``NaN`` are left out. Returns ``group, n`` (sentences), ``n_words`` and one
+    column per emotion: its words per 100 words of the group.
+
+    Example:
+        >>> counts = pd.DataFrame({"n_words": [10, 30, 20], "fear": [1, 3, 0]})
+        >>> emotion_rates(counts, pd.Series(["terror", "terror", "nep"]), ("fear",))
+        ... # doctest: +NORMALIZE_WHITESPACE
+            group  n  n_words  fear
+        0     nep  1       20   0.0
+        1  terror  2       40  10.0
+    """
+    frame = counts[["n_words", *emotions]].assign(group=np.asarray(groups, dtype=object))
+    table = (frame.dropna(subset=["group"]).groupby("group")
+             .agg(n=("n_words", "size"), n_words=("n_words", "sum"),
+                  **{e: (e, "sum") for e in emotions}))
+    for emotion in emotions:
+        table[emotion] = 100 * table[emotion] / table["n_words"]
+    return table.reset_index()
+
+
+def emotion_words(counts: pd.DataFrame, emotion: str, top: int = 8) -> pd.Series:
+    """The words that carry ``emotion`` most often in these sentences, with how often.
+
+    ``counts`` is :func:`emotion_counts` output (or some of its rows); the
+    words are read from its ``words`` column. Ties keep the order of first use.
+
+    Example:
+        >>> counts = pd.DataFrame({"words": ["shot: fear anger; comrade: trust", "shot: fear", ""]})
+        >>> emotion_words(counts, "fear").to_dict()
+        {'shot': 2}
+    """
+    found: dict[str, int] = {}
+    for listed in counts["words"]:
+        for item in filter(None, listed.split("; ")):
+            word, emotions = item.split(": ")
+            if emotion in emotions.split():
+                found[word] = found.get(word, 0) + 1
+    ranked = sorted(found.items(), key=lambda kv: -kv[1])[:top]
+    return pd.Series(dict(ranked), name=emotion, dtype="int64")
+
+
 def check(counts: pd.DataFrame, hand: pd.DataFrame, emotions: tuple[str, ...] = EMOTIONS,
           n_boot: int = 1000, seed: int = 0) -> pd.DataFrame:
     """The lexicon's counts against a hand annotation of some sentences (0/1 per emotion).

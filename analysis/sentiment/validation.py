@@ -11,7 +11,9 @@ give continuous scores in [-1, 1]. Two measures are reported:
   0.05 is neutral, VADER's authors' own threshold; from 0.5 it is strong).
 
 Intervals are percentile bootstraps over sentences (pairs resampled together),
-seeded (:mod:`analysis.stats`).
+seeded (:mod:`analysis.stats`). :func:`against_readers` sets a method's
+agreement with each of two readers beside the readers' agreement with each
+other: the ceiling a method can be expected to reach.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis import stats
+from analysis import readers, stats
 from analysis.schema import Field, TableSchema
 from analysis.text import Chapter
 from analysis.text.anchoring import ANCHOR_FIELDS
@@ -136,3 +138,45 @@ def disagreements(annotation: pd.Series, scores: pd.DataFrame, top: int = 10) ->
     unit = pd.concat([frame["annotation"] / 2, scores], axis=1)
     spread = unit.max(axis=1) - unit.min(axis=1)
     return frame.loc[spread.sort_values(ascending=False, kind="stable").index[:top]]
+
+
+#: How :func:`against_readers` names the columns it compares.
+LABELS: dict[str, str] = {"reader_a": "reader A", "reader_b": "reader B"}
+
+
+def against_readers(frame: pd.DataFrame, methods: list[str],
+                    pair: tuple[str, str] = ("reader_a", "reader_b"),
+                    others: tuple[str, ...] = ("reference",), n_boot: int = 1000,
+                    seed: int = 0) -> pd.DataFrame:
+    """Each method against each reader (and ``others``), beside the readers against each other.
+
+    ``frame`` holds, row by row, the two readers' scores (-2..+2, columns
+    ``pair``), any further ratings on that scale (``others``, e.g. the
+    reference) and one score column in [-1, 1] per method. The readers' row
+    compares their two ratings as they stand; a method's rows are those of
+    :func:`agreement_table` (Spearman on the raw score, kappa after
+    :func:`to_scale`), so the two kinds of row can be read side by side.
+    Returns ``comparison, method, against, n, spearman, spearman_low,
+    spearman_high, kappa, kappa_low, kappa_high``, the readers first.
+
+    Example:
+        >>> f = pd.DataFrame({"reader_a": [-2, -1, 0, 1, 2], "reader_b": [-2, 0, 0, 1, 2],
+        ...                   "m": [-0.9, -0.3, 0.0, 0.2, 0.8]})
+        >>> t = against_readers(f, ["m"], others=(), n_boot=50)
+        >>> t[["comparison", "spearman", "kappa"]].round(2).values.tolist()
+        ... # doctest: +NORMALIZE_WHITESPACE
+        [['reader A vs reader B', 0.97, 0.95], ['m vs reader A', 1.0, 1.0],
+         ['m vs reader B', 0.97, 0.95]]
+    """
+    first, second = pair
+    both = readers.agreement(frame[first], frame[second], SCALE, n_boot=n_boot, seed=seed)
+    columns = ["spearman", "spearman_low", "spearman_high", "kappa", "kappa_low", "kappa_high"]
+    rows = [{"method": LABELS.get(first, first), "against": LABELS.get(second, second),
+             "n": len(frame), **both[columns].to_dict()}]
+    for against in (*pair, *others):
+        table = agreement_table(frame[against], frame[methods], n_boot=n_boot, seed=seed)
+        rows += [{**row, "against": LABELS.get(against, against)}
+                 for row in table.to_dict("records")]
+    out = pd.DataFrame(rows)
+    out.insert(0, "comparison", out["method"] + " vs " + out["against"])
+    return out[["comparison", "method", "against", "n", *columns]]

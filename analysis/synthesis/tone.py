@@ -42,12 +42,16 @@ def dominant_theme(themes: pd.DataFrame, threshold: float = 1.0,
 
 
 def sentiment_by_theme(scores: pd.DataFrame, themes: pd.DataFrame, threshold: float = 1.0,
-                       n_boot: int = 1000, seed: int = 0) -> pd.DataFrame:
-    """Mean ``sentiment`` of the sentences of each theme's paragraphs, with intervals.
+                       n_boot: int = 1000, seed: int = 0,
+                       column: str = "sentiment") -> pd.DataFrame:
+    """Mean tone (``column``) of the sentences of each theme's paragraphs, with intervals.
 
     Each paragraph is given its :func:`dominant_theme` (the groups do not
     overlap; ``none`` collects paragraphs where no theme reaches
-    ``threshold``). Paragraphs are the bootstrap clusters. Returns ``theme,
+    ``threshold``). Paragraphs are the bootstrap clusters. ``column`` is the
+    score to average: the method's ``sentiment`` by default, or another
+    reading of the same sentences, such as the readers' reference tone
+    (:func:`analysis.sentiment.reference.tone_reference`). Returns ``theme,
     n, n_clusters, mean, low, high``.
 
     Example:
@@ -60,7 +64,10 @@ def sentiment_by_theme(scores: pd.DataFrame, themes: pd.DataFrame, threshold: fl
         0     nep  1   0.4
         1    none  1   0.0
         2  terror  2  -0.4
+        >>> scores["reference"] = [-2, -1, 1, 0]
+        >>> sentiment_by_theme(scores, themes, n_boot=50, column="reference")["mean"].tolist()
+        [1.0, 0.0, -1.5]
     """
     theme = scores["paragraph_id"].map(dominant_theme(themes, threshold)).fillna("none")
-    table = stats.scores_by_group(scores["sentiment"], theme, scores["paragraph_id"], n_boot, seed)
+    table = stats.scores_by_group(scores[column], theme, scores["paragraph_id"], n_boot, seed)
     return table.rename(columns={"group": "theme"})

@@ -51,7 +51,7 @@ TONE_ADJUDICATION = TableSchema((*ANCHOR_FIELDS, _score("score_a", "reader A's s
                                  _score("score_b", "reader B's score"),
                                  _score("adjudicated", "the score adjudicated"), REASON))
 
-#: A paragraph's themes by one reader: one row per narrative paragraph and theme.
+#: A paragraph's themes by one reader, one row per narrative paragraph and theme.
 THEMES = TableSchema((*ANCHOR_FIELDS,
                       Field("theme", required=True, description="a theme of the lexicon"),
                       _label("label", "0 absent, 1 present, 2 dominant"), REASON))

@@ -188,7 +188,7 @@ def apply_with_layout(text: str, layout: list[tuple[int, int, str]], corrections
 def apply_corrections(text: str, corrections: pd.DataFrame) -> tuple[str, OffsetMap]:
     """Apply a (sorted, non-overlapping) table of corrections, ``start, end, replacement``.
 
-    Returns the corrected text and its :class:`OffsetMap` to ``text``.
+    Returns the corrected text and its :class:`~analysis.text.offsets.OffsetMap` to ``text``.
 
     Example:
         >>> text, omap = apply_corrections("19 18 and", pd.DataFrame(

@@ -216,3 +216,56 @@ def plot_scores_by_label(scores: pd.DataFrame, annotation: pd.DataFrame, lexicon
         ax.set_ylim(bottom=-0.3)
     axes[0][0].set_ylabel("score (weighted hits per 100 words)")
     return fig
+
+
+def plot_auc_by_reader(table: pd.DataFrame, lexicon: Lexicon, *, row: str = "annotation",
+                       targets: dict[str, float] | None = None) -> Figure:
+    """AUC with its 95% interval, one panel per theme, one line per value of ``row``, one marker per method.
+
+    Args:
+        table: ``theme, method, auc, auc_low, auc_high`` and the ``row`` column
+            (from :func:`analysis.themes.validation.compare_readers`: rows are
+            the annotations measured against).
+        lexicon: the themes, their labels and colours.
+        row: the column whose values are the rows, top to bottom in table order.
+        targets: a dashed line at each given theme's target AUC.
+
+    Example:
+        >>> t = pd.DataFrame({"annotation": ["reader A", "reader A", "reference", "reference"],
+        ...                   "method": ["count", "context"] * 2, "theme": ["terror"] * 4,
+        ...                   "auc": [0.85, 0.9, 0.86, 0.9], "auc_low": [0.7, 0.8, 0.7, 0.8],
+        ...                   "auc_high": [0.95, 1.0, 0.95, 0.97]})
+        >>> fig = plot_auc_by_reader(t, lexicon, targets={"terror": 0.9})
+        >>> len(fig.axes), [line.get_linestyle() for line in fig.axes[0].lines][-1]
+        (1, '--')
+    """
+    rows = list(dict.fromkeys(table[row]))
+    methods = list(dict.fromkeys(table["method"]))
+    themes = [t for t in lexicon.names if t in set(table["theme"])]
+    colours = theme_colours(lexicon.names)
+    markers = ["o", "s", "D", "^", "v"]
+    fig, axes = figure(1, len(themes), width=2.9 * len(themes) + 1.4,
+                       height=0.5 * len(rows) + 1.5, sharey=True, squeeze=False)
+    offsets = np.linspace(-0.15, 0.15, len(methods)) if len(methods) > 1 else [0.0]
+    for ax, theme in zip(axes[0], themes):
+        for k, (method, off) in enumerate(zip(methods, offsets)):
+            mine = table[(table["theme"] == theme) & (table["method"] == method)].set_index(row)
+            mine = mine.loc[[r for r in rows if r in mine.index]]
+            y = np.array([rows.index(r) for r in mine.index]) + off
+            filled = k == len(methods) - 1
+            ax.errorbar(mine["auc"], y, xerr=[mine["auc"] - mine["auc_low"],
+                                              mine["auc_high"] - mine["auc"]],
+                        fmt=markers[k % len(markers)], color=colours[theme], markersize=5,
+                        capsize=2, linewidth=1, label=method,
+                        markerfacecolor=colours[theme] if filled else "white")
+        ax.axvline(0.5, color="#888888", linewidth=0.8, linestyle=":")
+        if targets and theme in targets:
+            ax.axvline(targets[theme], color="#444444", linewidth=0.9, linestyle="--")
+        ax.set_title(lexicon.labels[theme], loc="left")
+        ax.set_xlim(0.3, 1.02)
+        ax.grid(axis="y", visible=False)
+        ax.legend(loc="lower left", fontsize=8)
+    axes[0][0].set_yticks(range(len(rows)), rows)
+    axes[0][0].set_ylim(len(rows) - 0.5, -0.5)
+    axes[0][len(themes) // 2].set_xlabel("ROC AUC, present vs absent (95% bootstrap interval)")
+    return fig

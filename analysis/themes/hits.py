@@ -9,7 +9,7 @@ scores are built from (exported as ``theme_hits.csv``).
 Example:
     >>> hits = theme_hits(chapter, lexicon)
     >>> hits.groupby("theme").size().to_dict()
-    {'free_thought': 69, 'nep': 46, 'terror': 80}
+    {'free_thought': 79, 'nep': 46, 'terror': 80}
 """
 
 from __future__ import annotations

@@ -264,3 +264,85 @@ def lexicon_summary(lexicon: Lexicon) -> pd.DataFrame:
     table = table.assign(rank=table["theme"].map(order)).sort_values(
         ["rank", "weight"], ascending=[True, False])
     return table[["theme", "weight", "n_terms", "terms"]].reset_index(drop=True)
+
+
+def variant(lexicon: Lexicon, theme: str, *, drop: tuple[str, ...] | list[str] = (),
+            weights: dict[str, float] | None = None,
+            add: dict[str, float] | None = None) -> Lexicon:
+    """The lexicon with one theme's terms changed, the others as they are.
+
+    For a sensitivity check, or to score an earlier version of a list beside
+    the current one: ``drop`` removes terms (as written in the file),
+    ``weights`` gives terms a new weight, ``add`` adds terms with their weight
+    (without a note or a line). Core terms follow the weights
+    (:data:`CORE_WEIGHT`).
+
+    Raises:
+        ValueError: an unknown theme, a dropped or reweighted term the theme
+            lacks, an added term it already has or that is not a valid query
+            (:func:`term_regex`), or a weight that is not positive.
+
+    Example:
+        >>> older = variant(lexicon, "free_thought", drop=["legend*"], weights={"intellectual*": 2},
+        ...                 add={"democracy": 1})
+        >>> terms = older.terms[older.terms["theme"] == "free_thought"].set_index("term")
+        >>> "legend*" in terms.index, float(terms.loc["intellectual*", "weight"])
+        (False, 2.0)
+        >>> len(older.terms) == len(lexicon.terms)
+        True
+    """
+    if theme not in lexicon.names:
+        raise ValueError(f"no theme {theme!r} in the lexicon ({', '.join(lexicon.names)})")
+    terms = lexicon.terms.copy()
+    mine = terms["theme"] == theme
+    have = set(terms.loc[mine, "term"])
+    weights, add = dict(weights or {}), dict(add or {})
+    for term in [*drop, *weights]:
+        if term not in have:
+            raise ValueError(f"[{theme}] has no term {term!r}")
+    for term, weight in [*weights.items(), *add.items()]:
+        if not weight > 0:
+            raise ValueError(f"[{theme}] term {term!r}: weight {weight!r} is not positive")
+    for term in add:
+        if term in have - set(drop):
+            raise ValueError(f"[{theme}] already has the term {term!r}")
+        term_regex(term)
+    terms = terms[~(mine & terms["term"].isin(list(drop)))].copy()
+    for term, weight in weights.items():
+        terms.loc[(terms["theme"] == theme) & (terms["term"] == term), "weight"] = float(weight)
+    new = pd.DataFrame([(theme, term, float(w), False, "", pd.NA) for term, w in add.items()],
+                       columns=terms.columns).astype({"line": "Int64"})
+    terms = pd.concat([terms, new], ignore_index=True) if len(new) else terms
+    order = {t: i for i, t in enumerate(lexicon.names)}
+    terms = (terms.assign(rank=terms["theme"].map(order)).sort_values("rank", kind="stable")
+             .drop(columns="rank").reset_index(drop=True))
+    terms["core"] = terms["weight"] >= CORE_WEIGHT
+    return Lexicon(themes=lexicon.themes, terms=terms, path=lexicon.path)
+
+
+def compare_lexicons(before: Lexicon, after: Lexicon) -> pd.DataFrame:
+    """The terms two lexicons weigh differently: ``theme, term, before, after, note``.
+
+    ``before`` and ``after`` are the weights (``NaN`` where a lexicon lacks the
+    term); ``note`` is the later lexicon's note, else the earlier one's. Rows in
+    the later lexicon's order, then the terms it dropped.
+
+    Example:
+        >>> older = variant(lexicon, "free_thought", drop=["legend*"], weights={"intellectual*": 2})
+        >>> compare_lexicons(older, lexicon)[["term", "before", "after"]].values.tolist()
+        [['intellectual*', 2.0, 1.0], ['legend*', nan, 1.0]]
+    """
+    cols = ["theme", "term", "weight", "note"]
+    both = after.terms[cols].merge(before.terms[cols], on=["theme", "term"], how="outer",
+                                   suffixes=("_after", "_before"), indicator=True)
+    order = {(t, term): i for i, (t, term) in enumerate(zip(after.terms["theme"],
+                                                             after.terms["term"]))}
+    later = {(t, term): len(order) + i for i, (t, term) in enumerate(zip(before.terms["theme"],
+                                                                          before.terms["term"]))}
+    both["rank"] = [order.get(k, later.get(k)) for k in zip(both["theme"], both["term"])]
+    changed = both[both["weight_after"].ne(both["weight_before"])].sort_values("rank")
+    note = changed["note_after"].where(changed["note_after"].fillna("") != "",
+                                       changed["note_before"]).fillna("")
+    out = changed.assign(before=changed["weight_before"], after=changed["weight_after"],
+                         note=note)
+    return out[["theme", "term", "before", "after", "note"]].reset_index(drop=True)

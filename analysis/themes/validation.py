@@ -1,4 +1,10 @@
-"""Theme scores against a hand annotation of the paragraphs (0 absent, 1 present, 2 dominant).
+"""Theme scores against hand annotations of the paragraphs (0 absent, 1 present, 2 dominant).
+
+Two readers label every narrative paragraph; :func:`reader_agreement` says how
+far they agree and :func:`reference_annotation` gives the reference their
+adjudication settles. Scores are measured against any of them
+(:func:`agreement`, :func:`compare_scores`, :func:`compare_readers`), on all
+paragraphs or on a held-out half (:func:`split_halves`).
 
 Example:
     >>> annotation = load_annotation(chapter, data_path("annotations/themes_reader_a.csv"), lexicon.names)
@@ -14,8 +20,8 @@ import numpy as np
 import pandas as pd
 from scipy import stats as scipy_stats
 
-from analysis import stats
-from analysis.errors import DataFileError
+from analysis import readers, stats
+from analysis.errors import AnalysisError, DataFileError
 from analysis.text import Chapter
 from analysis.text.annotations import THEMES, load_paragraphs
 
@@ -51,6 +57,111 @@ def load_annotation(chapter: Chapter, path: str | Path, themes: list[str]) -> pd
                 raise DataFileError(f"{path}: no row for paragraph {pid} and theme {theme} "
                                     "(every narrative paragraph needs every theme)")
     return table
+
+
+def reference_annotation(a: pd.DataFrame, b: pd.DataFrame,
+                         adjudication: pd.DataFrame) -> pd.DataFrame:
+    """The reference labels of two readers: their label where they agree, the adjudicated one elsewhere.
+
+    ``a`` and ``b`` are two readers' annotations (:func:`load_annotation`),
+    ``adjudication`` the third pass over their disagreements
+    (``analysis.text.annotations.load_theme_adjudication``). Returns
+    ``paragraph_id, start, end, theme, label`` (the reference), ``reader_a,
+    reader_b, how`` (``agreed`` or ``adjudicated``; :func:`analysis.readers.reference`),
+    ``reason`` (the adjudicator's where adjudicated, else reader A's),
+    ``reason_a`` and ``reason_b``, in reader A's row order; usable wherever an
+    annotation is.
+
+    Raises:
+        AnalysisError: the adjudication's ``label_a`` or ``label_b`` is not what
+            that reader gave, a disagreement has no adjudicated label, or an
+            adjudicated paragraph and theme is not a disagreement.
+
+    Example:
+        >>> a = load_annotation(chapter, data_path("annotations/themes_reader_a.csv"), lexicon.names)
+        >>> b = load_annotation(chapter, data_path("annotations/themes_reader_b.csv"), lexicon.names)
+        >>> from analysis.text.annotations import load_theme_adjudication
+        >>> adj = load_theme_adjudication(chapter, data_path("annotations/themes_adjudication.csv"), lexicon.names)
+        >>> ref = reference_annotation(a, b, adj)
+        >>> ref["how"].value_counts().to_dict()
+        {'agreed': 132, 'adjudicated': 24}
+        >>> ref.set_index(["paragraph_id", "theme"]).loc[(47, "terror"), ["reader_a", "reader_b", "label"]].tolist()
+        [1, 2, 2]
+    """
+    key = ["paragraph_id", "theme"]
+    given = a[[*key, "label"]].merge(b[[*key, "label"]], on=key, suffixes=("_a", "_b"))
+    check = adjudication[[*key, "label_a", "label_b"]].merge(given, on=key, how="left",
+                                                             suffixes=("", "_given"))
+    wrong = check[(check["label_a"] != check["label_a_given"])
+                  | (check["label_b"] != check["label_b_given"])]
+    if len(wrong):
+        row = wrong.iloc[0]
+        raise AnalysisError(f"the adjudication of paragraph {row['paragraph_id']}, {row['theme']} "
+                            f"has labels {row['label_a']}/{row['label_b']}, the readers gave "
+                            f"{row['label_a_given']}/{row['label_b_given']}")
+    ref = readers.reference(a.rename(columns={"label": "value"}),
+                            b.rename(columns={"label": "value"}),
+                            adjudication.rename(columns={"adjudicated": "value"}), key)
+    out = a[["paragraph_id", "start", "end", "theme", "reason"]].rename(
+        columns={"reason": "reason_a"}).merge(ref.rename(columns={"reason": "adjudication"}),
+                                              on=key)
+    out = out.merge(b[[*key, "reason"]].rename(columns={"reason": "reason_b"}), on=key)
+    out = out.assign(label=out["reference"],
+                     reason=out["adjudication"].where(out["how"] == "adjudicated",
+                                                      out["reason_a"]))
+    return out[["paragraph_id", "start", "end", "theme", "label", "reader_a", "reader_b", "how",
+                "reason", "reason_a", "reason_b"]]
+
+
+def reader_agreement(a: pd.DataFrame, b: pd.DataFrame, *, n_boot: int = 1000,
+                     seed: int = 0) -> pd.DataFrame:
+    """How far two readers' theme labels agree, per theme (:func:`analysis.readers.agreement`).
+
+    Returns ``theme`` (in reader A's order), ``n``, ``exact`` (the share of
+    paragraphs given the same label), Krippendorff's ``alpha`` (ordinal), the
+    quadratic weighted ``kappa`` and ``spearman``, each with its ``_low`` and
+    ``_high`` bootstrap bounds (paragraphs resampled, the same draws for every
+    measure).
+
+    Example:
+        >>> a = load_annotation(chapter, data_path("annotations/themes_reader_a.csv"), lexicon.names)
+        >>> b = load_annotation(chapter, data_path("annotations/themes_reader_b.csv"), lexicon.names)
+        >>> table = reader_agreement(a, b, n_boot=100).set_index("theme")
+        >>> round(float(table.loc["terror", "alpha"]), 2), round(float(table.loc["nep", "exact"]), 2)
+        (0.91, 0.83)
+    """
+    both = a.merge(b, on=["paragraph_id", "theme"], suffixes=("_a", "_b"))
+    rows = []
+    for theme, group in both.groupby("theme", sort=False):
+        x, y = group["label_a"], group["label_b"]
+        row = readers.agreement(x, y, readers.THEME, n_boot=n_boot, seed=seed)
+        row["exact_low"], row["exact_high"] = stats.bootstrap(
+            lambda u, v: float((u.to_numpy() == v.to_numpy()).mean()), x, y, n_boot=n_boot,
+            seed=seed)
+        rows.append(row.rename(theme))
+    table = pd.DataFrame(rows).rename_axis("theme").reset_index().astype({"n": int})
+    measures = [f"{m}{end}" for m in ("exact", "alpha", "kappa", "spearman")
+                for end in ("", "_low", "_high")]
+    return table[["theme", "n", *measures]]
+
+
+def split_halves(paragraph_ids: pd.Series | list[int], seed: int) -> pd.DataFrame:
+    """Split paragraphs into a development half and a held-out half by a seeded random draw.
+
+    The ids are sorted, permuted with ``numpy.random.default_rng(seed)``; the
+    first half of the permutation (rounded down) is ``development``, the rest
+    ``held-out``. Returns ``paragraph_id, half``, sorted by id.
+
+    Example:
+        >>> halves = split_halves([3, 4, 5, 6, 7], seed=1)
+        >>> halves["half"].value_counts().to_dict()
+        {'held-out': 3, 'development': 2}
+    """
+    ids = np.sort(np.asarray(paragraph_ids, dtype=int))
+    order = np.random.default_rng(seed).permutation(ids)
+    half = {int(p): "development" for p in order[:len(ids) // 2]}
+    return pd.DataFrame({"paragraph_id": ids,
+                         "half": [half.get(int(p), "held-out") for p in ids]})
 
 
 def agreement(scores: pd.DataFrame, annotation: pd.DataFrame, *, n_boot: int = 2000,
@@ -99,6 +210,47 @@ def compare_scores(scores: dict[str, pd.DataFrame], annotation: pd.DataFrame, *,
     table = pd.concat([agreement(frame, annotation, n_boot=n_boot, seed=seed).assign(method=name)
                        for name, frame in scores.items()], ignore_index=True)
     return table[["method", *[c for c in table.columns if c != "method"]]]
+
+
+def compare_readers(scores: dict[str, pd.DataFrame], annotations: dict[str, pd.DataFrame], *,
+                    n_boot: int = 2000, seed: int = 2121) -> pd.DataFrame:
+    """:func:`compare_scores` against several annotations: ``annotation`` (the dict key), then its columns.
+
+    Example:
+        >>> tables = {m: paragraph_scores(chapter, lexicon, method=m) for m in ("count", "context")}
+        >>> a = load_annotation(chapter, data_path("annotations/themes_reader_a.csv"), lexicon.names)
+        >>> b = load_annotation(chapter, data_path("annotations/themes_reader_b.csv"), lexicon.names)
+        >>> table = compare_readers(tables, {"reader A": a, "reader B": b}, n_boot=100)
+        >>> table.groupby("annotation", sort=False).size().to_dict()
+        {'reader A': 6, 'reader B': 6}
+    """
+    table = pd.concat([compare_scores(scores, frame, n_boot=n_boot, seed=seed).assign(annotation=name)
+                       for name, frame in annotations.items()], ignore_index=True)
+    return table[["annotation", *[c for c in table.columns if c != "annotation"]]]
+
+
+def compare_halves(scores: dict[str, pd.DataFrame], annotation: pd.DataFrame,
+                   halves: pd.DataFrame, *, n_boot: int = 2000, seed: int = 2121) -> pd.DataFrame:
+    """:func:`compare_scores` on each half of a split (:func:`split_halves`) and on all paragraphs.
+
+    The scores are computed on the whole chapter (a paragraph's context score
+    may draw on a neighbour of the other half); only the labels are split.
+    Returns ``half`` (the halves in alphabetical order, ``development`` then
+    ``held-out``, then ``all``), then the columns of :func:`compare_scores`.
+
+    Example:
+        >>> a = load_annotation(chapter, data_path("annotations/themes_reader_a.csv"), lexicon.names)
+        >>> halves = split_halves(a["paragraph_id"].unique(), seed=1921)
+        >>> table = compare_halves({"context": paragraph_scores(chapter, lexicon)}, a, halves, n_boot=100)
+        >>> table.groupby("half", sort=False)["n"].first().to_dict()
+        {'development': 26, 'held-out': 26, 'all': 52}
+    """
+    parts = {half: annotation[annotation["paragraph_id"].isin(group["paragraph_id"])]
+             for half, group in halves.groupby("half", sort=True)}
+    parts["all"] = annotation
+    table = pd.concat([compare_scores(scores, part, n_boot=n_boot, seed=seed).assign(half=half)
+                       for half, part in parts.items()], ignore_index=True)
+    return table[["half", *[c for c in table.columns if c != "half"]]]
 
 
 def silent_annotation(annotation: pd.DataFrame, hits: pd.DataFrame) -> pd.DataFrame:

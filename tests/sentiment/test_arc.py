@@ -11,12 +11,14 @@ from hypothesis import strategies as st
 from analysis import Chapter
 from analysis.sentiment.arc import (
     BANDWIDTH,
+    arc_correlation,
     arc_points,
     bandwidth_sensitivity,
     dct_lowpass,
     departures,
     grid,
     kernel_smooth,
+    parting,
     shuffle_envelope,
     shuffle_test,
     smooth_arc,
@@ -132,3 +134,45 @@ def test_no_departures_inside_the_envelope() -> None:
     arc = pd.DataFrame({"position": [0.0, 1.0], "arc": [0.1, -0.1]})
     env = pd.DataFrame({"position": [0.0, 1.0], "null_low": [-.2, -.2], "null_high": [.2, .2]})
     assert departures(arc, env).empty
+
+
+def test_arcs_of_the_same_shape_correlate_fully_and_opposite_ones_negatively() -> None:
+    x = np.linspace(0, 1, 80)
+    pts = pd.DataFrame({"position": x, "score": np.sin(2 * np.pi * x)})
+    same = arc_correlation(pts, pts.assign(score=0.5 * pts["score"] - 0.2), n_boot=30)
+    assert same["r"] == pytest.approx(1.0) and same["low"] == pytest.approx(1.0)
+    opposite = arc_correlation(pts, pts.assign(score=-pts["score"]), n_boot=30)
+    assert opposite["r"] == pytest.approx(-1.0)
+    with pytest.raises(ValueError, match="same sentences"):
+        arc_correlation(pts, pts.iloc[::-1], n_boot=5)
+
+
+def test_the_readers_arc_follows_the_methods_in_shape(chapter: Chapter, points: pd.DataFrame,
+                                                      results) -> None:
+    ref = results.tone_reference
+    ref_points = arc_points(chapter, ref.assign(tone=ref["reference"] / 2), column="tone")
+    assert ref_points["sentence_id"].tolist() == points["sentence_id"].tolist()
+    alike = arc_correlation(points, ref_points, n_boot=50)
+    assert 0.4 < alike["r"] < 0.8 and alike["low"] < alike["r"] < alike["high"]
+
+
+def test_parting_finds_where_one_arc_leaves_the_other() -> None:
+    at = np.linspace(0, 1, 11)
+    a = pd.DataFrame({"position": at, "arc": [0, 0, .4, .5, 0, 0, 0, -.3, 0, 0, 0]})
+    b = pd.DataFrame({"position": at, "arc": np.zeros(11)})
+    out = parting(a, b, threshold=0.25)
+    assert out[["start", "end"]].round(2).to_numpy().tolist() == [[0.2, 0.3], [0.7, 0.7]]
+    assert out["direction"].tolist() == ["above", "below"]
+    assert out["gap"].tolist() == [0.5, -0.3]
+    assert parting(a, b, threshold=0.6).empty
+
+
+def test_the_method_is_brighter_than_the_readers_among_the_comrades_from_abroad(
+        chapter: Chapter, points: pd.DataFrame, results, episodes: pd.DataFrame) -> None:
+    ref = results.tone_reference
+    ref_arc = smooth_arc(arc_points(chapter, ref.assign(tone=ref["reference"] / 2), column="tone"),
+                         n_boot=20)
+    method_arc = smooth_arc(points, n_boot=20)
+    out = parting(method_arc, ref_arc, 0.25, episode_positions(chapter, episodes))
+    assert (out["direction"] == "above").all()
+    assert out["episodes"].str.contains("comrades from abroad").any()

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis import Chapter
-from analysis.sentiment.emotions import EMOTIONS, check, emotion_counts, emotion_tracks
+from analysis.sentiment.emotions import (EMOTIONS, check, emotion_counts, emotion_rates,
+                                         emotion_tracks, emotion_words)
 from analysis.sentiment.lexicons import afinn_scores, base_forms, lexicon_words, nrc_lexicon, nrc_scores
 
 
@@ -53,3 +54,32 @@ def test_the_check_counts_precision_and_recall() -> None:
     table = check(counts, hand, ("fear", "anger"), n_boot=20).set_index("emotion")
     assert table.loc["fear", ["precision", "recall", "auc"]].tolist() == [0.5, 0.5, 0.5]
     assert pd.isna(table.loc["anger", "auc"]) and pd.isna(table.loc["anger", "precision"])
+
+
+def test_emotion_rates_are_words_per_hundred_by_group() -> None:
+    counts = pd.DataFrame({"n_words": [10, 30, 20, 5], "fear": [1, 3, 0, 4], "trust": [0, 1, 2, 0]})
+    groups = pd.Series(["terror", "terror", "nep", None])
+    rates = emotion_rates(counts, groups, ("fear", "trust")).set_index("group")
+    assert rates.index.tolist() == ["nep", "terror"]          # the unlabelled row is left out
+    assert rates.loc["terror", ["n", "n_words", "fear", "trust"]].tolist() == [2, 40, 10.0, 2.5]
+    assert rates.loc["nep", "trust"] == 10.0
+
+
+def test_fear_words_are_denser_where_the_terror_dominates(results) -> None:
+    from analysis.synthesis import dominant_theme
+    counts = emotion_counts(results.chapter)
+    kinds = counts["paragraph_id"].map(results.chapter.paragraphs.set_index("paragraph_id")["kind"])
+    narration = counts[(kinds == "narrative").to_numpy()]
+    theme = narration["paragraph_id"].map(dominant_theme(results.paragraph_scores))
+    rates = emotion_rates(narration, theme).set_index("group")
+    assert rates.loc["terror", "fear"] > rates.drop(index="terror")["fear"].max()
+    assert rates["n"].sum() == len(narration)
+
+
+def test_emotion_words_count_the_words_listed(chapter: Chapter) -> None:
+    counts = emotion_counts(chapter)
+    terror = counts[counts["paragraph_id"] == 43]
+    words = emotion_words(terror, "fear", top=50)
+    assert words.sum() == terror["fear"].sum()
+    assert words.is_monotonic_decreasing and words.name == "fear"
+    assert emotion_words(counts.iloc[:0], "fear").empty

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.sentiment import CUTS, SCALE, agreement_table, disagreements, to_scale
+from analysis.sentiment import (CUTS, METHODS, RECOMMENDED, SCALE, agreement_table, disagreements,
+                                load_annotations, to_scale)
+from analysis.sentiment.validation import against_readers
 
 S = pd.Series
 
@@ -32,3 +34,34 @@ def test_disagreements_orders_by_spread() -> None:
     # spreads: row 0: 1-0.9 = 0.1; row 1: 0.05; row 2: 0.8-(-1) = 1.8; row 3: 0
     assert disagreements(ann, scores, top=2).index.tolist() == [2, 0]
     assert list(disagreements(ann, scores).columns) == ["annotation", "a", "b"]
+
+
+def test_against_readers_puts_the_readers_first_and_scores_each_method_against_each() -> None:
+    frame = pd.DataFrame({"reader_a": [-2, -1, 0, 1, 2], "reader_b": [-2, -1, 0, 1, 2],
+                          "reference": [-2, -1, 0, 1, 2],
+                          "same": [-0.9, -0.2, 0.0, 0.3, 0.9],
+                          "reversed": [0.9, 0.3, 0.0, -0.2, -0.9]})
+    table = against_readers(frame, ["same", "reversed"], n_boot=50)
+    assert table["comparison"].tolist() == [
+        "reader A vs reader B", "same vs reader A", "reversed vs reader A", "same vs reader B",
+        "reversed vs reader B", "same vs reference", "reversed vs reference"]
+    rows = table.set_index("comparison")
+    assert rows.loc["reader A vs reader B", ["spearman", "kappa"]].tolist() == [1.0, 1.0]
+    assert rows.loc["reversed vs reference", ["spearman", "kappa"]].tolist() == [-1.0, -1.0]
+    assert (table["n"] == 5).all()
+
+
+def test_the_method_stays_below_the_readers_ceiling(results) -> None:
+    # the held-out sentences of the narration: the readers agree far more than any lexicon does
+    folder = results.files.annotation_folder(results.chapter)
+    ann = load_annotations(results.chapter, folder / "sentiment_reader_a.csv")
+    held = (results.tone_reference.merge(results.sentence_scores, on=["sentence_id", "paragraph_id",
+                                                                      "start", "end"])
+            .merge(ann[["sentence_id", "split"]], on="sentence_id"))
+    held = held[held["split"] == "heldout"]
+    table = against_readers(held, list(METHODS), n_boot=100).set_index(["method", "against"])
+    ceiling = table.loc[("reader A", "reader B")]
+    assert len(held) == 238 and ceiling["spearman"] > 0.9
+    method = table.loc[(RECOMMENDED, "reference")]
+    assert 0.4 < method["spearman"] < 0.6 and method["spearman_high"] < ceiling["spearman_low"]
+    assert table.loc[("textblob", "reference"), "spearman"] < method["spearman"]

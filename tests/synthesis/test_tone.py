@@ -32,3 +32,27 @@ def test_sentiment_by_theme_on_the_chapter(results: Analyses) -> None:
     assert set(table["theme"]) == {*results.lexicon.names, "none"}
     assert table["n"].sum() == len(results.sentence_scores)
     assert table.set_index("theme").loc["terror", "mean"] < 0
+
+
+def test_the_reference_darkens_the_terror_paragraphs_more_than_the_method(
+        results: Analyses) -> None:
+    ref = results.tone_reference
+    toned = ref.assign(tone=ref["reference"] / 2)
+    by_ref = sentiment_by_theme(toned, results.paragraph_scores, n_boot=50,
+                                column="tone").set_index("theme")
+    scores = results.sentence_scores
+    narration = scores[scores["sentence_id"].isin(ref["sentence_id"])]
+    by_method = sentiment_by_theme(narration, results.paragraph_scores,
+                                   n_boot=50).set_index("theme")
+    assert by_ref["n"].to_dict() == by_method["n"].to_dict()  # the same sentences, grouped alike
+    assert by_ref.loc["terror", "mean"] < by_method.loc["terror", "mean"] < 0
+    assert by_ref.loc["terror", "high"] < by_ref.loc["nep", "low"]
+
+
+def test_sentiment_by_theme_reads_the_column_it_is_given() -> None:
+    scores = pd.DataFrame({"paragraph_id": [1, 2], "sentiment": [0.5, 0.5], "other": [-1.0, 1.0]})
+    themes = pd.DataFrame({"paragraph_id": [1, 2], "terror": [2.0, 0.0], "nep": [0.0, 2.0]})
+    table = sentiment_by_theme(scores, themes, n_boot=20, column="other").set_index("theme")
+    assert table["mean"].to_dict() == {"nep": 1.0, "terror": -1.0}
+    with pytest.raises(KeyError):
+        sentiment_by_theme(scores, themes, n_boot=20, column="missing")

@@ -216,6 +216,21 @@ def test_plot_agreement(chapter: Chapter, mine: themes.Lexicon, hits: pd.DataFra
     assert texts(fig.axes[0].get_yticklabels()) == ["count", "context"]
 
 
+def test_plot_auc_by_reader(chapter: Chapter, mine: themes.Lexicon, hits: pd.DataFrame,
+                            annotation: pd.DataFrame) -> None:
+    tables = {m: themes.paragraph_scores(chapter, mine, hits=hits, method=m)
+              for m in ("count", "context")}
+    table = themes.compare_readers(tables, {"one": annotation, "two": annotation}, n_boot=50)
+    first = mine.names[0]
+    fig = figures.plot_auc_by_reader(table, mine, targets={first: 0.9})
+    assert [ax.get_title(loc="left") for ax in fig.axes] == list(mine.labels.values())
+    assert texts(fig.axes[0].get_yticklabels()) == ["one", "two"]
+    assert texts(fig.axes[0].get_legend().get_texts()) == ["count", "context"]
+    dashed = [[line for line in ax.get_lines() if line.get_linestyle() == "--"] for ax in fig.axes]
+    assert [len(d) for d in dashed] == [1] + [0] * (len(mine.names) - 1)
+    assert dashed[0][0].get_xdata()[0] == 0.9
+
+
 def test_plot_scores_by_label(mine: themes.Lexicon, scores: pd.DataFrame,
                               annotation: pd.DataFrame) -> None:
     fig = figures.plot_scores_by_label(scores, annotation, mine)

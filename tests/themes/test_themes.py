@@ -129,6 +129,53 @@ def test_lexicon_summary_lists_every_term(lexicon):
     assert summary["theme"].tolist()[:3] == ["terror"] * 3
 
 
+#: The second revision of free thought (themes.toml), undone: the list before it.
+ADDED = ["expel*", "expuls*", "Party discipline", "awkward question*", "oppose", "opposed",
+         "opposing", "disagree*", "protest*", "heckl*", "polemic*", "legend*"]
+DEMOCRACY = "/(?<!\\w)(?<!social[\\s-])democra\\w*/"
+
+
+def test_variant_undoes_the_revision_of_free_thought(chapter, lexicon):
+    before = themes.variant(lexicon, "free_thought", drop=[*ADDED, DEMOCRACY],
+                            weights={"intellectual*": 2}, add={"democra*": 1})
+    assert before.names == lexicon.names and before.path == lexicon.path
+    assert len(before.terms) == len(lexicon.terms) - len(ADDED)
+    hits = themes.lexicon_hits(chapter, before).groupby("theme").size().to_dict()
+    assert hits == {"free_thought": 69, "nep": 46, "terror": 80}   # the counts before the revision
+    democrats = themes.lexicon_hits(chapter, before)
+    assert "Democrats" in set(democrats.loc[democrats["term"] == "democra*", "match"])   # Social-
+    others = lexicon.terms[lexicon.terms["theme"] != "free_thought"].reset_index(drop=True)
+    pd.testing.assert_frame_equal(
+        before.terms[before.terms["theme"] != "free_thought"].reset_index(drop=True), others)
+    changes = themes.compare_lexicons(before, lexicon)
+    assert len(changes) == len(ADDED) + 3
+    assert changes.set_index("term").loc["intellectual*", ["before", "after"]].tolist() == [2, 1]
+    assert changes.set_index("term")["after"].isna().sum() == 1          # democra* dropped
+    assert (changes["note"] != "").sum() >= len(ADDED)                  # every new term says why
+    assert themes.compare_lexicons(lexicon, lexicon).empty
+
+
+def test_a_core_weight_makes_a_core_term(lexicon):
+    stronger = themes.variant(lexicon, "free_thought", weights={"truth": 3})
+    terms = stronger.terms.set_index(["theme", "term"])
+    assert bool(terms.loc[("free_thought", "truth"), "core"])
+    assert not bool(lexicon.terms.set_index(["theme", "term"]).loc[("free_thought", "truth"), "core"])
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"theme": "press"}, "no theme 'press'"),
+    ({"drop": ["freedoms"]}, "has no term 'freedoms'"),
+    ({"weights": {"freedoms": 2}}, "has no term 'freedoms'"),
+    ({"add": {"truth": 1}}, "already has the term 'truth'"),
+    ({"add": {"lies*": 0}}, "not positive"),
+    ({"add": {"/(/": 1}}, "bad regular expression"),
+])
+def test_bad_variant(lexicon, change, message):
+    theme = change.pop("theme", "free_thought")
+    with pytest.raises(ValueError, match=re.escape(message)):
+        themes.variant(lexicon, theme, **change)
+
+
 # --- hits ---------------------------------------------------------------------------
 
 
@@ -140,7 +187,7 @@ def test_known_hits(chapter, hits):
     kron = hits[(hits["theme"] == "terror") & (hits["term"] == "Kronstadt")]
     assert kron["start"].tolist() == chapter.find(r"Kronstadt")["start"].tolist()
     assert len(kron) == 6
-    assert hits.groupby("theme").size().to_dict() == {"free_thought": 69, "nep": 46,
+    assert hits.groupby("theme").size().to_dict() == {"free_thought": 79, "nep": 46,
                                                       "terror": 80}
     # the famine is a calamity, not the policy: no NEP hit on the Volga famine's words
     nep = hits[hits["theme"] == "nep"]
@@ -172,6 +219,20 @@ def test_hits_are_traceable(chapter, hits):
     for _, group in hits.groupby("theme"):
         group = group.sort_values("start")
         assert (group["start"].to_numpy()[1:] >= group["end"].to_numpy()[:-1]).all()
+
+
+def test_democracy_is_not_the_social_democrats(hits):
+    mine = hits[(hits["theme"] == "free_thought") & (hits["term"] == DEMOCRACY)]
+    assert set(mine["match"]) == {"democracy", "democratic"}
+    assert not hits["match"].str.contains("Democrats").any()
+
+
+def test_acts_of_dissent_are_found(hits):
+    free = hits[hits["theme"] == "free_thought"]
+    found = set(zip(free["paragraph_id"], free["match"]))
+    # Levi's expulsion, Trotsky heckled about Party discipline, Souvarine's awkward questions
+    assert {(7, "expulsion"), (15, "heckled"), (15, "Party discipline"),
+            (22, "awkward questions")} <= found
 
 
 def test_trade_union_is_not_trade(hits):
