@@ -172,3 +172,20 @@ def test_each_interactive_table_searches_and_sorts(open_tab: Callable[..., objec
     assert order in ("ascending", "descending"), f"{page}: the header does not sort"
 
 
+
+
+def test_the_whos_who_finds_a_person_by_any_word(open_tab: Callable[..., object]) -> None:
+    tab = open_tab(WHOS_WHO)
+    entries = tab.locator(".ww-person")
+    total = entries.count()
+    tab.locator(".ww-filter").fill("Kronstadt")
+    tab.wait_for_timeout(100)
+    kept = tab.eval_on_selector_all(".ww-person:not([hidden])", "els => els.map(e => e.id)")
+    counted = tab.locator(".ww-shown").inner_text()
+    index = tab.eval_on_selector_all(".ww-index a:not([hidden])", "as => as.length")
+    tab.locator(".ww-filter").fill("")
+    tab.wait_for_timeout(100)
+    back = tab.locator(".ww-person:not([hidden])").count()
+    tab.context.close()
+    assert 0 < len(kept) < total and counted == f"{len(kept)} of {total} people"
+    assert index == len(kept) and back == total

@@ -310,6 +310,9 @@ def test_whos_who_has_an_entry_per_person_and_links_to_passages(small: dict[str,
     assert '<a href="reading.html#p2">¶2</a>' in page  # "the text says" cites its paragraph
     short = whos_who(small["register"], small["mentions"], chapter, openings_only=True)
     assert "<strong>" not in short and set(re.findall(r'#(s\d+)"', short)) == set(links)
+    # the search box is hidden until the page's script runs (which shows it and filters)
+    assert '<p class="ww-find" hidden><label>Find a person <input type="search"' in page
+    assert page.index('class="ww-find"') < page.index('class="ww-index"')
 
 
 # --- the chapter -----------------------------------------------------------------------------

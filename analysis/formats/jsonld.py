@@ -26,9 +26,8 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Mapping
 from pathlib import Path
-
-import pandas as pd
 
 from analysis.results import Analyses
 from analysis.sentiment import METHODS
@@ -75,9 +74,10 @@ def target(results: Analyses, start: int, end: int, source: dict[str, str]) -> d
         {"type": "TextPositionSelector", "start": int(start), "end": int(end)}]}
 
 
-def _mention_bodies(row: pd.Series, people: pd.DataFrame) -> list[dict[str, object]]:
+def _mention_bodies(row: Mapping[str, object], people: dict[str, dict[str, object]]
+                    ) -> list[dict[str, object]]:
     """The bodies of a mention: the person's id and name, and their Wikidata entity."""
-    person = people.loc[row["person_id"]]
+    person = people[str(row["person_id"])]
     bodies = [_text_body(row["person_id"], "identifying"),
               _text_body(person["name"], "identifying")]
     qid = str(person.get("wikidata", "") or "")
@@ -87,7 +87,7 @@ def _mention_bodies(row: pd.Series, people: pd.DataFrame) -> list[dict[str, obje
     return bodies
 
 
-def _score_bodies(row: pd.Series) -> list[dict[str, object]]:
+def _score_bodies(row: Mapping[str, object]) -> list[dict[str, object]]:
     """The bodies of a sentence score: one per method that scored it."""
     return [_text_body(f"{float(row[m]):.4f}", "assessing", **{"schema:measurementTechnique": m})
             for m in METHODS if not math.isnan(float(row[m]))]
@@ -102,7 +102,7 @@ def web_annotations(results: Analyses) -> dict[str, object]:
         ['assessing', 'classifying', 'editing', 'identifying']
     """
     source = source_of(results)
-    people = results.register.set_index("person_id")
+    people = results.register.set_index("person_id").to_dict("index")
     groups = [
         ("mention", "identifying", results.mentions,
          lambda row: _mention_bodies(row, people)),
@@ -117,7 +117,7 @@ def web_annotations(results: Analyses) -> dict[str, object]:
     ]
     items = []
     for name, motivation, table, bodies in groups:
-        for i, (_, row) in enumerate(table.iterrows(), start=1):
+        for i, row in enumerate(table.to_dict("records"), start=1):
             items.append({"id": f"annotations.jsonld#{name}-{i}", "type": "Annotation",
                           "motivation": motivation, "body": bodies(row),
                           "target": target(results, row["start"], row["end"], source)})
@@ -138,5 +138,5 @@ def write_annotations(results: Analyses, path: str | Path) -> None:
         ...     json.loads((Path(tmp) / "a.jsonld").read_text(encoding="utf-8"))["@context"]
         'http://www.w3.org/ns/anno.jsonld'
     """
-    Path(path).write_text(json.dumps(web_annotations(results), ensure_ascii=False, indent=1)
+    Path(path).write_text(json.dumps(web_annotations(results), ensure_ascii=False)
                           + "\n", encoding="utf-8")

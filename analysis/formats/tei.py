@@ -30,6 +30,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 
 from analysis.formats.jsonld import WIKIDATA
 from analysis.results import Analyses
@@ -93,21 +94,35 @@ def _est(results: Analyses, start: int, end: int) -> tuple[int, int]:
             int(np.searchsorted(omap.seed_end, end, side="right")))
 
 
-def _marks(results: Analyses, start: int, end: int) -> list[tuple[int, int, str, dict]]:
+def _rows(table: pd.DataFrame, columns: list[str]) -> tuple[np.ndarray, list[tuple]]:
+    """The rows of ``table`` sorted by ``start``: their starts, and the ``columns`` as tuples."""
+    ordered = table.sort_values("start", kind="stable")
+    return ordered["start"].to_numpy(), list(ordered[columns].itertuples(index=False))
+
+
+def _within(rows: tuple[np.ndarray, list[tuple]], start: int, end: int) -> list[tuple]:
+    """The rows (from :func:`_rows`, ``end`` second) that lie inside ``[start, end)``."""
+    starts, values = rows
+    part = values[np.searchsorted(starts, start, side="left"):
+                  np.searchsorted(starts, end, side="left")]
+    return [r for r in part if r[1] <= end]
+
+
+def _marks(results: Analyses, start: int, end: int, fixes: tuple[np.ndarray, list[tuple]],
+           found: tuple[np.ndarray, list[tuple]]) -> list[tuple[int, int, str, dict]]:
     """The corrections and mentions inside the seed span ``[start, end)``, as spans of the
-    established text, outermost first; a name is widened to hold a correction it cuts."""
+    established text, outermost first; a name is widened to hold a correction it cuts.
+    ``fixes`` and ``found``: the corrections and the mentions (:func:`_rows`)."""
     omap = results.chapter.offset_map
-    fixes = results.chapter.corrections
-    fixes = fixes[(fixes["start"] >= start) & (fixes["end"] <= end)]
+    inside = _within(fixes, start, end)
     marks = []
-    for r in fixes.itertuples(index=False):
+    for r in inside:
         at = int(np.searchsorted(omap.seed_start, r.start, side="left"))
         marks.append((at, at + len(r.replacement), "choice", {"sic": r.found,
                                                               "corr": r.replacement}))
-    found = results.mentions
-    for r in found[(found["start"] >= start) & (found["end"] <= end)].itertuples(index=False):
+    for r in _within(found, start, end):
         lo, hi = _est(results, int(r.start), int(r.end))
-        for a, b, _, _ in marks[:len(fixes)]:
+        for a, b, _, _ in marks[:len(inside)]:
             if a < hi and lo < b:  # a correction across the name's edge: the name holds it all
                 lo, hi = min(lo, a), max(hi, b)
         marks.append((lo, hi, "persName", {"ref": f"#{r.person_id}"}))
@@ -150,12 +165,14 @@ def tei_document(results: Analyses) -> ET.Element:
     root = _el(None, "TEI")
     _header(results, root)
     div = _el(_el(_el(root, "text"), "body"), "div")
+    fixes = _rows(results.chapter.corrections, ["start", "end", "found", "replacement"])
+    found = _rows(results.mentions, ["start", "end", "person_id"])
     for para in results.chapter.paragraphs.itertuples(index=False):
         extra = {"type": "editorial"} if para.kind == "editorial" else {}
         block = _el(div, _ELEMENT.get(para.kind, "p"), n=str(para.paragraph_id), **extra)
         lo, hi = _est(results, int(para.start), int(para.end))
         _fill(results.chapter.text, block, lo, hi,
-              _marks(results, int(para.start), int(para.end)))
+              _marks(results, int(para.start), int(para.end), fixes, found))
     return root
 
 

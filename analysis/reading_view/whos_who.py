@@ -2,7 +2,9 @@
 
 :func:`whos_who` returns one HTML fragment: an index of the names, then, in
 the order of their surnames, an entry per person (``id="person-lenin"``) with
-the register's standard name, dates, role, nationality, affiliation and fate;
+the register's standard name, dates, role, nationality, affiliation and fate
+(a search box, shown when the page's script runs, keeps the entries and index
+names whose words hold what is typed);
 where the text errs, what it says and the historical record with its source;
 the Wikidata item where known (a plain link); and every sentence that names
 them, each a link to its anchor on the reading page.
@@ -164,5 +166,8 @@ def whos_who(register: pd.DataFrame, mentions: pd.DataFrame, chapter: Chapter, *
         entries.append(f'<section class="ww-person" id="person-{_esc(pid)}" data-person="{_esc(pid)}">'
                        f'<h2 class="ww-name">{title}</h2><dl class="ww-facts">{facts}</dl>'
                        f"{named}</section>")
-    return (f'<div class="ww" id="ww"><nav class="ww-index" aria-label="Everyone in the register">'
-            f"{index}</nav>" + "".join(entries) + "</div>")
+    finder = ('<p class="ww-find" hidden><label>Find a person <input type="search" '
+              'class="ww-filter" placeholder="a name, a role, a fate …" autocomplete="off">'
+              '</label> <span class="ww-shown" aria-live="polite"></span></p>')
+    return (f'<div class="ww" id="ww">{finder}<nav class="ww-index" aria-label="Everyone in the '
+            f'register">{index}</nav>' + "".join(entries) + "</div>")

@@ -99,11 +99,36 @@
     document.addEventListener("keydown", function (e) { if (e.key === "Escape") { hide(); } });
   }
 
+  function finder(root) {
+    var box = root.querySelector(".ww-filter");
+    if (!box) { return; }
+    var people = Array.prototype.slice.call(root.querySelectorAll(".ww-person"));
+    var links = Array.prototype.slice.call(root.querySelectorAll(".ww-index a"));
+    var shown = root.querySelector(".ww-shown");
+    var words = people.map(function (p) { return p.textContent.toLowerCase(); });
+    var filter = function () {
+      var q = box.value.trim().toLowerCase(), n = 0;
+      people.forEach(function (p, i) {
+        var keep = !q || words[i].indexOf(q) !== -1;
+        p.hidden = !keep;
+        if (keep) { n += 1; }
+      });
+      links.forEach(function (a) {
+        var entry = document.getElementById(a.getAttribute("href").slice(1));
+        a.hidden = !!(entry && entry.hidden);
+      });
+      shown.textContent = q ? n + " of " + people.length + " people" : "";
+    };
+    box.addEventListener("input", filter);
+    root.querySelector(".ww-find").hidden = false;
+  }
+
   function start() {
     document.querySelectorAll(".rv").forEach(function (root) {
       switches(root);
       tooltips(root);
     });
+    document.querySelectorAll(".ww").forEach(finder);
   }
 
   if (document.readyState === "loading") {
