@@ -20,6 +20,7 @@ import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from analysis.datafiles import DataFiles
@@ -32,6 +33,15 @@ from analysis.text import Chapter
 def results(chapter: Chapter, files: DataFiles) -> Analyses:
     """The analyses of the bundled chapter (tables computed on first use, then kept)."""
     return Analyses(chapter, files)
+
+
+@pytest.fixture(scope="session")
+def compared(results: Analyses) -> pd.DataFrame:
+    """The portrayal by the close reading and by the method (:func:`analysis.synthesis.portrayal_compared`)."""
+    from analysis.synthesis.portrayal import portrayal_compared
+
+    return portrayal_compared(results.mentions, results.sentence_scores, results.tone_reference,
+                              results.register, seed=0)
 
 
 @pytest.fixture(scope="session")

@@ -57,6 +57,12 @@ def person_href(person_id: str, page: str = WHOS_WHO_PAGE) -> str:
     return f"{page}#person-{person_id}"
 
 
+def _link(href: str, default: str, text: str | None) -> str:
+    """A link of the reading view to ``href``, reading ``text`` (escaped) or ``default``."""
+    shown = default if text is None else html.escape(str(text), quote=False)
+    return f'<a class="rv-link" href="{href}">{shown}</a>'
+
+
 def paragraph_link(paragraph_id: int, page: str = READING_PAGE, text: str | None = None) -> str:
     """A link to a paragraph, reading "¶43" (or ``text``).
 
@@ -64,8 +70,7 @@ def paragraph_link(paragraph_id: int, page: str = READING_PAGE, text: str | None
         >>> paragraph_link(8)
         '<a class="rv-link" href="reading.html#p8">¶8</a>'
     """
-    shown = f"¶{int(paragraph_id)}" if text is None else html.escape(str(text), quote=False)
-    return f'<a class="rv-link" href="{paragraph_href(paragraph_id, page)}">{shown}</a>'
+    return _link(paragraph_href(paragraph_id, page), f"¶{int(paragraph_id)}", text)
 
 
 def sentence_link(sentence_id: int, page: str = READING_PAGE, text: str | None = None) -> str:
@@ -75,8 +80,7 @@ def sentence_link(sentence_id: int, page: str = READING_PAGE, text: str | None =
         >>> sentence_link(312)
         '<a class="rv-link" href="reading.html#s312">s312</a>'
     """
-    shown = f"s{int(sentence_id)}" if text is None else html.escape(str(text), quote=False)
-    return f'<a class="rv-link" href="{sentence_href(sentence_id, page)}">{shown}</a>'
+    return _link(sentence_href(sentence_id, page), f"s{int(sentence_id)}", text)
 
 
 def person_link(person_id: str, page: str = WHOS_WHO_PAGE, text: str | None = None) -> str:

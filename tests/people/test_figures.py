@@ -11,13 +11,6 @@ from analysis.people import labels
 from analysis.people.figures import plot_portrayal
 from analysis.results import Analyses
 from analysis.style import PALETTE
-from analysis.synthesis.portrayal import portrayal_compared
-
-
-@pytest.fixture(scope="module")
-def compared(results: Analyses) -> pd.DataFrame:
-    return portrayal_compared(results.mentions, results.sentence_scores, results.tone_reference,
-                              results.register, seed=0)
 
 
 def test_portrayal_figure_draws_both_readings_for_each_person(results: Analyses,

@@ -54,12 +54,6 @@ def test_pascal_is_portrayed_more_warmly_than_bela_kun(results: Analyses) -> Non
 
 # --- the close reading beside the method ----------------------------------------------
 
-@pytest.fixture(scope="module")
-def compared(results: Analyses) -> pd.DataFrame:
-    return portrayal_compared(results.mentions, results.sentence_scores, results.tone_reference,
-                              results.register, seed=0)
-
-
 def test_compared_halves_the_reference_and_keeps_the_methods_means(results: Analyses,
                                                                    compared: pd.DataFrame) -> None:
     assert compared.columns.tolist() == COMPARED_COLUMNS
