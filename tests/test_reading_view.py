@@ -42,9 +42,9 @@ ever spoke of Weiss again, and the newspaper was closed down by the prefecture i
 """
 
 PEOPLE = """\
-person_id,name,aliases,role,nationality,affiliation,dates,fate,source_paragraph,note,claim,record,record_source,wikidata,narrator
-duval,Marc Duval,Marc Duval; Duval,printer of the exiles' newspaper,French,anarchist,1880-1944,died in hiding,2,,"¶2: 'the print shop belonged to Marc Duval'","The shop was his brother's.","Lyon archives, https://example.org/duval",Q42,
-weiss,Anna Weiss,Anna Weiss; Weiss,typesetter,German,socialist,,arrested in June,4,,,,,,
+person_id,name,aliases,role,nationality,affiliation,born,died,fate,source_paragraph,note,claim,record,record_source,wikidata,narrator
+duval,Marc Duval,Marc Duval; Duval,printer of the exiles' newspaper,French,anarchist,1880,1944,died in hiding,2,,"¶2: 'the print shop belonged to Marc Duval'","The shop was his brother's.","Lyon archives, https://example.org/duval",Q42,
+weiss,Anna Weiss,Anna Weiss; Weiss,typesetter,German,socialist,,,arrested in June,4,,,,,,
 """
 
 THEMES = """\
@@ -240,7 +240,7 @@ def test_overlapping_person_theme_and_correction_nest(small: dict[str, object]) 
 def test_a_person_carries_a_tooltip_without_javascript(small: dict[str, object]) -> None:
     tree = parse(view(small))
     duval = next(a for a in tree.with_class("rv-person") if a.get("data-person") == "duval")
-    assert duval["title"].startswith("Marc Duval (1880-1944)\nprinter of the exiles' newspaper")
+    assert duval["title"].startswith("Marc Duval (1880–1944)\nprinter of the exiles' newspaper")
     assert "Fate: died in hiding" in duval["title"]
     assert "The record: The shop was his brother's." in duval["title"]
     assert duval["href"] == "whos-who.html#person-duval"

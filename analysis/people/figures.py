@@ -266,3 +266,78 @@ def plot_portrayal(table: pd.DataFrame, labels: pd.Series,
     ax.grid(axis="y", visible=False)
     fig.legend(handles=handles, loc="outside upper center", ncol=2)
     return fig
+
+
+#: The marks of :func:`plot_fates` for deaths at the hands of the killer it highlights.
+FATE_MARKS = {"executed": ("X", "executed"), "died in custody": ("s", "died in custody"),
+              "murdered": ("D", "murdered")}
+
+
+def _year(value: object) -> float | None:
+    """An ISO date cell as a fractional year (the middle of the span a partial date covers)."""
+    parts = str(value or "").split("-")
+    if not parts[0].isdigit():
+        return None
+    year = float(parts[0])
+    if len(parts) == 1:
+        return year + 0.5
+    month = int(parts[1])
+    day = int(parts[2]) if len(parts) > 2 else 15
+    return year + (month - 1) / 12 + (day - 1) / 365
+
+
+def plot_fates(fates_table: pd.DataFrame, killer: str = "Soviet state",
+               year: float | None = 1921, width: float = 6.4,
+               killer_label: str | None = None) -> Figure:
+    """Each person's life as a line from birth to death, oldest at the top.
+
+    Lives that ended at the hands of ``killer`` (the ``killed_by`` column) are
+    drawn in vermilion and end in a mark for the manner of death (a cross for
+    executed, a square for died in custody, a diamond for murdered); other
+    lives are blue. A dashed line marks ``year`` (the year of the text). People
+    without both dates are left out. The default width reads on a phone.
+
+    Args:
+        fates_table: from :func:`analysis.people.fates.fates`.
+        killer: the ``killed_by`` value to highlight.
+        year: the year to mark (``None``: no mark).
+        width: the figure's width in inches.
+        killer_label: the legend's words for those lives (default ``killed by the <killer>``).
+
+    Example:
+        >>> t = pd.DataFrame({"person_id": ["a", "b"], "label": ["A", "B"],
+        ...                   "born": ["1880-01-01", "1890"], "died": ["1938", "1950-05"],
+        ...                   "death": ["executed", "natural causes"],
+        ...                   "killed_by": ["Soviet state", ""]})
+        >>> fig = plot_fates(t)
+        >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
+        ['A', 'B']
+        >>> [t.get_text() for t in fig.legends[0].get_texts()][:2]
+        ['killed by the Soviet state', 'other lives']
+    """
+    spans = [(r.label, _year(r.born), _year(r.died), r.killed_by == killer, r.death)
+             for r in fates_table.itertuples(index=False)]
+    spans = sorted((s for s in spans if s[1] is not None and s[2] is not None),
+                   key=lambda s: (s[1], s[2]))
+    fig, ax = figure(width=width, height=0.2 * len(spans) + 1.5)
+    y = np.arange(len(spans))[::-1]
+    killed, other = PALETTE[1], PALETTE[0]
+    for row, (_, born, died, by_killer, death) in zip(y, spans):
+        colour = killed if by_killer else other
+        ax.hlines(row, born, died, color=colour, lw=2.2 if by_killer else 1.6)
+        if by_killer and death in FATE_MARKS:
+            ax.scatter([died], [row], marker=FATE_MARKS[death][0], s=36, color=colour, zorder=3)
+    ax.set_yticks(y, [s[0] for s in spans], fontsize=7.5)
+    ax.set_ylim(-0.7, len(spans) - 0.3)
+    ax.grid(axis="y", visible=False)
+    ax.set_xlabel("year")
+    handles = [Line2D([], [], color=killed, lw=2.2,
+                      label=killer_label or f"killed by the {killer}"),
+               Line2D([], [], color=other, lw=1.6, label="other lives")]
+    handles += [Line2D([], [], color=killed, marker=m, ls="", label=name)
+                for m, name in FATE_MARKS.values()]
+    if year is not None:
+        ax.axvline(year + 0.5, color="#555555", lw=1, ls="--")
+        handles.append(Line2D([], [], color="#555555", lw=1, ls="--", label=f"{year:g}"))
+    fig.legend(handles=handles, loc="outside upper center", ncol=3, fontsize=8)
+    return fig

@@ -64,8 +64,9 @@ def build_network(found: pd.DataFrame, register: pd.DataFrame) -> nx.Graph:
     text, not a figure in it: he is neither a node nor an end of a tie, even
     where a note names him.
 
-    Node attributes: ``label`` (the form the text uses most), ``name``,
-    ``mentions``, ``narration``, ``notes``, ``nationality``, ``affiliation``.
+    Node attributes: ``label`` (the register's ``label``, else the form the
+    text uses most), ``name``, ``mentions``, ``narration``, ``notes``,
+    ``nationality``, ``affiliation``.
     Edge attributes: ``weight`` (paragraphs naming both) and
     ``sentences`` (sentences naming both; 0 if never in one sentence).
 

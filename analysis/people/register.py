@@ -31,16 +31,51 @@ from analysis.schema import Field, TableSchema, read_table
 _ID = r"[a-z][a-z0-9_]*"
 _ID_MEANS = "an id (lower-case letters, digits and _, starting with a letter)"
 
+#: An ISO 8601 calendar date as precise as the record: a year, a year and month, or a day.
+ISO_DATE = r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?"
+_DATE_MEANS = "an ISO 8601 date as precise as the record (1883, 1921-08 or 1883-09-23)"
+
+#: How a person died, as the record states it (the register's ``death``).
+DEATHS = ("executed", "died in custody", "murdered", "suicide", "killed in war",
+          "natural causes", "unknown")
+
+#: The kinds of death that have a killer (the register's ``killed_by`` is given for these only).
+KILLINGS = ("executed", "died in custody", "murdered")
+
 #: The register's schema, one row per person.
 REGISTER = TableSchema((
     Field("person_id", required=True, unique=True, pattern=_ID, pattern_means=_ID_MEANS,
           description="the person's id in every table"),
     Field("name", required=True, description="the standard name"),
+    Field("label", optional=True,
+          description="the short name figures and tables show, the record's name in the book's "
+                      "voice (Anna Gumileva where the text says 'Olga Gumilev'); empty: the form "
+                      "the text uses most"),
+    Field("birth_name", optional=True,
+          description="the name given at birth where the record gives another (Lev Davidovich "
+                      "Bronstein)"),
     Field("aliases", required=True, description="every form of name the text uses, ';' between"),
     Field("role", description="the person's role at the time of the text"),
     Field("nationality"),
-    Field("affiliation", description="political affiliation"),
+    Field("affiliation", description="political affiliation at the time of the text"),
+    Field("born", optional=True, pattern=ISO_DATE, pattern_means=_DATE_MEANS,
+          description="date of birth from the record, ISO 8601, Gregorian (new style), as "
+                      "precise as the record; empty: unknown"),
+    Field("died", optional=True, pattern=ISO_DATE, pattern_means=_DATE_MEANS,
+          description="date of death from the record, ISO 8601, Gregorian (new style), as "
+                      "precise as the record; empty: unknown"),
     Field("fate", description="the fate, as the text or its notes state it"),
+    Field("record_fate", optional=True,
+          description="the record's fate, one short sentence (Shot in Moscow after the first "
+                      "Moscow Trial, 25 August 1936.)"),
+    Field("death", optional=True, enum=DEATHS,
+          description="how the person died by the record: " + ", ".join(DEATHS)
+                      + " (died in custody: in prison, camp or exile under arrest); empty: "
+                        "unidentified"),
+    Field("killed_by", optional=True,
+          description="who killed the person, where death is executed, died in custody or "
+                      "murdered (Soviet state for the Cheka, OGPU, NKVD, their courts, camps "
+                      "and agents abroad)"),
     Field("source_paragraph", "integer", required=True, minimum=1,
           description="the paragraph where the text introduces the person"),
     Field("narrator", enum=("yes",), optional=True,
@@ -48,10 +83,18 @@ REGISTER = TableSchema((
     Field("claim", optional=True,
           description="what the text says of the person that the record contradicts, quoted"),
     Field("record", optional=True, description="the historical record, where the text errs"),
-    Field("record_source", optional=True, description="the reference works checked"),
+    Field("record_source", optional=True,
+          description="the reference works checked for the record, each at its canonical "
+                      "address ('; ' between)"),
+    Field("life_source", optional=True,
+          description="the reference works for born, died and record_fate, each at its "
+                      "canonical address ('; ' between)"),
     Field("wikidata", optional=True, pattern=r"Q[1-9][0-9]*",
           pattern_means="a Wikidata identifier such as Q1394",
           description="the person's Wikidata item"),
+    Field("wikidata_check", optional=True,
+          description="how the Wikidata item was confirmed to be this person (its label and "
+                      "dates seen with the identifier, and where)"),
 ))
 REGISTER_COLUMNS = REGISTER.names
 
