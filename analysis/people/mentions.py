@@ -210,18 +210,23 @@ def mention_counts(found: pd.DataFrame, register: pd.DataFrame) -> pd.DataFrame:
 
 
 def labels(found: pd.DataFrame, register: pd.DataFrame) -> pd.Series:
-    """A short label per person: the form the text uses most.
+    """A short label per person: the register's ``label``, else the form the text uses most.
 
-    On a tie, the surname (the last word of the register's ``name``) if the
-    text uses it alone, else the longest form. People never found keep their
-    register ``name``. Indexed by ``person_id``.
+    Where the register gives no ``label``: on a tie, the surname (the last
+    word of the register's ``name``) if the text uses it alone, else the
+    longest form; people never found keep their register ``name``. Indexed by
+    ``person_id``.
 
     Example:
         >>> lab = labels(mentions(chapter, register), register)
         >>> lab["lenin"], lab["pierre_pascal"], lab["olga_gumilev"], lab["lozovsky"]
-        ('Lenin', 'Pierre Pascal', 'Olga Gumilev', 'Lozovsky')
+        ('Lenin', 'Pierre Pascal', 'Anna Gumileva', 'Lozovsky')
+        >>> labels(mentions(chapter, register), register.drop(columns="label"))["olga_gumilev"]
+        'Olga Gumilev'
     """
     names = register.set_index("person_id")["name"]
+    given = (register.set_index("person_id")["label"].fillna("").astype(str).str.strip()
+             if "label" in register.columns else pd.Series("", index=names.index))
     full = found[found["resolved_by"] != "first name"]
     counts = full.groupby(["person_id", "surface"]).size().reset_index(name="n")
     counts["length"] = counts["surface"].str.len()
@@ -230,7 +235,8 @@ def labels(found: pd.DataFrame, register: pd.DataFrame) -> pd.Series:
     best = (counts.sort_values(["person_id", "n", "is_surname", "length"],
                                ascending=[True, False, False, False])
             .drop_duplicates("person_id").set_index("person_id")["surface"])
-    return best.reindex(names.index).fillna(names).rename("label")
+    best = best.reindex(names.index).fillna(names)
+    return given.where(given != "", best).rename("label")
 
 
 def register_table(found: pd.DataFrame, register: pd.DataFrame) -> pd.DataFrame:

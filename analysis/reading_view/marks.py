@@ -22,6 +22,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from analysis.people.fates import lifespan
 from analysis.reading_view.markup import Atom, Mark
 from analysis.text import Chapter
 
@@ -110,10 +111,11 @@ def person_title(person: Mapping[str, object]) -> str:
     Example:
         >>> row = register.set_index("person_id").loc["bela_kun"].to_dict()
         >>> print(person_title(row)[:64])
-        Bela Kun (1886-1938)
+        Bela Kun (1886–1938)
         member of the Comintern Executive; de facto
     """
-    lines = [str(person["name"]) + (f" ({person['dates']})" if person.get("dates") else "")]
+    span = lifespan(person.get("born"), person.get("died"))
+    lines = [str(person["name"]) + (f" ({span})" if span else "")]
     for key, label in (("role", ""), ("fate", "Fate: "), ("record", "The record: ")):
         if person.get(key):
             lines.append(f"{label}{person[key]}")

@@ -35,6 +35,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from analysis.people.fates import lifespan
 from analysis.reading_view.markup import Atom, Mark, nest
 from analysis.reading_view.marks import (correction_atoms, person_marks, references,
                                          sentence_marks, theme_marks, to_established)
@@ -125,8 +126,9 @@ def _legend(themes: list[str], labels: Mapping[str, str], openings_only: bool,
 
 def _people_data(register: pd.DataFrame, href: str) -> str:
     """The register as JSON for the rich tooltips of the page's script."""
-    keys = ("name", "dates", "role", "nationality", "affiliation", "fate", "record")
+    keys = ("name", "role", "nationality", "affiliation", "fate", "record")
     data = {str(r["person_id"]): {**{k: str(r.get(k, "") or "") for k in keys},
+                                  "dates": lifespan(r.get("born"), r.get("died")),
                                   "href": href.format(r["person_id"])}
             for r in register.to_dict("records")}
     text = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")

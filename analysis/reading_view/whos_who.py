@@ -2,7 +2,7 @@
 
 :func:`whos_who` returns one HTML fragment: an index of the names, then, in
 the order of their surnames, an entry per person (``id="person-lenin"``) with
-the register's standard name, dates, role, nationality, affiliation and fate
+the register's standard name, years of life (born, died), role, nationality, affiliation and fate
 (a search box, shown when the page's script runs, keeps the entries and index
 names whose words hold what is typed);
 where the text errs, what it says and the historical record with its source;
@@ -24,6 +24,7 @@ import re
 
 import pandas as pd
 
+from analysis.people.fates import lifespan
 from analysis.reading_view.marks import to_established
 from analysis.text import Chapter
 
@@ -132,8 +133,8 @@ def whos_who(register: pd.DataFrame, mentions: pd.DataFrame, chapter: Chapter, *
     for r in order:
         pid = str(r["person_id"])
         found = mentions[mentions["person_id"] == pid].sort_values("start")
-        title = _esc(r["name"]) + (f' <span class="ww-dates">({_esc(r["dates"])})</span>'
-                                   if r.get("dates") else "")
+        span = lifespan(r.get("born"), r.get("died"))
+        title = _esc(r["name"]) + (f' <span class="ww-dates">({_esc(span)})</span>' if span else "")
         facts = "".join([
             _field("Role", str(r.get("role", ""))),
             _field("Nationality", str(r.get("nationality", ""))),
