@@ -113,9 +113,9 @@ def fates(register: pd.DataFrame) -> pd.DataFrame:
             names the person and the column.
 
     Example:
-        >>> table = fates(register).set_index("person_id")
-        >>> table.loc["nin", ["born", "died", "age_at_death", "killed_by"]].tolist()
-        ['1892-02-04', '1937-06-20', 45, 'Soviet state']
+        >>> nin = fates(register).set_index("person_id").loc["nin"]
+        >>> nin["born"], nin["died"], int(nin["age_at_death"]), nin["killed_by"]
+        ('1892-02-04', '1937-06', 45, 'Soviet state')
     """
     label = _column(register, "label")
     out = pd.DataFrame({

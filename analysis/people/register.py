@@ -47,6 +47,7 @@ REGISTER = TableSchema((
     Field("person_id", required=True, unique=True, pattern=_ID, pattern_means=_ID_MEANS,
           description="the person's id in every table"),
     Field("name", required=True, description="the standard name"),
+    Field("aliases", required=True, description="every form of name the text uses, ';' between"),
     Field("label", optional=True,
           description="the short name figures and tables show, the record's name in the book's "
                       "voice (Anna Gumileva where the text says 'Olga Gumilev'); empty: the form "
@@ -54,7 +55,6 @@ REGISTER = TableSchema((
     Field("birth_name", optional=True,
           description="the name given at birth where the record gives another (Lev Davidovich "
                       "Bronstein)"),
-    Field("aliases", required=True, description="every form of name the text uses, ';' between"),
     Field("role", description="the person's role at the time of the text"),
     Field("nationality"),
     Field("affiliation", description="political affiliation at the time of the text"),
@@ -70,8 +70,9 @@ REGISTER = TableSchema((
                       "Moscow Trial, 25 August 1936.)"),
     Field("death", optional=True, enum=DEATHS,
           description="how the person died by the record: " + ", ".join(DEATHS)
-                      + " (died in custody: in prison, camp or exile under arrest); empty: "
-                        "unidentified"),
+                      + " (died in custody: in prison, camp or exile under arrest; natural "
+                        "causes: illness or age, the record telling of no violence; unknown: the "
+                        "record does not say); empty: unidentified and alive at the text's time"),
     Field("killed_by", optional=True,
           description="who killed the person, where death is executed, died in custody or "
                       "murdered (Soviet state for the Cheka, OGPU, NKVD, their courts, camps "
