@@ -288,14 +288,16 @@ def _year(value: object) -> float | None:
 
 def plot_fates(fates_table: pd.DataFrame, killer: str = "Soviet state",
                year: float | None = 1921, width: float = 6.4,
-               killer_label: str | None = None) -> Figure:
+               killer_label: str | None = None, contemporaries: bool = True) -> Figure:
     """Each person's life as a line from birth to death, oldest at the top.
 
     Lives that ended at the hands of ``killer`` (the ``killed_by`` column) are
     drawn in vermilion and end in a mark for the manner of death (a cross for
     executed, a square for died in custody, a diamond for murdered); other
     lives are blue. A dashed line marks ``year`` (the year of the text). People
-    without both dates are left out. The default width reads on a phone.
+    without both dates are left out, and so, with ``contemporaries``, are those
+    not alive in ``year`` (a saint or a philosopher named in passing). The
+    default width reads on a phone.
 
     Args:
         fates_table: from :func:`analysis.people.fates.fates`.
@@ -303,6 +305,7 @@ def plot_fates(fates_table: pd.DataFrame, killer: str = "Soviet state",
         year: the year to mark (``None``: no mark).
         width: the figure's width in inches.
         killer_label: the legend's words for those lives (default ``killed by the <killer>``).
+        contemporaries: draw only the lives that span ``year``.
 
     Example:
         >>> t = pd.DataFrame({"person_id": ["a", "b"], "label": ["A", "B"],
@@ -317,8 +320,9 @@ def plot_fates(fates_table: pd.DataFrame, killer: str = "Soviet state",
     """
     spans = [(r.label, _year(r.born), _year(r.died), r.killed_by == killer, r.death)
              for r in fates_table.itertuples(index=False)]
-    spans = sorted((s for s in spans if s[1] is not None and s[2] is not None),
-                   key=lambda s: (s[1], s[2]))
+    spans = sorted((s for s in spans if s[1] is not None and s[2] is not None and (
+        not contemporaries or year is None or s[1] < year + 1 <= s[2] + 1)),
+        key=lambda s: (s[1], s[2]))
     fig, ax = figure(width=width, height=0.2 * len(spans) + 1.5)
     y = np.arange(len(spans))[::-1]
     killed, other = PALETTE[1], PALETTE[0]
