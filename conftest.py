@@ -2,7 +2,7 @@
 
 The docstring examples of the package (``--doctest-modules``) find these names
 ready, as a reader's session would have them after ``chapter = load_chapter()``
-and ``files = DataFiles()``: ``chapter``, ``files``, ``lexicon``, ``register``,
+and ``files = DataFiles()``: ``chapter``, ``files``, ``lexicon``, ``register``, ``stopwords``, ``abbreviations``,
 ``known_names``, ``shared_names``, ``patch``, ``episodes``, and ``data_path``
 (the path of a bundled data file), ``pd``, ``np`` and ``Path``, and the
 functions most examples build on: ``mentions`` (of :mod:`analysis.people`),
@@ -21,8 +21,8 @@ from _pytest.doctest import DoctestItem
 from hypothesis import HealthCheck, settings
 
 from analysis import Chapter, load_chapter, people, themes
-from analysis.datafiles import DataFiles
-from analysis.text.source import data_path
+from analysis.datafiles import DataFiles, data_path
+from analysis.text.segment import load_abbreviations
 from analysis.text.structure import paragraph_stats
 
 # Property tests are derandomised so that every run tries the same examples.
@@ -68,20 +68,27 @@ def known_names(files: DataFiles) -> pd.DataFrame:
 
 
 @pytest.fixture(scope="session")
-def episodes(files: DataFiles) -> pd.DataFrame:
+def episodes(files: DataFiles, chapter: Chapter) -> pd.DataFrame:
     """The bundled episodes."""
-    return files.episodes_table()
+    return files.episodes_table(chapter)
+
+
+@pytest.fixture(scope="session")
+def stopwords(files: DataFiles) -> frozenset[str]:
+    """The bundled stop list."""
+    return files.stop_list()
 
 
 @pytest.fixture(scope="session")
 def shared_data(chapter: Chapter, files: DataFiles, lexicon: themes.Lexicon,
                 register: pd.DataFrame, patch: pd.DataFrame, known_names: pd.DataFrame,
-                episodes: pd.DataFrame) -> dict[str, object]:
+                episodes: pd.DataFrame, stopwords: frozenset[str]) -> dict[str, object]:
     """The names the docstring examples use."""
     return {"chapter": chapter, "files": files, "lexicon": lexicon, "register": register,
             "known_names": known_names,
             "shared_names": pd.DataFrame(register.attrs["shared_names"]),
-            "patch": patch, "episodes": episodes,
+            "patch": patch, "episodes": episodes, "stopwords": stopwords,
+            "abbreviations": load_abbreviations(data_path("abbreviations.txt")),
             "data_path": data_path, "pd": pd, "np": np, "Path": Path,
             "mentions": people.mentions, "theme_hits": themes.theme_hits,
             "paragraph_scores": themes.paragraph_scores, "paragraph_stats": paragraph_stats}

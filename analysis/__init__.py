@@ -1,6 +1,6 @@
-"""Helpers for the Jupyter Book on chapter 4 of Victor Serge's *Memoirs of a Revolutionary*.
+"""A tested package for reading one chapter of a memoir: its text, themes, people, tone and time.
 
-Start from :func:`analysis.text.chapter.load_chapter`; every table it returns carries offsets into
+Start from :func:`analysis.load_chapter` (:func:`analysis.datafiles.load_chapter`); every table it returns carries offsets into
 the seed file as stored. The analyses live in subpackages by concern
 (:mod:`analysis.text`, :mod:`analysis.themes`, :mod:`analysis.people`,
 :mod:`analysis.sentiment`, :mod:`analysis.synthesis`); ``ARCHITECTURE.md`` in
@@ -20,15 +20,20 @@ from typing import TYPE_CHECKING
 from analysis.errors import AnalysisError, DataFileError, SourceError
 
 if TYPE_CHECKING:
-    from analysis.text.chapter import Chapter, load_chapter
+    from analysis.datafiles import load_chapter
+    from analysis.text.chapter import Chapter
 
 __all__ = ["AnalysisError", "Chapter", "DataFileError", "SourceError", "load_chapter"]
 
 
 def __getattr__(name: str) -> object:
-    """Import :class:`analysis.text.chapter.Chapter` and :func:`analysis.text.chapter.load_chapter` when first used."""
-    if name in ("Chapter", "load_chapter"):
-        from analysis.text import chapter
+    """Import :class:`analysis.text.chapter.Chapter` and :func:`analysis.datafiles.load_chapter` when first used."""
+    if name == "Chapter":
+        from analysis.text.chapter import Chapter
 
-        return getattr(chapter, name)
+        return Chapter
+    if name == "load_chapter":
+        from analysis.datafiles import load_chapter
+
+        return load_chapter
     raise AttributeError(f"module 'analysis' has no attribute {name!r}")

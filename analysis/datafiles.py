@@ -1,16 +1,16 @@
 """The data files an analysis reads: the bundled ones, or an extender's own.
 
-This is the one place that knows where the bundled data files are. A
-:class:`DataFiles` names, for each kind of data file, the file to use; ``None``
-means the file bundled in ``analysis/data`` (made for chapter 4 of Serge's
-memoirs). :meth:`DataFiles.from_dir` takes them from a folder holding any of
-the files named in :data:`FILE_NAMES`, so that
+This is the one place that knows the names of the data files and where the
+bundled ones are. A :class:`DataFiles` names, for each kind of data file, the
+file to use; ``None`` means the file bundled in ``analysis/data`` (made for the
+bundled chapter). :meth:`DataFiles.from_dir` takes them from a folder holding
+any of the files named in :data:`FILE_NAMES` and an ``annotations/`` folder with
+any of the annotation sets of :data:`ANNOTATION_SETS`, so that
 ``python -m analysis export OUTDIR --text my.txt --data mydata/`` analyses
-another text with its own register, lexicon and tables. The loaders
-(:meth:`~DataFiles.register`, :meth:`~DataFiles.lexicon` ...) are the
-package's own (:func:`analysis.people.register.load_register` ...), so the
-files are validated exactly as the bundled ones are; every compute function
-takes what they return as an argument.
+another text with its own register, lexicon, tables and readers. The loaders
+are the package's own, so the files are validated exactly as the bundled ones
+are; every compute function takes what they return as an argument. The one
+loader with a default is :func:`load_chapter`, whose default is the bundled text.
 
 Example:
     >>> files = DataFiles()
@@ -20,22 +20,38 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
+from importlib import resources
 from pathlib import Path
 
 import pandas as pd
 
-from analysis.errors import DataFileError
-from analysis.schema import file_problem
+from analysis.errors import DataFileError, SourceError
 from analysis.people.register import load_known_names, load_register
-from analysis.sentiment.reference import tone_reference
+from analysis.people.validation import load_mention_readings
+from analysis.readers import Readings
+from analysis.schema import file_problem
+from analysis.sentiment.annotation import load_tone_readings
+from analysis.sentiment.emotions import load_emotion_readings
 from analysis.sentiment.scorers import load_lexicon_patch
-from analysis.sentiment.validation import load_annotations
-from analysis.text import Chapter, load_chapter
-from analysis.text.annotations import load_tone, load_tone_adjudication
+from analysis.text import Chapter, read_chapter
+from analysis.text.corrections import load_corrections
 from analysis.text.episodes import episode_positions, load_episodes
-from analysis.text.source import data_path
+from analysis.text.segment import load_abbreviations
 from analysis.themes.lexicon import Lexicon, load_lexicon
+from analysis.themes.validation import load_theme_readings
+from analysis.themes.vocabulary import load_stopwords
+
+#: The bundled text: an excerpt of a chapter, kept in the repository's ``seeds/`` byte for byte.
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "serge-memoirs-ch4-excerpt.txt"
+
+#: SHA-256 of the bundled text as received (``seeds/README.md``).
+SEED_SHA256 = "06c30a5064c363e4782c039aadc6506531545e5a66b783bd3c977c2a3605d53d"
+
+#: How many characters of the bundled text's opening find it in a copy with a line added on top.
+OPENING = 64
 
 #: Field of :class:`DataFiles` -> the file name it has in a data folder (and in ``analysis/data``).
 FILE_NAMES: dict[str, str] = {
@@ -47,19 +63,62 @@ FILE_NAMES: dict[str, str] = {
     "corrections": "corrections.csv",
     "abbreviations": "abbreviations.txt",
     "episodes": "episodes.csv",
+    "stopwords": "stopwords.txt",
 }
 
-#: The files of the tone annotation in an ``annotations/`` folder: each reader's scores and
-#: their adjudication (:func:`analysis.sentiment.reference.tone_reference`).
-TONE_FILES: dict[str, str] = {
-    "reader_a": "sentiment_reader_a.csv",
-    "reader_b": "sentiment_reader_b.csv",
-    "adjudication": "sentiment_adjudication.csv",
+#: Each annotation set -> its files in an ``annotations/`` folder: the first reader's
+#: (required), the second reader's and the adjudication of their disagreements (each optional).
+ANNOTATION_SETS: dict[str, dict[str, str]] = {
+    "tone": {"reader_a": "sentiment_reader_a.csv", "reader_b": "sentiment_reader_b.csv",
+             "adjudication": "sentiment_adjudication.csv"},
+    "themes": {"reader_a": "themes_reader_a.csv", "reader_b": "themes_reader_b.csv",
+               "adjudication": "themes_adjudication.csv"},
+    "mentions": {"reader_a": "mentions_reader_a.csv", "reader_b": "mentions_reader_b.csv",
+                 "adjudication": "mentions_adjudication.csv"},
+    "emotions": {"reader_a": "emotions_reader_a.csv", "reader_b": "emotions_reader_b.csv",
+                 "adjudication": "emotions_adjudication.csv"},
 }
 
-#: The bundled files that were made for the bundled chapter and that an
-#: export of another text falls back to when the folder does not replace them.
+#: The bundled files that were made for the bundled chapter: another text that does not
+#: replace them is analysed with them, and told so (:meth:`DataFiles.fallbacks`).
 CHAPTER_SPECIFIC: tuple[str, ...] = ("people", "themes", "sentiment_lexicon_patch")
+
+
+def data_path(name: str) -> Path:
+    """The path of a file shipped in ``analysis/data``.
+
+    Example:
+        >>> data_path("corrections.csv").name
+        'corrections.csv'
+    """
+    return Path(str(resources.files("analysis") / "data" / name))
+
+
+def seed_path() -> Path:
+    """The path of the bundled text.
+
+    The seed lives in ``seeds/`` at the top of the repository; an installed
+    (non-editable) copy of the package has no repository around it, in which
+    case a :class:`~analysis.errors.SourceError` says so.
+
+    Example:
+        >>> seed_path().name
+        'serge-memoirs-ch4-excerpt.txt'
+    """
+    if SEED.is_file():
+        return SEED
+    raise SourceError(f"{SEED}: the bundled text is not there; pass the path of a text "
+                      "explicitly")
+
+
+def load_chapter(path: str | Path | None = None, files: DataFiles | None = None) -> Chapter:
+    """Load a text (``None``: the bundled one) with its data files (``None``: the bundled ones).
+
+    Example:
+        >>> load_chapter().source.path.name
+        'serge-memoirs-ch4-excerpt.txt'
+    """
+    return (DataFiles() if files is None else files).chapter(path)
 
 
 @dataclass(frozen=True)
@@ -69,20 +128,22 @@ class DataFiles:
     - ``people``: the register of people (:func:`analysis.people.register.load_register`);
     - ``shared_names``: the rules for name forms two people share; ``None``
       means the ``shared_names.csv`` beside the register file, or no rules if
-      there is none (so your own register never gets Serge's rules);
+      there is none (so your own register never gets the bundled rules);
     - ``non_person_names``: names the unregistered-name detector ignores;
     - ``themes``: the theme lexicon (:func:`analysis.themes.lexicon.load_lexicon`);
     - ``sentiment_lexicon_patch``: the VADER patch
       (:func:`analysis.sentiment.scorers.load_lexicon_patch`);
     - ``corrections``: the corrections table of the text; ``None`` means the
-      bundled table for the bundled seed and none for any other text;
+      bundled table where it fits the text (the bundled chapter or a copy of it)
+      and none for any other text;
     - ``abbreviations``: the abbreviations that never end a sentence
       (:func:`analysis.text.segment.load_abbreviations`);
     - ``episodes``: the chapter's episodes (:func:`analysis.text.episodes.load_episodes`);
-    - ``annotations``: a folder holding the two readers' tone of the
-      narration and its adjudication (:data:`TONE_FILES`), from which the
-      reference tone is made (:meth:`tone_reference`); ``None`` means the
-      bundled annotations for the bundled seed and none for any other text.
+      ``None`` means the bundled ones for the bundled chapter and none for another text;
+    - ``stopwords``: the stop list (:func:`analysis.themes.vocabulary.load_stopwords`);
+    - ``annotations``: a folder holding the readers' annotation sets
+      (:data:`ANNOTATION_SETS`); ``None`` means the bundled annotations for the
+      bundled chapter and none for any other text.
 
     Example:
         >>> DataFiles(themes=Path("my/themes.toml")).themes.name
@@ -97,6 +158,7 @@ class DataFiles:
     corrections: Path | None = None
     abbreviations: Path | None = None
     episodes: Path | None = None
+    stopwords: Path | None = None
     annotations: Path | None = None
 
     @classmethod
@@ -104,11 +166,12 @@ class DataFiles:
         """Take the data files found in ``folder``; the others stay bundled.
 
         The folder may hold any of the files named in :data:`FILE_NAMES`, and an
-        ``annotations/`` folder with the files of :data:`TONE_FILES` (taken as
-        ``annotations``); other sub-folders and hidden files are ignored. Any other file is an error, so that a misspelt name
-        (``theme.toml``) cannot silently leave the bundled file in use; so is
-        an entry with a data file's name that is not a regular file (a folder,
-        a loop of symbolic links, a FIFO), which would leave it unread.
+        ``annotations/`` folder with the files of :data:`ANNOTATION_SETS` (taken
+        as ``annotations``); other sub-folders and hidden files are ignored. Any
+        other file is an error, so that a misspelt name (``theme.toml``) cannot
+        silently leave the bundled file in use; so is an entry with a data file's
+        name that is not a regular file (a folder, a loop of symbolic links, a
+        FIFO), which would leave it unread.
 
         Raises:
             DataFileError: the folder is missing or is not a folder, holds a
@@ -137,13 +200,20 @@ class DataFiles:
         if unknown:
             raise DataFileError(f"{root / unknown[0]}: not a data file name the analyses "
                                 f"know (expected any of: {expected})")
-        if not names:
+        annotations = root / "annotations"
+        if not names and not annotations.is_dir():
             raise DataFileError(f"{root}: holds none of the data files (expected any of: "
-                                f"{expected})")
+                                f"{expected}, or an annotations/ folder)")
         given = {field: root / name for field, name in FILE_NAMES.items()
                  if (root / name).is_file()}
-        if (root / "annotations").is_dir():
-            given["annotations"] = root / "annotations"
+        if annotations.is_dir():
+            known = {n for files in ANNOTATION_SETS.values() for n in files.values()}
+            stray = sorted(p.name for p in annotations.iterdir() if p.suffix == ".csv"
+                           and p.name not in known)
+            if stray:
+                raise DataFileError(f"{annotations / stray[0]}: not an annotation file name the "
+                                    f"analyses know (expected any of: {', '.join(sorted(known))})")
+            given["annotations"] = annotations
         return cls(**given)
 
     def path(self, field: str) -> Path:
@@ -157,15 +227,27 @@ class DataFiles:
         return given if given is not None else data_path(FILE_NAMES[field])
 
     def chapter(self, path: str | Path | None = None) -> Chapter:
-        """Load the text at ``path`` (``None``: the bundled excerpt) with these corrections
-        and abbreviations.
+        """Load the text at ``path`` (``None``: the bundled one) with these corrections and
+        abbreviations.
+
+        The bundled corrections are offered to any text, and applied where they
+        fit it (most of them anchor: the text is a copy of the bundled one, with
+        other line endings, a line added on top, double spaces …; ``bundled``).
 
         Example:
             >>> len(DataFiles().chapter().corrections) > 0
             True
         """
-        return load_chapter(path, corrections=self.corrections,
-                            abbreviations=self.path("abbreviations"))
+        text = seed_path() if path is None else Path(path)
+        abbreviations = load_abbreviations(self.path("abbreviations"))
+        if self.corrections is not None:
+            return read_chapter(text, abbreviations=abbreviations,
+                                corrections=load_corrections(self.corrections))
+        seed = seed_path().read_text(encoding="utf-8") if SEED.is_file() else ""
+        body = seed.lstrip("\ufeff \t\r\n")
+        return read_chapter(text, abbreviations=abbreviations,
+                            corrections=load_corrections(self.path("corrections")),
+                            if_fits=True, opening=body[:OPENING])
 
     def register(self) -> pd.DataFrame:
         """The register of people, checked against its shared-name rules.
@@ -212,18 +294,32 @@ class DataFiles:
         """
         return load_lexicon_patch(self.path("sentiment_lexicon_patch"))
 
-    def episodes_table(self) -> pd.DataFrame:
-        """The chapter's episodes (``episode, quote, description``).
+    def stop_list(self) -> frozenset[str]:
+        """The stop list.
 
         Example:
-            >>> DataFiles().episodes_table()["episode"].iloc[0]
+            >>> "the" in DataFiles().stop_list()
+            True
+        """
+        return load_stopwords(self.path("stopwords"))
+
+    def episodes_table(self, chapter: Chapter) -> pd.DataFrame | None:
+        """The episodes of ``chapter`` (``episode, quote, description``), or ``None``.
+
+        The file given, else the bundled one for the bundled chapter; another text
+        has none.
+
+        Example:
+            >>> DataFiles().episodes_table(chapter)["episode"].iloc[0]
             'Third Congress'
         """
+        if self.episodes is None and not chapter.bundled:
+            return None
         return load_episodes(self.path("episodes"))
 
     def annotation_folder(self, chapter: Chapter) -> Path | None:
-        """The folder of ``chapter``'s tone annotation: ``annotations``, the bundled one for the
-        bundled seed, or ``None``.
+        """The folder of ``chapter``'s annotations: ``annotations``, the bundled one for the
+        bundled chapter, or ``None``.
 
         Example:
             >>> DataFiles().annotation_folder(chapter).name
@@ -233,39 +329,64 @@ class DataFiles:
             return Path(self.annotations)
         return data_path("annotations") if chapter.bundled else None
 
-    def tone_reference(self, chapter: Chapter) -> pd.DataFrame | None:
-        """The reference tone of ``chapter``'s narration, or ``None`` where it has none.
-
-        Read from ``annotations`` when given (all three :data:`TONE_FILES` must
-        be there), else from the bundled annotations when ``chapter`` is the
-        bundled seed (``chapter.bundled``); another text has no reference.
-
-        Raises:
-            DataFileError: a file is missing or malformed, a row does not anchor,
-                or the adjudication does not fit the readers.
+    def absence(self, kind: str, chapter: Chapter) -> str | None:
+        """Why ``chapter`` has no annotation set ``kind`` (``None``: it has one).
 
         Example:
-            >>> DataFiles().tone_reference(chapter)["reference"].value_counts().sort_index().to_dict()
-            {-2: 53, -1: 94, 0: 79, 1: 78, 2: 15}
+            >>> DataFiles().absence("tone", chapter) is None
+            True
         """
         folder = self.annotation_folder(chapter)
         if folder is None:
+            return (f"no {kind} annotation for this text (no annotations/ folder in its data "
+                    "folder)")
+        first = folder / ANNOTATION_SETS[kind]["reader_a"]
+        if not first.is_file():
+            return f"no {kind} annotation for this text ({first.name} is not in {folder})"
+        return None
+
+    def readings(self, kind: str, chapter: Chapter) -> Readings | None:
+        """The annotation set ``kind`` of ``chapter`` (:data:`ANNOTATION_SETS`), or ``None``.
+
+        Read from ``annotations`` when given, else from the bundled annotations
+        when ``chapter`` is the bundled chapter (or a copy: a row that does not
+        anchor in the copy is left out, and the set's ``notes`` say how many did);
+        :meth:`absence` says why a set is missing.
+
+        Raises:
+            DataFileError: a file of the set is malformed, or the adjudication
+                does not fit the readers.
+
+        Example:
+            >>> tone = DataFiles().readings("tone", chapter)
+            >>> tone.reference()["score"].value_counts().sort_index().to_dict()
+            {-2: 53, -1: 94, 0: 79, 1: 78, 2: 15}
+        """
+        if self.absence(kind, chapter) is not None:
             return None
-        paths = {role: folder / name for role, name in TONE_FILES.items()}
+        folder = self.annotation_folder(chapter)
+        paths = {role: folder / name for role, name in ANNOTATION_SETS[kind].items()
+                 if (folder / name).exists()}
         for path in paths.values():
             problem = file_problem(path)
             if problem:
-                raise DataFileError(f"{path}: {problem} (a tone annotation needs "
-                                    f"{', '.join(TONE_FILES.values())})")
-        return tone_reference(load_annotations(chapter, paths["reader_a"]),
-                              load_tone(chapter, paths["reader_b"]),
-                              load_tone_adjudication(chapter, paths["adjudication"]))
+                raise DataFileError(f"{path}: {problem}")
+        return self._loader(kind)(chapter, paths)
+
+    def _loader(self, kind: str) -> Callable[[Chapter, dict[str, Path]], Readings]:
+        loaders: dict[str, Callable[..., Readings]] = {
+            "tone": load_tone_readings,
+            "themes": partial(load_theme_readings, themes=self.lexicon().names),
+            "mentions": load_mention_readings,
+            "emotions": load_emotion_readings,
+        }
+        return loaders[kind]
 
     def check(self, chapter: Chapter) -> None:
         """Read and check every data file these name, before any analysis is run.
 
         The episodes are also found in ``chapter`` when a folder gives its own
-        ``episodes.csv`` (the bundled ones fit the bundled chapter only).
+        ``episodes.csv``, and the annotation sets are read when a folder gives its own.
 
         Raises:
             DataFileError: the first data file that is malformed or does not fit.
@@ -277,18 +398,20 @@ class DataFiles:
         self.known_names()
         self.lexicon()
         self.patch()
-        episodes = self.episodes_table()
+        self.stop_list()
+        episodes = self.episodes_table(chapter)
         if self.episodes is not None:
             episode_positions(chapter, episodes)
         if self.annotations is not None:
-            self.tone_reference(chapter)
+            for kind in ANNOTATION_SETS:
+                self.readings(kind, chapter)
 
     def fallbacks(self, chapter: Chapter) -> list[str]:
         """The bundled, chapter-specific files an analysis of ``chapter`` would use.
 
-        Empty for the bundled seed or a copy of it (the files were made for it:
-        ``chapter.bundled``); for another text, the names in :data:`CHAPTER_SPECIFIC` that these data files do
-        not replace, e.g. for the command line to warn about them.
+        Empty for the bundled chapter or a copy of it (the files were made for it:
+        ``chapter.bundled``); for another text, the names in :data:`CHAPTER_SPECIFIC`
+        that these data files do not replace, e.g. for the command line to warn about them.
 
         Example:
             >>> import tempfile

@@ -2,8 +2,11 @@
 
 An :class:`Analyses` holds a chapter and its data files, and computes each
 table the first time it is asked for: the mentions, the theme hits and scores,
-the sentence scores, the network. The export, the command line and the book's
-pages all take their tables from one, so that nothing is computed twice.
+the sentence scores, the readers' annotation sets, the network. The export, the
+command line, the reading view and the book's pages all take their tables from
+one, so that nothing is computed twice. Where a text lacks something (an
+annotation set, episodes), the property is ``None`` and :attr:`Analyses.missing`
+says why, in a line a page can show.
 
 Example:
     >>> results = Analyses(chapter, DataFiles())
@@ -24,8 +27,10 @@ import pandas as pd
 
 from analysis import people, sentiment, themes
 from analysis.datafiles import DataFiles
-from analysis.errors import DataFileError
+from analysis.readers import Readings
+from analysis.synthesis.chapter_map import reference_track
 from analysis.text import Chapter
+from analysis.text.episodes import episode_positions
 
 
 @dataclass(frozen=True, eq=False)
@@ -34,16 +39,20 @@ class Analyses:
 
     Build it with :meth:`load` (a text and a data folder) or directly from a
     :class:`~analysis.text.chapter.Chapter` and :class:`~analysis.datafiles.DataFiles`.
+    ``notes`` gathers what a reader of the results should know that is not an
+    error (one line each); ``missing`` maps each property that is ``None`` to why.
     """
 
     chapter: Chapter
     files: DataFiles = field(default_factory=DataFiles)
     #: What a reader of the results should know that is not an error (one line each).
     notes: list[str] = field(default_factory=list)
+    #: Each property that is ``None`` for this text -> why (one line).
+    missing: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, text: str | Path | None = None, files: DataFiles | None = None) -> Analyses:
-        """Load ``text`` (``None``: the bundled excerpt) with ``files`` (``None``: the bundled ones).
+        """Load ``text`` (``None``: the bundled one) with ``files`` (``None``: the bundled ones).
 
         Example:
             >>> Analyses.load().chapter.source.path.name
@@ -73,6 +82,11 @@ class Analyses:
         return self.files.patch()
 
     @cached_property
+    def stopwords(self) -> frozenset[str]:
+        """The stop list."""
+        return self.files.stop_list()
+
+    @cached_property
     def mentions(self) -> pd.DataFrame:
         """Every mention of a registered person (:func:`analysis.people.mentions.mentions`)."""
         return people.mentions(self.chapter, self.register)
@@ -80,7 +94,7 @@ class Analyses:
     @cached_property
     def theme_hits(self) -> pd.DataFrame:
         """Every theme hit, lexicon and expansion (:func:`analysis.themes.hits.theme_hits`)."""
-        return themes.theme_hits(self.chapter, self.lexicon)
+        return themes.theme_hits(self.chapter, self.lexicon, stopwords=self.stopwords)
 
     @cached_property
     def paragraph_scores(self) -> pd.DataFrame:
@@ -88,32 +102,78 @@ class Analyses:
         return themes.paragraph_scores(self.chapter, self.lexicon, hits=self.theme_hits)
 
     @cached_property
+    def theme_density(self) -> pd.DataFrame:
+        """Each theme's smoothed density along the narration (:func:`analysis.themes.scoring.theme_density`)."""
+        return themes.theme_density(self.chapter, self.lexicon, hits=self.theme_hits)
+
+    @cached_property
     def sentence_scores(self) -> pd.DataFrame:
         """Sentiment scores per sentence (:func:`analysis.sentiment.scorers.sentence_scores`)."""
         return sentiment.sentence_scores(self.chapter, self.patch)
 
     @cached_property
-    def tone_reference(self) -> pd.DataFrame | None:
-        """The reference tone of the narration, or ``None`` (:meth:`analysis.datafiles.DataFiles.tone_reference`).
+    def sentence_explanations(self) -> pd.DataFrame:
+        """The words behind each sentence's recommended score (:func:`analysis.sentiment.explanation.sentence_explanations`)."""
+        return sentiment.sentence_explanations(self.chapter, sentiment.RECOMMENDED, self.patch,
+                                               self.sentence_scores)
 
-        The bundled annotation was made for the bundled seed; on an edited copy of
-        it whose sentences it no longer fits, there is no reference, and
-        :attr:`notes` says why. An annotation given in ``files.annotations`` that
-        does not fit is an error.
+    @cached_property
+    def episodes(self) -> pd.DataFrame | None:
+        """Where each episode opens and ends (:func:`analysis.text.episodes.episode_positions`), or ``None``.
 
         Example:
-            >>> int(Analyses(chapter).tone_reference["reference"].min())
+            >>> Analyses(chapter).episodes["episode"].iloc[0]
+            'Third Congress'
+        """
+        table = self.files.episodes_table(self.chapter)
+        if table is None:
+            self.missing["episodes"] = ("no episodes for this text (give an episodes.csv in its "
+                                        "data folder to divide it)")
+            return None
+        return episode_positions(self.chapter, table)
+
+    def readings(self, kind: str) -> Readings | None:
+        """The annotation set ``kind`` (:data:`analysis.datafiles.ANNOTATION_SETS`), or ``None``.
+
+        Read once and kept. Where the set's rows did not all anchor in this copy of
+        the text, :attr:`notes` says how many did; where the text has none,
+        :attr:`missing` says why.
+
+        Example:
+            >>> results = Analyses(chapter)
+            >>> results.readings("themes").n_readers, results.readings("themes") is results.readings("themes")
+            (2, True)
+        """
+        cache = self.__dict__.setdefault("_readings", {})
+        if kind not in cache:
+            found = self.files.readings(kind, self.chapter)
+            if found is None:
+                self.missing[f"readings:{kind}"] = self.files.absence(kind, self.chapter)
+            else:
+                self.notes.extend(f"note: {line}" for line in found.notes)
+            cache[kind] = found
+        return cache[kind]
+
+    @cached_property
+    def tone_reference(self) -> pd.DataFrame | None:
+        """The readers' reference tone of the narration (``score``, -2..+2), or ``None``.
+
+        Example:
+            >>> int(Analyses(chapter).tone_reference["score"].min())
             -2
         """
-        try:
-            return self.files.tone_reference(self.chapter)
-        except DataFileError as error:
-            if self.files.annotations is not None:
-                raise
-            self.notes.append(f"note: the bundled tone annotation does not fit "
-                              f"{self.chapter.source.path} ({error}); no sentence has a reference "
-                              "tone (sentiment.csv: annotation is empty)")
+        tone = self.readings("tone")
+        if tone is None:
+            self.missing["tone_reference"] = self.missing["readings:tone"]
             return None
+        return tone.reference()
+
+    @cached_property
+    def reference_track(self) -> pd.DataFrame | None:
+        """The readers' tone smoothed along the chapter (:func:`analysis.synthesis.chapter_map.reference_track`), or ``None``."""
+        if self.tone_reference is None:
+            self.missing["reference_track"] = self.missing["tone_reference"]
+        return reference_track(self.chapter, self.tone_reference)
 
     @cached_property
     def network(self) -> nx.Graph:

@@ -113,9 +113,17 @@ def spearman_rows(x: np.ndarray, y: np.ndarray) -> np.ndarray:
 
 
 def weighted_kappa_rows(a: np.ndarray, b: np.ndarray,
-                        categories: tuple[int, ...] = (-2, -1, 0, 1, 2),
+                        categories: tuple[object, ...] = (-2, -1, 0, 1, 2),
                         weights: str = "quadratic") -> np.ndarray:
-    """:func:`weighted_kappa` of each row of ``a`` with the same row of ``b`` (resamples at once).
+    """Cohen's kappa of each row of ``a`` with the same row of ``b`` (every resample at once).
+
+    ``kappa = 1 - D_o / D_e``, with disagreement weights over the categories'
+    ranks: ``(i - j)^p / (k - 1)^p`` (p = 2 for ``"quadratic"``, 1 for
+    ``"linear"``) on an ordered scale, or 1 for any two different categories
+    (``"nominal"``: Cohen's unweighted kappa); ``D_o`` is the mean weight of the
+    observed pairs and ``D_e`` the weight expected from the two marginal
+    distributions. NaN where ``D_e`` is 0. The one implementation of kappa:
+    :func:`weighted_kappa` and :func:`cohen_kappa` call it on one row.
 
     Raises:
         ValueError: a value is not one of ``categories``.
@@ -124,7 +132,6 @@ def weighted_kappa_rows(a: np.ndarray, b: np.ndarray,
         >>> weighted_kappa_rows(np.array([[0, 0, 1, 2]]), np.array([[0, 1, 1, 2]]), (0, 1, 2))
         array([0.8])
     """
-    power = {"quadratic": 2, "linear": 1}[weights]
     cats = np.asarray(categories)
     order = np.argsort(cats)
     k = len(cats)
@@ -136,7 +143,11 @@ def weighted_kappa_rows(a: np.ndarray, b: np.ndarray,
         return found
 
     i, j = index(np.asarray(a)), index(np.asarray(b))
-    w = (np.abs(np.subtract.outer(np.arange(k), np.arange(k))) / (k - 1)) ** power
+    distance = np.abs(np.subtract.outer(np.arange(k), np.arange(k)))
+    if weights == "nominal":
+        w = (distance > 0).astype(float)
+    else:
+        w = (distance / max(k - 1, 1)) ** {"quadratic": 2, "linear": 1}[weights]
     observed = w[i, j].mean(axis=1)
     pa = (i[..., None] == np.arange(k)).mean(axis=1)
     pb = (j[..., None] == np.arange(k)).mean(axis=1)
@@ -215,30 +226,28 @@ def spearman(a: pd.Series, b: pd.Series) -> float:
 
 def weighted_kappa(a: pd.Series, b: pd.Series, categories: tuple[int, ...] = (-2, -1, 0, 1, 2),
                    weights: str = "quadratic") -> float:
-    """Cohen's weighted kappa between two ratings on an ordinal scale.
-
-    ``kappa = 1 - D_o / D_e``, with disagreement weights ``(i - j)^p / (k - 1)^p``
-    (p = 2 for ``"quadratic"``, 1 for ``"linear"``) over category ranks,
-    ``D_o`` the mean weight of the observed pairs and ``D_e`` the weight
-    expected from the two marginal distributions. NaN when ``D_e`` is 0.
+    """Cohen's weighted kappa between two ratings on an ordinal scale (:func:`weighted_kappa_rows`).
 
     Example:
         >>> weighted_kappa(pd.Series([0, 0, 1, 2]), pd.Series([0, 1, 1, 2]), (0, 1, 2))
         0.8
     """
-    power = {"quadratic": 2, "linear": 1}[weights]
-    index = {c: i for i, c in enumerate(categories)}
-    i = np.array([index[v] for v in np.asarray(a).tolist()])
-    j = np.array([index[v] for v in np.asarray(b).tolist()])
-    k = len(categories)
-    w = (np.abs(np.subtract.outer(np.arange(k), np.arange(k))) / (k - 1)) ** power
-    observed = w[i, j].mean()
-    pa = np.bincount(i, minlength=k) / len(i)
-    pb = np.bincount(j, minlength=k) / len(j)
-    expected = pa @ w @ pb
-    if expected == 0:
-        return float("nan")
-    return round(float(1 - observed / expected), 12)
+    return float(weighted_kappa_rows(np.asarray(a)[None, :], np.asarray(b)[None, :], categories,
+                                     weights)[0])
+
+
+def cohen_kappa(a: pd.Series, b: pd.Series) -> float:
+    """Cohen's (unweighted) kappa between two ratings by name or category.
+
+    Example:
+        >>> cohen_kappa(pd.Series(["a", "b", "a"]), pd.Series(["a", "b", "b"]))
+        0.4
+    """
+    categories = tuple(sorted(set(np.asarray(a).tolist()) | set(np.asarray(b).tolist()), key=str))
+    values = {c: n for n, c in enumerate(categories)}
+    codes = [np.array([values[v] for v in np.asarray(x).tolist()]) for x in (a, b)]
+    return float(weighted_kappa_rows(codes[0][None, :], codes[1][None, :],
+                                     tuple(range(len(categories))), "nominal")[0])
 
 
 def paired_difference(annotation: pd.Series, better: pd.Series, baseline: pd.Series,

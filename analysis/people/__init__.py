@@ -3,7 +3,7 @@
 The modules: :mod:`~analysis.people.register` (the register and the rules for
 shared names), :mod:`~analysis.people.mentions` (every naming, with offsets),
 :mod:`~analysis.people.detector` (capitalised names the register lacks),
-:mod:`~analysis.people.validation` (against a hand check),
+:mod:`~analysis.people.validation` (against the readers' check),
 :mod:`~analysis.people.network` (who is named with whom) and
 :mod:`~analysis.people.figures`. Their public functions are re-exported here.
 
@@ -21,9 +21,10 @@ from analysis.people.network import build_network, centrality, cooccurrence, wri
 from analysis.people.register import (KNOWN_NAMES, REGISTER, REGISTER_COLUMNS, SHARED_NAMES,
                                       load_known_names, load_register, load_shared_names,
                                       split_aliases)
-from analysis.people.validation import differences, evaluate, load_check
+from analysis.people.validation import differences, evaluate, load_mention_readings
 
-__all__ = ["KNOWN_NAMES", "MENTION_COLUMNS", "REGISTER", "REGISTER_COLUMNS", "SHARED_NAMES", "build_network", "centrality", "cooccurrence",
-           "differences", "draft_register", "evaluate", "labels", "load_check", "load_known_names",
-           "load_register", "load_shared_names", "mention_counts", "mentions", "register_table",
-           "split_aliases", "unregistered_names", "write_gexf"]
+__all__ = ["build_network", "centrality", "cooccurrence", "differences", "draft_register",
+           "evaluate", "labels", "load_known_names", "load_mention_readings", "load_register",
+           "load_shared_names", "mention_counts", "mentions", "register_table", "split_aliases",
+           "unregistered_names", "write_gexf", "KNOWN_NAMES", "MENTION_COLUMNS", "REGISTER",
+           "REGISTER_COLUMNS", "SHARED_NAMES"]

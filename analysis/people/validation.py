@@ -1,67 +1,86 @@
-"""The mention finder against a hand check of the mentions in sample paragraphs.
+"""The mention finder against the readers' check of the mentions in sample paragraphs.
+
+Each reader marked every naming of a person in the same sample of paragraphs
+(a name quoted as written, with its ``person_id``; a paragraph naming nobody
+quoted whole, with no person). :func:`load_mention_readings` reads them as one
+:class:`~analysis.readers.Readings` whose unit is a span (``paragraph_id, start,
+end``) and whose value is the person it names (``""``: no person), so that a
+name one reader marked and the other did not is a disagreement like any other.
 
 Example:
-    >>> gold = load_check(chapter, data_path("annotations/mentions_check.csv"))
-    >>> evaluate(mentions(chapter, register), gold)[["precision", "recall"]].iloc[0].tolist()
+    >>> check = load_mention_readings(chapter, {"reader_a": data_path("annotations/mentions_reader_a.csv")})
+    >>> evaluate(mentions(chapter, register), check.reference())[["precision", "recall"]].iloc[0].tolist()
     [1.0, 1.0]
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
 
+from analysis.readers import Readings
 from analysis.schema import Field, TableSchema
 from analysis.text import Chapter
 from analysis.text.anchoring import ANCHOR_FIELDS
+from analysis.text.annotations import REASON, adjudication_schema, anchoring_note
 from analysis.text.records import read_records
 
-#: The hand check of mentions, each mention quoted (its name as written) with its person,
-#: and a paragraph checked and found to name nobody quoted by itself, with no person.
-CHECK = TableSchema((
-    *ANCHOR_FIELDS,
-    Field("person_id", pattern=r"[a-z][a-z0-9_]*", pattern_means="a person_id of the register",
-          description="the person named; empty: the paragraph quoted names nobody"),
-    Field("reason", required=True, description="why, in one line"),
-))
+#: The person a name means; empty: the paragraph quoted names nobody.
+PERSON = Field("person_id", pattern=r"[a-z][a-z0-9_]*", pattern_means="a person_id of the register",
+               description="the person named; empty: the paragraph quoted names nobody")
+
+#: A reader's check of the mentions: each name quoted as written with its person, and a
+#: paragraph checked and found to name nobody quoted by itself, with no person.
+CHECK = TableSchema((*ANCHOR_FIELDS, PERSON, REASON))
+
+#: The adjudication of two readers' checks, one row per span they differ on.
+CHECK_ADJUDICATION = adjudication_schema(PERSON)
+
+_KEY = ("paragraph_id", "start", "end")
 
 
-def load_check(chapter: Chapter, path: str | Path) -> pd.DataFrame:
-    """Load the hand check of mentions (the gold standard), anchored in ``chapter``.
+def _spans(chapter: Chapter, path: Path, schema: TableSchema) -> pd.DataFrame:
+    records = read_records(chapter, path, schema, "paragraph", required=False)
+    out = records.drop(columns=["sentence_id", "anchoring"]).astype(
+        {"paragraph_id": "int64", "start": "int64", "end": "int64"})
+    out["surface"] = [chapter.seed_text[a:b] for a, b in zip(out["start"], out["end"])]
+    out.attrs["anchoring"] = records.attrs["anchoring"]
+    return out.reset_index(drop=True)
 
-    One row per mention in each checked paragraph, quoting the name as
-    written; a paragraph checked and found to name nobody has one row quoting
-    the paragraph, with an empty ``person_id``. Returns ``paragraph_id,
-    person_id, surface, start, end, reason``: ``start``/``end`` the mention's
-    offsets in the chapter's file (``<NA>`` for a paragraph naming nobody);
-    how the rows anchored is ``attrs["anchoring"]``.
+
+def load_mention_readings(chapter: Chapter, paths: Mapping[str, Path]) -> Readings:
+    """The readers' check of the mentions: ``reader_a`` (required), ``reader_b``, ``adjudication``.
+
+    Each reader's table covers every span either reader marked (a name one of
+    them did not mark is ``""`` for that reader), with ``paragraph_id, start,
+    end, surface, person_id, reason``; rows whose quote is not in this copy of
+    the text are left out (the ``notes`` say so).
 
     Raises:
-        DataFileError: a missing column, a quote not found or outside every
-            paragraph, a malformed ``person_id`` or an empty reason, naming the
-            file, row and column.
+        DataFileError: a missing column, a quote outside every paragraph, a
+            malformed ``person_id``, an empty reason, or an adjudication that does
+            not fit the readers, naming the file, row and column.
 
-    Example:
-        >>> gold = load_check(chapter, data_path("annotations/mentions_check.csv"))
-        >>> gold["paragraph_id"].nunique() >= 20
-        True
+    See the module's example.
     """
-    records = read_records(chapter, path, CHECK, "paragraph")
-    named = records["person_id"] != ""
-    spans = {c: pd.array(records[c].where(named), dtype="Int64") for c in ("start", "end")}
-    out = pd.DataFrame({
-        "paragraph_id": records["paragraph_id"].astype("int64"),
-        "person_id": records["person_id"],
-        "surface": [chapter.seed_text[a:b] if n else "" for a, b, n in
-                    zip(records["start"], records["end"], named)],
-        **spans, "reason": records["reason"]})
-    out.attrs["anchoring"] = records.attrs["anchoring"]
-    return out
+    tables = {role: _spans(chapter, path, CHECK_ADJUDICATION if role == "adjudication"
+                           else CHECK) for role, path in paths.items()}
+    notes = tuple(line for table in tables.values() for line in anchoring_note(table))
+    readers = [r for r in ("reader_a", "reader_b") if r in tables]
+    spans = (pd.concat([tables[r][[*_KEY, "surface"]] for r in readers])
+             .drop_duplicates(list(_KEY)).sort_values(["start", "end"]))
+    for role in readers:
+        tables[role] = (spans.merge(tables[role].drop(columns="surface"), on=list(_KEY), how="left")
+                        .fillna({"person_id": "", "reason": "(not marked)"}).reset_index(drop=True))
+    return Readings("mentions", _KEY, "person_id", None, tables["reader_a"],
+                    tables.get("reader_b"), tables.get("adjudication"),
+                    sources={role: str(path) for role, path in paths.items()}, notes=notes)
 
 
 def evaluate(found: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
-    """Compare found mentions with the hand check, in the checked paragraphs.
+    """Compare found mentions with the readers' check (a reference), in the checked paragraphs.
 
     A found mention is right when ``person_id``, ``start`` and ``end`` all
     agree with a gold row. Returns one row: ``paragraphs, gold, found,

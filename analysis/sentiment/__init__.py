@@ -2,8 +2,8 @@
 
 The modules: :mod:`~analysis.sentiment.scorers` (VADER, TextBlob and the
 project's patched VADER), :mod:`~analysis.sentiment.explanation` (the words
-that fired), :mod:`~analysis.sentiment.validation` (against a hand
-annotation), :mod:`~analysis.sentiment.reference` (the two readers' reference tone),
+that fired), :mod:`~analysis.sentiment.annotation` (the readers' tone and its
+reference), :mod:`~analysis.sentiment.validation` (the methods against it),
 :mod:`~analysis.sentiment.lexicons` (AFINN and NRC), :mod:`~analysis.sentiment.emotions` (NRC emotions
 along the chapter), :mod:`~analysis.sentiment.arc` (the smoothed arc along the
 chapter, with its uncertainty) and :mod:`~analysis.sentiment.figures`. Their
@@ -21,14 +21,14 @@ from analysis.sentiment.scorers import (METHODS, RECOMMENDED, ascii_typography, 
                                         paragraph_kinds, patched_compound, patched_valences,
                                         scare_quoted, score_method, score_texts, sentence_scores,
                                         sentiment_by_kind, vader_analyzer, vader_valences)
-from analysis.sentiment.reference import tone_reference
-from analysis.sentiment.validation import (CUTS, SCALE, against_readers, agreement_table,
-                                           disagreements, load_annotations, to_scale)
+from analysis.sentiment.annotation import load_tone_readings
+from analysis.sentiment.emotions import load_emotion_readings
+from analysis.sentiment.validation import (CUTS, against_readers, agreement_table,
+                                           largest_differences, to_scale)
 
-__all__ = ["CUTS", "METHODS", "RECOMMENDED", "SCALE", "against_readers", "agreement_table", "arc",
-           "ascii_typography", "disagreements", "explain_text", "load_annotations",
-           "load_lexicon_patch", "paragraph_kinds", "patched_compound", "patched_valences",
+__all__ = ["against_readers", "agreement_table", "arc", "ascii_typography", "explain_text",
+           "largest_differences", "load_emotion_readings", "load_lexicon_patch",
+           "load_tone_readings", "paragraph_kinds", "patched_compound", "patched_valences",
            "scare_quoted", "score_method", "score_texts", "sentence_explanations",
-           "sentence_scores", "sentiment_by_kind", "to_scale", "tone_reference", "vader_analyzer",
-           "vader_valences",
-           "word_contributions"]
+           "sentence_scores", "sentiment_by_kind", "to_scale", "vader_analyzer", "vader_valences",
+           "word_contributions", "CUTS", "METHODS", "RECOMMENDED"]

@@ -42,7 +42,7 @@ def arc_points(chapter: Chapter, scores: pd.DataFrame, column: str = "sentiment"
         >>> bool(pts["position"].is_monotonic_increasing), bool(pts["position"].between(0, 1).all())
         (True, True)
     """
-    kind = scores["paragraph_id"].map(chapter.paragraphs.set_index("paragraph_id")["kind"])
+    kind = scores["paragraph_id"].map(chapter.paragraph_kind)
     keep = scores[kind.isin(kinds).to_numpy()]
     length = len(chapter.seed_text)
     return pd.DataFrame({

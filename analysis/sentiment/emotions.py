@@ -8,7 +8,7 @@ emotion's track along the chapter is the Gaussian-kernel smoothed rate per 100
 words of Serge's narration (the smoother of :mod:`analysis.sentiment.arc`).
 The lexicon marks words out of context ("shot" carries anger, fear, sadness
 and surprise wherever it stands), so the tracks are checked against a small
-hand annotation (:func:`check`).
+annotation of some sentences by readers (:func:`load_emotion_readings`, :func:`check`).
 
 Example:
     >>> counts = emotion_counts(chapter)
@@ -18,19 +18,76 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 
-from analysis import stats
+from analysis import readers, stats
+from analysis.readers import Readings
+from analysis.schema import Field, TableSchema
 from analysis.sentiment.arc import BANDWIDTH, arc_points, grid, kernel_smooth
 from analysis.sentiment.lexicons import lexicon_words, nrc_lexicon
 from analysis.text import Chapter
+from analysis.text.anchoring import ANCHOR_FIELDS
+from analysis.text.annotations import REASON, anchoring_note, load_sentences
 
-#: The emotions the book follows, in order.
-EMOTIONS: tuple[str, ...] = ("fear", "anger", "sadness", "trust")
+#: The emotions followed, in order.
+EMOTION_NAMES: tuple[str, ...] = ("fear", "anger", "sadness", "trust")
+
+#: A reader's emotions of a sample of sentences (1 conveyed, 0 not).
+EMOTIONS = TableSchema((*ANCHOR_FIELDS, *(
+    Field(name, "integer", required=True, minimum=0, maximum=1,
+          description=f"1 if the sentence conveys {name}, else 0")
+    for name in EMOTION_NAMES), REASON))
+
+#: The adjudication of two readers' emotions: ``emotion``, each reader's value, the value settled.
+EMOTION_ADJUDICATION = TableSchema((
+    *ANCHOR_FIELDS,
+    Field("emotion", required=True, enum=EMOTION_NAMES, description="the emotion adjudicated"),
+    *(Field(name, "integer", required=True, minimum=0, maximum=1, description=what)
+      for name, what in (("present_a", "reader A's value"), ("present_b", "reader B's value"),
+                         ("adjudicated", "the value settled"))),
+    REASON))
 
 
-def emotion_counts(chapter: Chapter, emotions: tuple[str, ...] = EMOTIONS) -> pd.DataFrame:
+def load_emotion_readings(chapter: Chapter, paths: Mapping[str, Path]) -> Readings:
+    """The readers' emotions of a sample of sentences: ``reader_a``, ``reader_b``, ``adjudication``.
+
+    Each reader's file gives every sentence of the sample 0 or 1 for each emotion
+    (:data:`EMOTIONS`); the set's unit is a sentence and an emotion
+    (``sentence_id, emotion``), its value ``present``. The adjudication
+    (:data:`EMOTION_ADJUDICATION`) has one row per sentence and emotion the
+    readers differ on.
+
+    Example:
+        >>> emo = load_emotion_readings(chapter, {"reader_a": data_path("annotations/emotions_reader_a.csv")})
+        >>> ref = emo.reference()
+        >>> ref.groupby("emotion", sort=False)["present"].sum().to_dict()
+        {'fear': 5, 'anger': 14, 'sadness': 6, 'trust': 8}
+    """
+    tables = {}
+    for role, path in paths.items():
+        if role == "adjudication":
+            table = load_sentences(chapter, path, EMOTION_ADJUDICATION, key="emotion")
+            tables[role] = table
+            continue
+        wide = load_sentences(chapter, path, EMOTIONS)
+        long = wide.melt(id_vars=["sentence_id", "paragraph_id", "start", "end", "reason", "text"],
+                         value_vars=list(EMOTION_NAMES), var_name="emotion", value_name="present")
+        order = {e: i for i, e in enumerate(EMOTION_NAMES)}
+        long = long.sort_values(["sentence_id", "emotion"], key=lambda c: c.map(order)
+                                if c.name == "emotion" else c, kind="stable")
+        long.attrs = wide.attrs
+        tables[role] = long.reset_index(drop=True)
+    notes = tuple(line for table in tables.values() for line in anchoring_note(table))
+    return Readings("emotions", ("sentence_id", "emotion"), "present", readers.PRESENCE,
+                    tables["reader_a"], tables.get("reader_b"), tables.get("adjudication"),
+                    sources={role: str(path) for role, path in paths.items()}, notes=notes)
+
+
+def emotion_counts(chapter: Chapter, emotions: tuple[str, ...] = EMOTION_NAMES) -> pd.DataFrame:
     """Per sentence: ``sentence_id, paragraph_id, start, end, n_words``, a count per emotion, ``words``.
 
     ``words`` lists the lexicon words found, each with its emotions among
@@ -131,23 +188,28 @@ def emotion_words(counts: pd.DataFrame, emotion: str, top: int = 8) -> pd.Series
     return pd.Series(dict(ranked), name=emotion, dtype="int64")
 
 
-def check(counts: pd.DataFrame, hand: pd.DataFrame, emotions: tuple[str, ...] = EMOTIONS,
-          n_boot: int = 1000, seed: int = 0) -> pd.DataFrame:
-    """The lexicon's counts against a hand annotation of some sentences (0/1 per emotion).
+def check(counts: pd.DataFrame, reference: pd.DataFrame,
+          emotions: tuple[str, ...] = EMOTION_NAMES, n_boot: int = 1000,
+          seed: int = 0) -> pd.DataFrame:
+    """The lexicon's counts against the readers' emotions of some sentences.
 
-    Returns one row per emotion: ``emotion, n, n_present`` (sentences the
-    reader marked), ``precision`` and ``recall`` of "the sentence has a word of
-    the emotion", and ``auc`` (counts separating marked from unmarked
-    sentences) with a bootstrap interval (``auc_low``, ``auc_high``).
+    ``reference`` is the readers' reference (:meth:`analysis.readers.Readings.reference`
+    of :func:`load_emotion_readings`: ``sentence_id, emotion, present``). Returns
+    one row per emotion: ``emotion, n, n_present`` (sentences marked),
+    ``precision`` and ``recall`` of "the sentence has a word of the emotion",
+    and ``auc`` (counts separating marked from unmarked sentences) with a
+    bootstrap interval (``auc_low``, ``auc_high``).
 
     Example:
         >>> counts = pd.DataFrame({"sentence_id": [1, 2, 3, 4], "fear": [2, 0, 1, 0]})
-        >>> hand = pd.DataFrame({"sentence_id": [1, 2, 3, 4], "fear": [1, 0, 0, 0]})
-        >>> check(counts, hand, ("fear",), n_boot=50)[["precision", "recall", "auc"]].values.tolist()
+        >>> ref = pd.DataFrame({"sentence_id": [1, 2, 3, 4], "emotion": "fear",
+        ...                     "present": [1, 0, 0, 0]})
+        >>> check(counts, ref, ("fear",), n_boot=50)[["precision", "recall", "auc"]].values.tolist()
         [[0.5, 1.0, 1.0]]
     """
-    merged = hand[["sentence_id", *emotions]].merge(counts[["sentence_id", *emotions]],
-                                                    on="sentence_id", suffixes=("_hand", ""))
+    marks = reference.pivot(index="sentence_id", columns="emotion", values="present")
+    merged = marks[list(emotions)].add_suffix("_hand").reset_index().merge(
+        counts[["sentence_id", *emotions]], on="sentence_id")
     rng = np.random.default_rng(seed)
     rows = []
     for emotion in emotions:

@@ -264,32 +264,6 @@ def plot_smoothers(points: pd.DataFrame, bandwidth: float = BANDWIDTH, keep: int
     return fig
 
 
-def plot_groups(table: pd.DataFrame, label: str, colours: dict[str, str] | None = None,
-                title: str = "") -> Figure:
-    """Mean sentiment per group with its interval (``label, n, mean, low, high``).
-
-    Example:
-        >>> t = pd.DataFrame({"kind": ["narrative"], "n": [5], "mean": [0.1], "low": [0.0],
-        ...                   "high": [0.2]})
-        >>> len(plot_groups(t, "kind").axes)
-        1
-    """
-    table = table.dropna(subset=["mean"])
-    fig, ax = figure(width=6.0, height=0.5 + 0.5 * len(table))
-    ys = np.arange(len(table))[::-1]
-    for y, (_, row) in zip(ys, table.iterrows()):
-        colour = (colours or {}).get(row[label], PALETTE[0])
-        ax.plot([row["low"], row["high"]], [y, y], color=colour, lw=2.5)
-        ax.plot(row["mean"], y, "o", color=colour, ms=8)
-    ax.axvline(0, color="#666666", lw=0.8)
-    ax.set_yticks(ys, [f"{g} (n={n})" for g, n in zip(table[label], table["n"])])
-    ax.set_ylim(-0.6, len(table) - 0.4)
-    ax.set_xlabel("mean sentence sentiment (95% bootstrap interval)")
-    if title:
-        ax.set_title(title)
-    return fig
-
-
 def plot_groups_compared(tables: Mapping[str, pd.DataFrame], label: str,
                          colours: dict[str, str] | None = None) -> Figure:
     """Mean tone per group by several readings, side by side (each ``label, n, mean, low, high``).

@@ -262,7 +262,7 @@ def paragraph_kinds(chapter: Chapter, scores: pd.DataFrame) -> pd.Series:
         >>> paragraph_kinds(chapter, sentence_scores(chapter, patch)).iloc[0]
         'title'
     """
-    kinds = chapter.paragraphs.set_index("paragraph_id")["kind"]
+    kinds = chapter.paragraph_kind
     return scores["paragraph_id"].map(kinds).rename("kind")
 
 

@@ -1,4 +1,4 @@
-"""Sentiment scores against a hand annotation of the sentences (-2..+2, as Serge means them).
+"""Sentiment scores against the readers' tone of the sentences (-2..+2, as the author means them).
 
 The annotation is on an ordinal scale of five points (-2..+2); the methods
 give continuous scores in [-1, 1]. Two measures are reported:
@@ -13,65 +13,21 @@ give continuous scores in [-1, 1]. Two measures are reported:
 Intervals are percentile bootstraps over sentences (pairs resampled together),
 seeded (:mod:`analysis.stats`). :func:`against_readers` sets a method's
 agreement with each of two readers beside the readers' agreement with each
-other: the ceiling a method can be expected to reach.
+other: how far two readers of the same kind agree, which is no human ceiling when the
+readers are language models (they may share habits of reading).
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from analysis import readers, stats
-from analysis.schema import Field, TableSchema
-from analysis.text import Chapter
-from analysis.text.anchoring import ANCHOR_FIELDS
-from analysis.text.annotations import TONE, load_sentences
-
-
-#: Reader A's tone of the sentences, with the split of the tuning protocol.
-ANNOTATION = TableSchema((
-    *ANCHOR_FIELDS,
-    Field("split", required=True, enum=("dev", "heldout"),
-          description="dev: may be looked at when tuning; heldout: never"),
-    Field("batch", "integer", required=True, minimum=1,
-          description="the annotation round (2: after the held-out part of batch 1 was scored "
-                      "once; 3: the completion, never used for tuning)"),
-    *(f for f in TONE.fields if f.name in ("score", "reason")),
-))
-
-
-def load_annotations(chapter: Chapter, path: str | Path) -> pd.DataFrame:
-    """Read and check the hand annotation of sentence sentiment (an anchored CSV file).
-
-    Each row quotes its sentence (:mod:`analysis.text.anchoring`), anchored in
-    the chapter as loaded, so that a change of segmentation or a copy of the
-    text does not break the file; then ``split`` (``dev``, may be looked at
-    when tuning, or ``heldout``, never), ``batch`` (the annotation round, a
-    positive whole number), ``score`` (-2..+2) and a required ``reason``
-    (:data:`ANNOTATION`). Returns ``sentence_id, paragraph_id, start, end, split,
-    batch, score, reason, text`` (the sentence's span and established text);
-    how the rows anchored is ``attrs["anchoring"]``.
-
-    Raises:
-        DataFileError: naming the file, the row (header = row 1) and the column.
-
-    Example:
-        >>> ann = load_annotations(chapter, data_path("annotations/sentiment_reader_a.csv"))
-        >>> len(ann), sorted(ann["split"].unique()), sorted(ann["batch"].unique().tolist())
-        (332, ['dev', 'heldout'], [1, 2, 3])
-    """
-    return load_sentences(chapter, path, ANNOTATION)
 
 
 #: Cut points for binning a score in [-1, 1] onto -2..+2 (neutral below the
 #: first, strong from the second).
 CUTS: tuple[float, float] = (0.05, 0.5)
-
-
-#: The five points of the annotation scale.
-SCALE: tuple[int, ...] = (-2, -1, 0, 1, 2)
 
 
 def to_scale(scores: pd.Series, cuts: tuple[float, float] = CUTS) -> pd.Series:
@@ -119,7 +75,8 @@ def agreement_table(annotation: pd.Series, scores: pd.DataFrame, n_boot: int = 1
                                        "kappa", "kappa_low", "kappa_high"])
 
 
-def disagreements(annotation: pd.Series, scores: pd.DataFrame, top: int = 10) -> pd.DataFrame:
+def largest_differences(annotation: pd.Series, scores: pd.DataFrame, top: int = 10
+                        ) -> pd.DataFrame:
     """The rows where the methods disagree most with the annotation or each other.
 
     The spread of a row is the range of its scores after putting the
@@ -130,12 +87,12 @@ def disagreements(annotation: pd.Series, scores: pd.DataFrame, top: int = 10) ->
     Example:
         >>> ann = pd.Series([2, 0, -2])
         >>> sc = pd.DataFrame({"m": [1.0, 0.0, 0.9]})
-        >>> disagreements(ann, sc, top=1).index.tolist()
+        >>> largest_differences(ann, sc, top=1).index.tolist()
         [2]
     """
     frame = scores.copy()
     frame.insert(0, "annotation", np.asarray(annotation, dtype=int))
-    unit = pd.concat([frame["annotation"] / 2, scores], axis=1)
+    unit = pd.concat([readers.tone_unit(frame["annotation"]), scores], axis=1)
     spread = unit.max(axis=1) - unit.min(axis=1)
     return frame.loc[spread.sort_values(ascending=False, kind="stable").index[:top]]
 
@@ -169,7 +126,7 @@ def against_readers(frame: pd.DataFrame, methods: list[str],
          ['m vs reader B', 0.97, 0.95]]
     """
     first, second = pair
-    both = readers.agreement(frame[first], frame[second], SCALE, n_boot=n_boot, seed=seed)
+    both = readers.agreement(frame[first], frame[second], readers.TONE, n_boot=n_boot, seed=seed)
     columns = ["spearman", "spearman_low", "spearman_high", "kappa", "kappa_low", "kappa_high"]
     rows = [{"method": LABELS.get(first, first), "against": LABELS.get(second, second),
              "n": len(frame), **both[columns].to_dict()}]

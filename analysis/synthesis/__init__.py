@@ -17,12 +17,12 @@ from analysis.synthesis.chapter_map import (leading_themes, note_spans, people_b
                                             people_track, reference_track, sentiment_track,
                                             theme_peaks,
                                             track_correlations)
-from analysis.synthesis.portrayal import (portrayal, portrayal_agreement, portrayal_compared,
-                                          portrayal_sentences, sentences_compared)
+from analysis.synthesis.portrayal import (portrayal_agreement, portrayal_compared,
+                                          sentences_compared)
 from analysis.synthesis.ties import theme_ties
 from analysis.synthesis.tone import dominant_theme, sentiment_by_theme
 
 __all__ = ["dominant_theme", "leading_themes", "note_spans", "people_by_stretch", "people_track",
-           "portrayal", "portrayal_agreement", "portrayal_compared", "portrayal_sentences",
-           "reference_track", "sentences_compared", "sentiment_by_theme", "sentiment_track",
-           "theme_peaks", "theme_ties", "track_correlations"]
+           "portrayal_agreement", "portrayal_compared", "reference_track", "sentences_compared",
+           "sentiment_by_theme", "sentiment_track", "theme_peaks", "theme_ties",
+           "track_correlations"]

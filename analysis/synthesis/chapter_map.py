@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.people.mentions import labels, mention_counts
+from analysis.readers import tone_unit
 from analysis.sentiment.arc import BANDWIDTH, arc_points, shuffle_envelope, smooth_arc
 from analysis.text import Chapter
 from analysis.text.structure import along_chapter
@@ -59,24 +60,28 @@ def sentiment_track(chapter: Chapter, scores: pd.DataFrame, *, bandwidth: float 
     return arc.merge(envelope, on="position", validate="one_to_one")
 
 
-def reference_track(chapter: Chapter, reference: pd.DataFrame, *, bandwidth: float = BANDWIDTH,
-                    n_boot: int = 500, seed: int = 0) -> pd.DataFrame:
-    """The arc of the close reading on the method's grid: ``position, arc, low, high``.
+def reference_track(chapter: Chapter, reference: pd.DataFrame | None, *,
+                    bandwidth: float = BANDWIDTH, n_boot: int = 500, seed: int = 0
+                    ) -> pd.DataFrame | None:
+    """The arc of the readers' tone on the method's grid: ``position, arc, low, high``.
 
-    ``reference``: the reference tone of the narration
-    (:func:`analysis.sentiment.reference.tone_reference`, -2 .. +2), divided by 2
-    so that it shares the method's scale ([-1, 1]), then smoothed exactly as
-    :func:`sentiment_track` smooths the method's scores (same kernel, bandwidth
-    and grid), with its bootstrap band.
+    ``reference``: the reference tone of the narration (the ``score`` of
+    :meth:`analysis.readers.Readings.reference` of the tone set, -2 .. +2), put on
+    the method's scale ([-1, 1]: :func:`analysis.readers.tone_unit`), then
+    smoothed exactly as :func:`sentiment_track` smooths the method's scores (same
+    kernel, bandwidth and grid), with its bootstrap band. ``None`` (a text with no
+    tone annotation) gives ``None``.
 
     Example:
         >>> ref = pd.DataFrame({"sentence_id": [5, 6], "paragraph_id": [3, 3],
-        ...                     "start": [90, 297], "end": [296, 437], "reference": [-2, 2]})
+        ...                     "start": [90, 297], "end": [296, 437], "score": [-2, 2]})
         >>> track = reference_track(chapter, ref, n_boot=10)
-        >>> len(track), bool(track["arc"].between(-1, 1).all())
-        (201, True)
+        >>> len(track), bool(track["arc"].between(-1, 1).all()), reference_track(chapter, None)
+        (201, True, None)
     """
-    scaled = reference.assign(scaled=reference["reference"] / 2)
+    if reference is None:
+        return None
+    scaled = reference.assign(scaled=tone_unit(reference["score"]))
     points = arc_points(chapter, scaled, column="scaled")
     return smooth_arc(points, bandwidth=bandwidth, n_boot=n_boot, seed=seed)
 

@@ -1,17 +1,17 @@
-"""How Serge writes about each person: the tone of the sentences that name them.
+"""How the author writes about each person: the tone of the sentences that name them.
 
-:func:`portrayal` gives one score's mean per person; :func:`portrayal_compared`
-sets the lexicon method beside the close reading (the two readers' reference
-tone, :func:`analysis.sentiment.reference.tone_reference`) on the same
-sentences, :func:`portrayal_agreement` says how far they agree across people,
-and :func:`sentences_compared` shows, sentence by sentence, where and why they
-part.
+:func:`portrayal_compared` sets the lexicon method beside the readers' reference
+tone (the ``score`` of the tone set's :meth:`analysis.readers.Readings.reference`)
+on the same sentences, :func:`portrayal_agreement` says how far they agree across
+people, and :func:`sentences_compared` shows, sentence by sentence, where and why
+they part. A text with no tone annotation has no comparison (``None``).
 
 Example:
-    >>> from analysis.sentiment import sentence_scores
-    >>> table = portrayal(mentions(chapter, register), sentence_scores(chapter, patch), register)
-    >>> table.columns.tolist()
-    ['person_id', 'name', 'sentences', 'mean', 'low', 'high']
+    >>> from analysis.results import Analyses
+    >>> r = Analyses(chapter)
+    >>> table = portrayal_compared(r.mentions, r.sentence_scores, r.tone_reference, register)
+    >>> table.columns.tolist()[:5]
+    ['person_id', 'name', 'sentences', 'method', 'method_low']
 """
 
 from __future__ import annotations
@@ -20,90 +20,23 @@ import numpy as np
 import pandas as pd
 
 from analysis import stats
-from analysis.text import Chapter
+from analysis.readers import tone_unit
 
 
-def portrayal(found: pd.DataFrame, sentence_scores: pd.DataFrame, register: pd.DataFrame,
-              min_sentences: int = 3, include_notes: bool = False, n_boot: int = 2000,
-              seed: int = 0, level: float = 0.95) -> pd.DataFrame:
-    """Mean sentiment of the sentences naming each person, with a bootstrap interval.
-
-    Args:
-        found: mentions from :func:`analysis.people.mentions.mentions`.
-        sentence_scores: one row per sentence with ``sentence_id`` and
-            ``sentiment`` (a score in [-1, 1], e.g. from
-            ``analysis.sentiment.sentence_scores``).
-        register: the register (for names).
-        min_sentences: people named in fewer distinct sentences are left out.
-        include_notes: count sentences of the editorial notes too.
-        n_boot, seed, level: percentile bootstrap of the mean over sentences
-            (resampling sentences, seeded).
-
-    Returns:
-        ``person_id, name, sentences, mean, low, high``, most negative first.
-        A sentence naming two people counts for both.
-
-    Example:
-        >>> found = pd.DataFrame({"person_id": ["a"] * 3 + ["b"] * 3,
-        ...                       "sentence_id": [1, 2, 3, 3, 4, 5], "in_note": False})
-        >>> scores = pd.DataFrame({"sentence_id": [1, 2, 3, 4, 5],
-        ...                        "sentiment": [0.5, 0.5, 0.5, -0.5, -0.5]})
-        >>> reg = pd.DataFrame({"person_id": ["a", "b"], "name": ["A", "B"]})
-        >>> portrayal(found, scores, reg, n_boot=20)[["person_id", "mean"]].round(3).values.tolist()
-        [['b', -0.167], ['a', 0.5]]
-    """
-    rng = np.random.default_rng(seed)
-    use = found if include_notes else found[~found["in_note"].astype(bool)]
-    pairs = use[["person_id", "sentence_id"]].drop_duplicates()
-    pairs = pairs.merge(sentence_scores[["sentence_id", "sentiment"]], on="sentence_id")
-    names = register.set_index("person_id")["name"]
-    rows = []
-    for pid, part in pairs.groupby("person_id", sort=True):
-        values = part["sentiment"].to_numpy(dtype=float)
-        if len(values) < min_sentences:
-            continue
-        rows.append((pid, names.get(pid, pid), len(values),
-                     *stats.bootstrap_mean(values, n_boot, rng, level)))
-    out = pd.DataFrame(rows, columns=["person_id", "name", "sentences", "mean", "low", "high"])
-    return out.sort_values(["mean", "person_id"]).reset_index(drop=True)
-
-
-def portrayal_sentences(found: pd.DataFrame, sentence_scores: pd.DataFrame,
-                        chapter: Chapter, person_id: str,
-                        include_notes: bool = False) -> pd.DataFrame:
-    """The sentences naming one person, with their score, in text order.
-
-    Returns ``sentence_id, paragraph_id, start, end, sentiment, text``.
-
-    Example:
-        >>> found = mentions(chapter, register)
-        >>> scores = chapter.sentences[["sentence_id"]].assign(sentiment=0.0)
-        >>> portrayal_sentences(found, scores, chapter, "clemenceau")["text"].str[:10].tolist()
-        ['Clemenceau']
-    """
-    use = found if include_notes else found[~found["in_note"].astype(bool)]
-    ids = use.loc[use["person_id"] == person_id, "sentence_id"].unique()
-    sents = chapter.sentences[chapter.sentences["sentence_id"].isin(ids)]
-    out = sents.merge(sentence_scores[["sentence_id", "sentiment"]], on="sentence_id",
-                      how="left")
-    return out[["sentence_id", "paragraph_id", "start", "end", "sentiment", "text"]]
-
-
-#: The columns of :func:`portrayal_compared`.
 COMPARED_COLUMNS: list[str] = ["person_id", "name", "sentences", "method", "method_low",
                                "method_high", "reference", "reference_low", "reference_high",
                                "gap", "gap_low", "gap_high"]
 
 
 def portrayal_compared(found: pd.DataFrame, sentence_scores: pd.DataFrame,
-                       reference: pd.DataFrame, register: pd.DataFrame, min_sentences: int = 3,
+                       reference: pd.DataFrame | None, register: pd.DataFrame, min_sentences: int = 3,
                        n_boot: int = 2000, seed: int = 0, level: float = 0.95) -> pd.DataFrame:
     """The tone of the sentences naming each person by the lexicon method and by the close reading.
 
     For each person named in at least ``min_sentences`` sentences of the
     narration that both score, the mean of the method's ``sentiment`` (in
-    [-1, 1]) and the mean of the close reading's ``reference`` **divided by 2**
-    (from -2..+2 to the method's -1..+1), each with a percentile bootstrap
+    [-1, 1]) and the mean of the readers' reference ``score`` put on the same scale
+    (:func:`analysis.readers.tone_unit`: -2..+2 to -1..+1), each with a percentile bootstrap
     interval, and their difference ``gap = method - reference`` with its
     interval. One resampling of the person's sentences gives all three (a
     paired bootstrap), so the gap's interval says whether the two readings of
@@ -115,13 +48,14 @@ def portrayal_compared(found: pd.DataFrame, sentence_scores: pd.DataFrame,
             narration only).
         sentence_scores: ``sentence_id, sentiment``
             (:func:`analysis.sentiment.scorers.sentence_scores`).
-        reference: ``sentence_id, reference`` on -2..+2
-            (:func:`analysis.sentiment.reference.tone_reference`).
+        reference: ``sentence_id, score`` on -2..+2, the readers' reference
+            tone; ``None`` (no tone annotation) gives ``None``.
         register: the register (for names).
-        min_sentences, n_boot, seed, level: as for :func:`portrayal`.
+        min_sentences: people named in fewer distinct sentences are left out.
+        n_boot, seed, level: the percentile bootstrap over each person's sentences.
 
     Returns:
-        :data:`COMPARED_COLUMNS`, ordered by the close reading, most negative
+        :data:`COMPARED_COLUMNS`, ordered by the readers' tone, most negative
         first. A sentence naming two people counts for both.
 
     Example:
@@ -129,24 +63,26 @@ def portrayal_compared(found: pd.DataFrame, sentence_scores: pd.DataFrame,
         ...                       "sentence_id": [1, 2, 3, 3, 4, 5], "in_note": False})
         >>> scores = pd.DataFrame({"sentence_id": [1, 2, 3, 4, 5],
         ...                        "sentiment": [0.5, 0.5, 0.5, 0.0, 0.0]})
-        >>> ref = pd.DataFrame({"sentence_id": [1, 2, 3, 4, 5], "reference": [2, 1, 0, -2, -2]})
+        >>> ref = pd.DataFrame({"sentence_id": [1, 2, 3, 4, 5], "score": [2, 1, 0, -2, -2]})
         >>> reg = pd.DataFrame({"person_id": ["a", "b"], "name": ["A", "B"]})
         >>> t = portrayal_compared(found, scores, ref, reg, n_boot=50)
         >>> t[["person_id", "method", "reference", "gap"]].round(3).values.tolist()
         [['b', 0.167, -0.667, 0.833], ['a', 0.5, 0.5, 0.0]]
     """
+    if reference is None:
+        return None
     rng = np.random.default_rng(seed)
     pairs = found.loc[~found["in_note"].astype(bool), ["person_id", "sentence_id"]]
     pairs = (pairs.drop_duplicates()
              .merge(sentence_scores[["sentence_id", "sentiment"]], on="sentence_id")
-             .merge(reference[["sentence_id", "reference"]], on="sentence_id"))
+             .merge(reference[["sentence_id", "score"]], on="sentence_id"))
     names = register.set_index("person_id")["name"]
     rows = []
     for pid, part in pairs.groupby("person_id", sort=True):
         if len(part) < min_sentences:
             continue
         method = part["sentiment"].to_numpy(dtype=float)
-        close = part["reference"].to_numpy(dtype=float) / 2
+        close = tone_unit(part["score"]).to_numpy()
         draws = stats.resample(len(part), n_boot, rng)
         row: list[object] = [pid, names.get(pid, pid), len(part)]
         for values in (method, close, method - close):
@@ -157,8 +93,8 @@ def portrayal_compared(found: pd.DataFrame, sentence_scores: pd.DataFrame,
     return out.sort_values(["reference", "person_id"]).reset_index(drop=True)
 
 
-def portrayal_agreement(compared: pd.DataFrame, n_boot: int = 2000, seed: int = 0,
-                        level: float = 0.95) -> pd.DataFrame:
+def portrayal_agreement(compared: pd.DataFrame | None, n_boot: int = 2000, seed: int = 0,
+                        level: float = 0.95) -> pd.DataFrame | None:
     """How far the method's portrayal of people agrees with the close reading's.
 
     ``compared``: :func:`portrayal_compared`. Returns one row: ``people``,
@@ -166,7 +102,8 @@ def portrayal_agreement(compared: pd.DataFrame, n_boot: int = 2000, seed: int = 
     ``spearman_low, spearman_high`` (a percentile bootstrap over people,
     seeded), ``mean_abs_gap`` (the mean distance between the two means, on
     -1..+1), ``method_higher`` (people the method reads more warmly) and
-    ``parted`` (people whose gap interval leaves out zero).
+    ``parted`` (people whose gap interval leaves out zero); ``None`` where there is
+    no comparison (no tone annotation).
 
     Example:
         >>> t = pd.DataFrame({"method": [0.1, 0.2, 0.4, 0.3], "reference": [-0.5, 0.0, 0.5, 0.2],
@@ -176,6 +113,8 @@ def portrayal_agreement(compared: pd.DataFrame, n_boot: int = 2000, seed: int = 
         >>> int(row["people"]), float(row["spearman"]), int(row["parted"])
         (4, 1.0, 1)
     """
+    if compared is None:
+        return None
     low, high = stats.bootstrap(stats.spearman, compared["method"], compared["reference"],
                                 n_boot=n_boot, seed=seed, level=level)
     parted = (compared["gap_low"] > 0) | (compared["gap_high"] < 0)
@@ -188,34 +127,36 @@ def portrayal_agreement(compared: pd.DataFrame, n_boot: int = 2000, seed: int = 
 
 
 def sentences_compared(found: pd.DataFrame, sentence_scores: pd.DataFrame,
-                       reference: pd.DataFrame, explanations: pd.DataFrame,
-                       person_id: str) -> pd.DataFrame:
+                       reference: pd.DataFrame | None, explanations: pd.DataFrame,
+                       person_id: str) -> pd.DataFrame | None:
     """The sentences naming one person, as the close reading and the method read them.
 
-    ``reference``: :func:`analysis.sentiment.reference.tone_reference` (its
-    ``reference`` on -2..+2, ``how`` it was reached, ``text``);
+    ``reference``: the readers' reference tone (its ``score`` on -2..+2, ``how``
+    it was reached, ``text``);
     ``explanations``: :func:`analysis.sentiment.explanation.sentence_explanations`
     for the method of ``sentence_scores`` (its ``fired``: the lexicon's words
     and their valences). Serge's narration only.
 
     Returns ``sentence_id, paragraph_id, reference, how, sentiment, fired,
-    text`` in text order.
+    text`` in text order; ``None`` where there is no tone annotation.
 
     Example:
         >>> found = pd.DataFrame({"person_id": ["a", "a", "b"], "sentence_id": [2, 1, 2],
         ...                       "in_note": False})
         >>> scores = pd.DataFrame({"sentence_id": [1, 2], "sentiment": [0.4, -0.2]})
         >>> ref = pd.DataFrame({"sentence_id": [1, 2], "paragraph_id": [1, 1],
-        ...                     "reference": [-1, -2], "how": "agreed", "text": ["x", "y"]})
+        ...                     "score": [-1, -2], "how": "agreed", "text": ["x", "y"]})
         >>> why = pd.DataFrame({"sentence_id": [1, 2], "fired": ["smile +1.50", ""]})
         >>> rows = sentences_compared(found, scores, ref, why, "a")
         >>> rows[["sentence_id", "fired"]].values.tolist()
         [[1, 'smile +1.50'], [2, '']]
     """
+    if reference is None:
+        return None
     use = found[~found["in_note"].astype(bool) & (found["person_id"] == person_id)]
     ids = pd.DataFrame({"sentence_id": use["sentence_id"].unique()})
-    out = (ids.merge(reference[["sentence_id", "paragraph_id", "reference", "how", "text"]],
-                     on="sentence_id")
+    out = (ids.merge(reference[["sentence_id", "paragraph_id", "score", "how", "text"]]
+                     .rename(columns={"score": "reference"}), on="sentence_id")
            .merge(sentence_scores[["sentence_id", "sentiment"]], on="sentence_id")
            .merge(explanations[["sentence_id", "fired"]], on="sentence_id", how="left"))
     out["fired"] = out["fired"].fillna("")

@@ -28,7 +28,7 @@ from analysis.text.source import Source, read_source
 class Chapter:
     """A chapter text, established and segmented, with offsets into the seed.
 
-    Build it with :func:`load_chapter`. Attributes:
+    Build it with :func:`analysis.load_chapter` (or :func:`read_chapter`). Attributes:
 
     - ``source``: the file as stored (path, decoded text, SHA-256);
     - ``corrections``: the corrections applied (``start, end, found,
@@ -41,7 +41,8 @@ class Chapter:
     - ``sentences``: ``sentence_id, paragraph_id, start, end, text``;
     - ``tokens``: ``token_id, sentence_id, paragraph_id, start, end, token,
       lower, is_word``;
-    - ``bundled``: the file is the bundled seed or a copy of it;
+    - ``bundled``: the corrections offered for it fit it: it is a copy of the text
+      they were made for (:func:`analysis.text.establish.establish`);
     - ``excluded``: ``part, start, end``, what the file holds that is not the
       chapter (a Project Gutenberg licence, a line of provenance), left out of
       every unit;
@@ -79,6 +80,26 @@ class Chapter:
     def words(self) -> pd.DataFrame:
         """The tokens that are words (hold a letter or digit), not punctuation (computed once)."""
         return self.tokens[self.tokens["is_word"]].reset_index(drop=True)
+
+    @cached_property
+    def paragraph_kind(self) -> pd.Series:
+        """Each paragraph's kind (``title``, ``narrative``, ``editorial``), by ``paragraph_id``.
+
+        Example:
+            >>> chapter.paragraph_kind[3], chapter.paragraph_kind[1]
+            ('narrative', 'title')
+        """
+        return self.paragraphs.set_index("paragraph_id")["kind"]
+
+    def narrative_ids(self) -> pd.Series:
+        """The ids of the narrative paragraphs, in order.
+
+        Example:
+            >>> chapter.narrative_ids().tolist()[:3]
+            [3, 4, 5]
+        """
+        kind = self.paragraph_kind
+        return pd.Series(kind.index[kind.to_numpy() == "narrative"], name="paragraph_id")
 
     @cached_property
     def lower_text(self) -> str | None:
@@ -155,36 +176,40 @@ class Chapter:
         return self.text[lo:hi]
 
 
-def load_chapter(path: str | Path | None = None,
-                 corrections: str | Path | pd.DataFrame | None = None,
-                 abbreviations: str | Path | None = None) -> Chapter:
-    """Load a chapter text, apply its corrections and segment it.
+def read_chapter(path: str | Path, *, abbreviations: frozenset[str],
+                 corrections: pd.DataFrame | None = None, if_fits: bool = False,
+                 opening: str = "") -> Chapter:
+    """Read a chapter text, apply its corrections and segment it.
 
     Args:
-        path: a UTF-8 text file; ``None`` means the bundled excerpt of chapter 4.
-        corrections: a corrections CSV or DataFrame; ``None`` means the bundled
-            table when the file is the bundled seed, and none otherwise.
-        abbreviations: a list of abbreviations that never end a sentence (see
-            :func:`analysis.text.segment.load_abbreviations`); ``None`` means the bundled list.
+        path: a UTF-8 text file.
+        abbreviations: the abbreviations that never end a sentence
+            (:func:`analysis.text.segment.load_abbreviations`).
+        corrections, if_fits, opening: the corrections to apply, and whether only
+            if they fit the text (:func:`analysis.text.establish.establish`).
 
     The text is established by :func:`analysis.text.establish.establish`: the
     layout read (line endings, hard-wrapped lines), the corrections anchored and
     applied, and what is not the chapter (a Project Gutenberg licence, a line of
-    provenance over a copy of the bundled seed) left out of every unit.
+    provenance over a copy of the text) left out of every unit. Start from
+    :func:`analysis.load_chapter`, which takes the data files from
+    :class:`analysis.datafiles.DataFiles`.
 
     Raises:
         SourceError: the file is not a regular file, too large, not UTF-8,
             empty, or has no narrative paragraph (not a chapter).
         DataFileError: the corrections table is malformed or two corrections
-            overlap, or the abbreviations list is malformed.
+            overlap.
 
     Example:
         >>> chapter.paragraphs["kind"].value_counts().to_dict()
         {'narrative': 52, 'editorial': 9, 'title': 2}
+        >>> bare = read_chapter(chapter.source.path, abbreviations=abbreviations)
+        >>> len(bare.corrections), len(bare.paragraphs)  # no correction mends the page break
+        (0, 64)
     """
     source = read_source(path)
-    est = establish(source, corrections)
-    known_abbreviations = segment.load_abbreviations(abbreviations)
+    est = establish(source, corrections, if_fits=if_fits, opening=opening)
     text, omap = est.text, est.offset_map
 
     paragraphs = segment.split_paragraphs(text, *est.body)
@@ -199,7 +224,7 @@ def load_chapter(path: str | Path | None = None,
     sent_rows = [(pid, a, b)
                  for pid, ps, pe in paragraphs[["paragraph_id", "est_start", "est_end"]]
                  .itertuples(index=False)
-                 for a, b in segment.split_sentences(text, ps, pe, known_abbreviations)]
+                 for a, b in segment.split_sentences(text, ps, pe, abbreviations)]
     sentences = pd.DataFrame(sent_rows, columns=["paragraph_id", "est_start", "est_end"])
     sentences.insert(0, "sentence_id", np.arange(1, len(sentences) + 1))
 

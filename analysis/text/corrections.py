@@ -9,7 +9,7 @@ there (a copy that has it mended already, or changed) is left out and reported,
 never applied in the wrong place.
 
 Example:
-    >>> table = load_corrections(default_corrections_path())
+    >>> table = load_corrections(data_path("corrections.csv"))
     >>> table.loc[1, ["exact", "replacement", "kind"]].tolist()
     [' ', '', 'split number']
 """
@@ -62,18 +62,6 @@ def empty_corrections() -> pd.DataFrame:
                          for c in COLUMNS})
 
 
-def default_corrections_path() -> Path:
-    """Return the path of the corrections file made for the bundled seed.
-
-    Example:
-        >>> default_corrections_path().name
-        'corrections.csv'
-    """
-    from analysis.text.source import data_path
-
-    return data_path("corrections.csv")
-
-
 def load_corrections(path: str | Path) -> pd.DataFrame:
     """Read a corrections file and check it against its schema (:data:`CORRECTIONS`).
 
@@ -89,7 +77,7 @@ def load_corrections(path: str | Path) -> pd.DataFrame:
             column, a non-integer offset, an unknown kind.
 
     Example:
-        >>> load_corrections(default_corrections_path()).attrs["path"].endswith("corrections.csv")
+        >>> load_corrections(data_path("corrections.csv")).attrs["path"].endswith("corrections.csv")
         True
     """
     raw = read_csv_table(path, [])
@@ -183,17 +171,3 @@ def apply_with_layout(text: str, layout: list[tuple[int, int, str]], corrections
             kept.append((start, end, replacement))
     return apply_edits(text, sorted(kept + [(int(a), int(b), r) for a, b, r in spans],
                                     key=lambda e: (e[0], e[1])))
-
-
-def apply_corrections(text: str, corrections: pd.DataFrame) -> tuple[str, OffsetMap]:
-    """Apply a (sorted, non-overlapping) table of corrections, ``start, end, replacement``.
-
-    Returns the corrected text and its :class:`~analysis.text.offsets.OffsetMap` to ``text``.
-
-    Example:
-        >>> text, omap = apply_corrections("19 18 and", pd.DataFrame(
-        ...     {"start": [2], "end": [3], "replacement": [""]}))
-        >>> text, omap.to_seed(0, 4)
-        ('1918 and', (0, 5))
-    """
-    return apply_edits(text, corrections[["start", "end", "replacement"]].itertuples(index=False))

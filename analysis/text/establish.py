@@ -5,20 +5,22 @@
 1. the layout is read (:mod:`analysis.text.layout`: byte-order mark, line
    endings, hard-wrapped lines, NUL characters);
 2. the corrections are anchored in the text so read (:mod:`analysis.text.anchoring`):
-   those of a corrections file given, or, by default, the bundled ones, which
-   apply to the bundled seed (recognised by its SHA-256, the fast path: every
-   quote is at its hint) and to any copy of it, recognised because most of them
-   anchor in it; a correction that does not anchor is left out and reported;
+   a correction that does not anchor is left out and reported. Corrections
+   offered ``if_fits`` (those made for another copy of the text, such as the
+   bundled chapter's for any text given) apply only where most of them anchor:
+   the text is then a copy of the one they were made for (``bundled``);
 3. what is not the chapter is left out of the analysis, its offsets kept: a
    Project Gutenberg file's licence header and footer (the ``*** START OF ...
    ***`` and ``*** END OF ... ***`` lines and what lies beyond them), and, in a
-   copy of the bundled seed, whatever comes before the chapter's opening words
-   (a line of provenance, a title page);
+   copy of the text the corrections were made for, whatever comes before its
+   ``opening`` words (a line of provenance, a title page);
 4. the layout's edits and the corrections are applied at once, with one offset map.
 
 Example:
     >>> from analysis.text.source import read_source
-    >>> est = establish(read_source())
+    >>> from analysis.text.corrections import load_corrections
+    >>> est = establish(read_source(chapter.source.path),
+    ...                 load_corrections(data_path("corrections.csv")), if_fits=True)
     >>> str(est.anchoring), est.bundled, len(est.excluded)
     ('corrections: 30 of 30 anchored (0 moved)', True, 0)
 """
@@ -32,20 +34,15 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis.text.anchoring import AnchorReport, anchor_records, quote
+from analysis.text.anchoring import AnchorReport, anchor_records
 from analysis.text.corrections import (applied, apply_with_layout, check_corrections,
-                                       default_corrections_path, empty_corrections,
-                                       load_corrections)
+                                       empty_corrections)
 from analysis.text.layout import layout_edits, layout_warnings
 from analysis.text.offsets import OffsetMap, apply_edits
-from analysis.text.source import DEFAULT_SEED, SEED_SHA256, Source
+from analysis.text.source import Source
 
 _GUTENBERG = re.compile(r"^[ \t]*\*{3}[ \t]*(START|END) OF (?:THE |THIS )?PROJECT GUTENBERG "
                         r"E(?:BOOK|TEXT)\b[^\r\n]*", re.IGNORECASE | re.MULTILINE)
-
-#: How many characters of the bundled chapter's opening are anchored to find it in a copy.
-OPENING_QUOTE = 64
-
 
 @dataclass(frozen=True)
 class Established:
@@ -56,7 +53,8 @@ class Established:
       which records are anchored;
     - ``corrections``: those applied (``start, end, found, replacement, kind, note``);
     - ``anchoring``: how the corrections anchored (``None``: there were none to anchor);
-    - ``bundled``: the file is the bundled seed or a copy of it;
+    - ``bundled``: the corrections offered ``if_fits`` fit the file: it is a copy of the
+      text they were made for;
     - ``body``: the span of ``text`` that is the chapter (the rest is ``excluded``);
     - ``excluded``: ``part, start, end`` (offsets into the file) of what is left out;
     - ``warnings``: lines a reader should see (NUL characters);
@@ -77,26 +75,18 @@ class Established:
     line_breaks: np.ndarray
 
 
-def corrections_for(corrections: str | Path | pd.DataFrame | None) -> pd.DataFrame:
-    """The corrections records to anchor: a file's, a table's, or (``None``) the bundled ones.
-
-    Example:
-        >>> len(corrections_for(None))
-        30
-    """
-    if corrections is None:
-        return load_corrections(default_corrections_path())
-    if isinstance(corrections, pd.DataFrame):
-        return check_corrections(corrections)
-    return load_corrections(corrections)
-
-
-def establish(source: Source, corrections: str | Path | pd.DataFrame | None = None
-              ) -> Established:
+def establish(source: Source, corrections: pd.DataFrame | None = None, *, if_fits: bool = False,
+              opening: str = "") -> Established:
     """Establish the text of ``source`` (see the module's steps).
 
-    ``corrections``: a corrections file or table; ``None`` means the bundled
-    corrections when the file is the bundled seed or a copy of it, and none otherwise.
+    Args:
+        source: the file as stored.
+        corrections: the corrections to anchor and apply (a table of
+            :func:`analysis.text.corrections.load_corrections`); ``None``: none.
+        if_fits: apply ``corrections`` only if most of them anchor (they were made
+            for another copy of the text); ``bundled`` says whether they did.
+        opening: the opening words of the text the corrections were made for; in
+            a copy they fit, whatever precedes them is left out.
 
     Raises:
         DataFileError: the corrections table is malformed or two of its
@@ -104,30 +94,28 @@ def establish(source: Source, corrections: str | Path | pd.DataFrame | None = No
 
     Example:
         >>> from analysis.text.source import read_source
-        >>> est = establish(read_source())
-        >>> est.text[est.body[0]:est.body[0] + 26]
-        'Memoirs of a Revolutionary'
+        >>> est = establish(read_source(chapter.source.path))
+        >>> est.text[est.body[0]:est.body[0] + 26], len(est.corrections)
+        ('Memoirs of a Revolutionary', 0)
     """
     edits = layout_edits(source.text)
     plain, plain_map = apply_edits(source.text, edits)
-    records = corrections_for(corrections)
     name = "corrections"
-    identical = source.sha256 == SEED_SHA256 and corrections is None
-    if identical and all(source.text[a:b] == x for a, b, x in
-                         zip(records["start"], records["end"], records["exact"])):
-        found = records[["start", "end"]].assign(anchoring="in place")
-        report = AnchorReport(name, len(records))
-    else:
-        found, report = anchor_records(records, plain, plain_map, name, required=False)
-    bundled = corrections is None and (identical or 2 * report.anchored > report.total)
-    if corrections is None and not bundled:
+    bundled = False
+    if corrections is None:
         table, report = empty_corrections(), None
     else:
-        table = applied(records, found, source.text, records.attrs.get("path", name))
+        records = check_corrections(corrections, corrections.attrs.get("path", name))
+        found, report = anchor_records(records, plain, plain_map, name, required=False)
+        bundled = if_fits and 2 * report.anchored > report.total
+        if if_fits and not bundled:
+            table, report = empty_corrections(), None
+        else:
+            table = applied(records, found, source.text, records.attrs.get("path", name))
     text, omap = apply_with_layout(source.text, edits, table)
     parts = _gutenberg(source.text)
-    if bundled and not identical:
-        parts += _before_opening(plain, plain_map)
+    if bundled and opening:
+        parts += _before_opening(opening, plain, plain_map)
     lo = max([end for part, _, end in parts if part != "Project Gutenberg footer"], default=0)
     hi = min([start for part, start, _ in parts if part == "Project Gutenberg footer"],
              default=len(source.text))
@@ -160,15 +148,10 @@ def _gutenberg(text: str) -> list[tuple[str, int, int]]:
     return parts
 
 
-def _before_opening(plain: str, plain_map: OffsetMap) -> list[tuple[str, int, int]]:
-    """In a copy of the bundled seed, what precedes the chapter's opening words."""
-    if not DEFAULT_SEED.is_file():
-        return []
-    seed = DEFAULT_SEED.read_text(encoding="utf-8")
-    start = len(seed) - len(seed.lstrip("\ufeff \t\r\n"))
-    opening = pd.DataFrame([quote(seed, start, start + OPENING_QUOTE)])
-    found, _ = anchor_records(opening, plain, plain_map, "the chapter's opening", required=False)
+def _before_opening(opening: str, plain: str, plain_map: OffsetMap) -> list[tuple[str, int, int]]:
+    """In a copy of the text the corrections were made for, what precedes its ``opening`` words."""
+    found, _ = anchor_records(pd.DataFrame([{"start": 0, "end": len(opening), "exact": opening}]),
+                              plain, plain_map, "the chapter's opening", required=False)
     at = int(found["start"].iloc[0])
     head = plain[:int(plain_map.from_seed([max(at, 0)])[0])]
     return [("before the chapter's opening", 0, at)] if at > 0 and head.strip() else []
-

@@ -63,42 +63,51 @@ def units_at(chapter: Chapter, starts: np.ndarray | pd.Series) -> pd.DataFrame:
 
 
 def read_records(chapter: Chapter, path: str | Path, schema: TableSchema,
-                 unit: str | None = "sentence") -> pd.DataFrame:
+                 unit: str | None = "sentence", *, required: bool = True) -> pd.DataFrame:
     """Read a record file, anchor every row in ``chapter`` and map it to its units.
 
     Returns ``sentence_id, paragraph_id`` (where the quote begins), ``start, end``
     (the quote's offsets in the chapter's file as loaded), ``anchoring`` (``in
-    place`` or ``moved``) and the schema's other fields, typed, in the file's order.
+    place`` or ``moved``) and the schema's other fields, typed, in the file's
+    order; the index is the row's place in the file (0 for the first row under
+    the header). With ``required=False`` a row whose quote is not in this copy of
+    the text is left out instead of stopping the reading, and the report in
+    ``attrs["anchoring"]`` names it.
 
     Raises:
-        DataFileError: the file breaks its schema; a quote is not found (naming
-            the file, the row and the quote); or, when ``unit`` is given, a quote
-            lies in no such unit (between paragraphs, or in text left out).
+        DataFileError: the file breaks its schema; ``required`` and a quote is not
+            found (naming the file, the row and the quote); or, when ``unit`` is
+            given, a quote lies in no such unit (between paragraphs, or in text
+            left out).
     """
     file = Path(path)
     table = read_table(file, schema).reset_index(drop=True)
-    found, report = anchor_records(table, chapter.plain, chapter.plain_map, str(file))
-    units = units_at(chapter, found["start"])
+    found, report = anchor_records(table, chapter.plain, chapter.plain_map, str(file),
+                                   required=required)
+    kept = (found["start"] >= 0).to_numpy()
+    table, found = table[kept], found[kept]
+    units = units_at(chapter, found["start"]).set_axis(table.index)
     if unit is not None:
-        lost = np.flatnonzero(units[UNITS[unit]].isna().to_numpy())
-        if len(lost):
-            row = int(lost[0])
+        lost = units[UNITS[unit]].isna().to_numpy()
+        if lost.any():
+            row = int(table.index[lost][0])
             raise DataFileError(f"{file}: row {row + 2}, column exact: the quote "
                                 f"{table.loc[row, 'exact']!r} lies in no {unit} of the chapter")
     values = [f.name for f in schema.fields if f not in ANCHOR_FIELDS]
-    out = pd.concat([units, found.reset_index(drop=True), table[values]], axis=1)
+    out = pd.concat([units, found, table[values]], axis=1)
     out.attrs["anchoring"] = report
     return out
 
 
-def unit_of(chapter: Chapter, records: pd.DataFrame, unit: str, path: str | Path
-            ) -> pd.DataFrame:
+def unit_of(chapter: Chapter, records: pd.DataFrame, unit: str, path: str | Path,
+            key: str | None = None) -> pd.DataFrame:
     """Records of whole units: the unit's own ``start, end`` and ``text`` replace the quote's.
 
-    ``path`` names the file in the error raised when two rows anchor in the same unit.
+    A unit holds one record, or one per value of ``key`` (an emotion, a theme);
+    ``path`` names the file in the error raised when two rows anchor in the same place.
 
     Raises:
-        DataFileError: two rows anchor in one unit, naming both rows.
+        DataFileError: two rows anchor in one unit (with the same ``key``), naming both rows.
 
     Example:
         >>> recs = pd.DataFrame({"sentence_id": [7], "paragraph_id": [3], "start": [0],
@@ -106,19 +115,20 @@ def unit_of(chapter: Chapter, records: pd.DataFrame, unit: str, path: str | Path
         >>> unit_of(chapter, recs, "sentence", "x.csv")["text"].iloc[0][:32]
         'The foreign delegates showed no '
     """
-    key = UNITS[unit]
-    frame = (chapter.sentences if unit == "sentence" else chapter.paragraphs).set_index(key)
-    ids = records[key].astype("int64")
-    twice = ids.duplicated()
+    column = UNITS[unit]
+    frame = (chapter.sentences if unit == "sentence" else chapter.paragraphs).set_index(column)
+    ids = records[column].astype("int64")
+    both = ids.astype(str) if key is None else ids.astype(str) + " " + records[key].astype(str)
+    twice = both.duplicated()
     if twice.any():
-        row = int(np.flatnonzero(twice.to_numpy())[0])
-        first = int(np.flatnonzero((ids == ids.iloc[row]).to_numpy())[0])
-        raise DataFileError(f"{path}: row {row + 2}: {unit} {ids.iloc[row]} is annotated already "
-                            f"in row {first + 2}")
-    out = records.assign(start=frame.loc[ids, "start"].to_numpy(),
-                         end=frame.loc[ids, "end"].to_numpy(),
-                         text=frame.loc[ids, "text"].to_numpy())
-    return out
+        row = both.index[twice.to_numpy()][0]
+        first = both.index[(both == both[row]).to_numpy()][0]
+        what = f"{unit} {ids[row]}" + ("" if key is None else f" and {key} {records[key][row]}")
+        raise DataFileError(f"{path}: row {row + 2}: {what} is annotated already in row "
+                            f"{first + 2}")
+    return records.assign(start=frame.loc[ids, "start"].to_numpy(),
+                          end=frame.loc[ids, "end"].to_numpy(),
+                          text=frame.loc[ids, "text"].to_numpy())
 
 
 def write_records(chapter: Chapter, table: pd.DataFrame, path: str | Path, unit: str) -> None:

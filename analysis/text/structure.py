@@ -39,7 +39,7 @@ def sentence_stats(chapter: Chapter) -> pd.DataFrame:
         >>> int(sentence_stats(chapter).query("kind == 'narrative'")["n_words"].max())
         70
     """
-    kinds = chapter.paragraphs.set_index("paragraph_id")["kind"]
+    kinds = chapter.paragraph_kind
     n_words = chapter.words.groupby("sentence_id").size()
     out = chapter.sentences[["sentence_id", "paragraph_id", "start", "end"]].copy()
     out.insert(2, "kind", out["paragraph_id"].map(kinds))

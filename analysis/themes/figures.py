@@ -116,7 +116,7 @@ def plot_collocates(table: pd.DataFrame, lexicon: Lexicon) -> Figure:
     """Top collocates of each theme's core terms: log-Dice bars, counts and G² written beside.
 
     Args:
-        table: from :func:`analysis.themes.reading.core_collocates` (which
+        table: from :func:`analysis.themes.vocabulary.core_collocates` (which
             keeps, by default, only the collocates whose G² passes its test).
         lexicon: the themes drawn, one panel each, in its order.
 

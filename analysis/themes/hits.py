@@ -22,7 +22,7 @@ import pandas as pd
 
 from analysis import stats
 from analysis.text import Chapter
-from analysis.themes import reading
+from analysis.themes import vocabulary
 from analysis.themes.lexicon import Lexicon, term_regex
 
 
@@ -128,7 +128,8 @@ def _context_sentences(chapter: Chapter, sentence_ids: pd.Series, reach: int) ->
 
 def expansion_terms(chapter: Chapter, lexicon: Lexicon, hits: pd.DataFrame, *, reach: int = 1,
                     min_count: int = 3, threshold: float = 10.83, max_terms: int = 15,
-                    weight: float = 1.0) -> pd.DataFrame:
+                    weight: float = 1.0, stopwords: frozenset[str] = frozenset()
+                    ) -> pd.DataFrame:
     """Words the chapter uses significantly often near each theme's core terms.
 
     ``hits`` are the lexicon's hits (:func:`lexicon_hits`). The theme's context
@@ -137,22 +138,23 @@ def expansion_terms(chapter: Chapter, lexicon: Lexicon, hits: pd.DataFrame, *, r
     joins the theme when it occurs at least ``min_count`` times in that context,
     more often than expected, with log-likelihood ``>= threshold`` (10.83 is
     p < 0.001 on one degree of freedom); at most ``max_terms`` per theme, the
-    strongest first. Stop words, words of fewer than three letters, and words
+    strongest first. The ``stopwords``, words of fewer than three letters, and words
     that any lexicon term already finds are left out.
 
     Returns ``theme, term, observed, expected, log_likelihood, weight``.
 
     Example:
         >>> hits = lexicon_hits(chapter, lexicon)
-        >>> expansion_terms(chapter, lexicon, hits).empty  # one chapter is too short for the test
+        >>> expansion_terms(chapter, lexicon, hits, stopwords=stopwords).empty  # one chapter is too short for the test
         True
-        >>> loose = expansion_terms(chapter, lexicon, hits, min_count=2, threshold=6.63)
+        >>> loose = expansion_terms(chapter, lexicon, hits, min_count=2, threshold=6.63,
+        ...                         stopwords=stopwords)
         >>> loose.loc[loose["theme"] == "terror", "term"].head(4).tolist()
         ['since', 'aaron', 'chorny', 'efforts']
     """
     lex = lexicon
-    words = reading.lexical_words(chapter)
-    covered = reading.node_word_spans(words, hits)
+    words = vocabulary.lexical_words(chapter)
+    covered = vocabulary.node_word_spans(words, hits)
     taken = np.zeros(len(words), dtype=bool)
     for first, last in covered.itertuples(index=False):
         taken[first:last + 1] = True
@@ -175,7 +177,7 @@ def expansion_terms(chapter: Chapter, lexicon: Lexicon, hits: pd.DataFrame, *, r
                               "expected": n_in * c1 / n_all, "log_likelihood": g2})
         keep = ((table["observed"] >= min_count) & (table["observed"] > table["expected"])
                 & (table["log_likelihood"] >= threshold) & (table["term"].str.len() >= 3)
-                & ~table["term"].isin(reading.stopwords()) & ~table["term"].isin(lexicon_words))
+                & ~table["term"].isin(stopwords) & ~table["term"].isin(lexicon_words))
         rows.append(table[keep].sort_values(["log_likelihood", "term"], ascending=[False, True])
                     .head(max_terms))
     columns = ["theme", "term", "observed", "expected", "log_likelihood", "weight"]
@@ -184,7 +186,8 @@ def expansion_terms(chapter: Chapter, lexicon: Lexicon, hits: pd.DataFrame, *, r
     return pd.concat(rows, ignore_index=True).assign(weight=float(weight))[columns]
 
 
-def theme_hits(chapter: Chapter, lexicon: Lexicon, *, expand: bool = True) -> pd.DataFrame:
+def theme_hits(chapter: Chapter, lexicon: Lexicon, *, expand: bool = True,
+               stopwords: frozenset[str] = frozenset()) -> pd.DataFrame:
     """Every theme hit, one row each, in text order.
 
     Columns: ``theme, term, sentence_id, paragraph_id, start, end, match,
@@ -203,8 +206,8 @@ def theme_hits(chapter: Chapter, lexicon: Lexicon, *, expand: bool = True) -> pd
     hits = lexicon_hits(chapter, lexicon)
     if not expand:
         return hits
-    extra = expansion_terms(chapter, lexicon, hits)
-    words = reading.lexical_words(chapter)
+    extra = expansion_terms(chapter, lexicon, hits, stopwords=stopwords)
+    words = vocabulary.lexical_words(chapter)
     found = words.merge(extra[["theme", "term", "weight"]], left_on="word", right_on="term")
     found = found.assign(match=[chapter.established(a, b)
                                 for a, b in zip(found["start"], found["end"])],

@@ -44,7 +44,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.text import Chapter
-from analysis.themes import reading
+from analysis.themes import vocabulary
 from analysis.themes.hits import theme_hits
 from analysis.themes.lexicon import Lexicon
 
@@ -87,7 +87,7 @@ def sentence_kernel_pairs(chapter: Chapter, *, decay: float = DECAY, reach: int 
         >>> k[k["sentence_id"] == 11].set_index("neighbour_id")["weight"].to_dict()
         {8: 0.125, 9: 0.25, 10: 0.5, 11: 1.0, 12: 0.05, 13: 0.025, 14: 0.0125}
     """
-    kind = chapter.paragraphs.set_index("paragraph_id")["kind"]
+    kind = chapter.paragraph_kind
     sents = chapter.sentences[["sentence_id", "paragraph_id"]].copy()
     is_narr = (sents["paragraph_id"].map(kind) == "narrative").to_numpy()
     sents["stream"] = np.where(is_narr, 0, sents["paragraph_id"].to_numpy())
@@ -263,7 +263,7 @@ def theme_density(chapter: Chapter, lexicon: Lexicon, *, hits: pd.DataFrame | No
     from scipy.ndimage import gaussian_filter1d
 
     hits = theme_hits(chapter, lexicon) if hits is None else hits
-    words = reading.lexical_words(chapter)
+    words = vocabulary.lexical_words(chapter)
     themes = lexicon.names
     at = np.searchsorted(words["end"].to_numpy(), hits["start"].to_numpy(), side="right")
     inside = at < len(words)

@@ -1,19 +1,28 @@
-"""Theme scores against hand annotations of the paragraphs (0 absent, 1 present, 2 dominant).
+"""Theme scores against the readers' labels of the paragraphs (0 absent, 1 present, 2 dominant).
 
-Two readers label every narrative paragraph; :func:`reader_agreement` says how
-far they agree and :func:`reference_annotation` gives the reference their
-adjudication settles. Scores are measured against any of them
-(:func:`agreement`, :func:`compare_scores`, :func:`compare_readers`), on all
-paragraphs or on a held-out half (:func:`split_halves`).
+Two readers label every narrative paragraph for every theme, and an adjudicator
+settles their disagreements: :func:`load_theme_readings` reads the three files
+into one :class:`~analysis.readers.Readings`, whose agreement, disagreements and
+reference are those of every annotation set. Scores are measured against a
+reader or the reference (:func:`agreement`, :func:`compare_scores`,
+:func:`compare_readers`), on all paragraphs or on a held-out half
+(:func:`split_halves`).
 
 Example:
-    >>> annotation = load_annotation(chapter, data_path("annotations/themes_reader_a.csv"), lexicon.names)
-    >>> sorted(annotation["label"].unique().tolist())
-    [0, 1, 2]
+    >>> themes_read = load_theme_readings(chapter, {
+    ...     "reader_a": data_path("annotations/themes_reader_a.csv"),
+    ...     "reader_b": data_path("annotations/themes_reader_b.csv"),
+    ...     "adjudication": data_path("annotations/themes_adjudication.csv")}, lexicon.names)
+    >>> ref = themes_read.reference()
+    >>> ref["how"].value_counts().to_dict()
+    {'agreed': 132, 'adjudicated': 24}
+    >>> ref.set_index(["paragraph_id", "theme"]).loc[(47, "terror"), ["reader_a", "reader_b", "label"]].tolist()
+    [1, 2, 2]
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import numpy as np
@@ -21,128 +30,68 @@ import pandas as pd
 from scipy import stats as scipy_stats
 
 from analysis import readers, stats
-from analysis.errors import AnalysisError, DataFileError
+from analysis.errors import DataFileError
+from analysis.readers import Readings
+from analysis.schema import Field, TableSchema
 from analysis.text import Chapter
-from analysis.text.annotations import THEMES, load_paragraphs
+from analysis.text.anchoring import ANCHOR_FIELDS
+from analysis.text.annotations import REASON, adjudication_schema, anchoring_note, load_paragraphs
+
+#: A paragraph's label for a theme.
+LABEL = Field("label", "integer", required=True, minimum=min(readers.THEME),
+              maximum=max(readers.THEME), description="0 absent, 1 present, 2 dominant")
+
+#: A paragraph's themes by one reader, one row per narrative paragraph and theme.
+THEMES = TableSchema((*ANCHOR_FIELDS,
+                      Field("theme", required=True, description="a theme of the lexicon"),
+                      LABEL, REASON))
+
+#: The adjudication of the two readers' disagreements on themes.
+THEME_ADJUDICATION = TableSchema((*ANCHOR_FIELDS[:5], THEMES.field("theme"),
+                                  *adjudication_schema(LABEL).fields[5:]))
 
 
-def load_annotation(chapter: Chapter, path: str | Path, themes: list[str]) -> pd.DataFrame:
-    """Read and check a hand annotation of the paragraphs' themes (an anchored CSV file).
+def load_theme_readings(chapter: Chapter, paths: Mapping[str, Path],
+                        themes: list[str]) -> Readings:
+    """The theme annotation of ``chapter``: ``reader_a`` (required), ``reader_b``, ``adjudication``.
 
-    Each row quotes a narrative paragraph (its text, or the opening of a long
-    one: :mod:`analysis.text.anchoring`), anchored in the chapter as loaded, then
-    gives a ``theme``, its ``label`` (0 absent, 1 present, 2 dominant) and a
-    ``reason`` (:data:`analysis.text.annotations.THEMES`). Returns ``paragraph_id,
-    start, end, theme, label, reason`` (the paragraph's span); how the rows
-    anchored is ``attrs["anchoring"]``.
+    Each reader's file quotes every narrative paragraph (its text, or the
+    opening of a long one) once per theme, with a ``label`` and a ``reason``
+    (:data:`THEMES`); the adjudication follows :data:`THEME_ADJUDICATION`. Each
+    table has ``paragraph_id, start, end`` (the paragraph's span), ``theme``,
+    the values and ``reason``. Rows whose quote is not in this copy of the text
+    are left out and the ``notes`` say so; when every row anchored, a narrative
+    paragraph and theme left unlabelled by a reader is an error.
 
     Raises:
         DataFileError: naming the file, row (header = row 1) and column: a
-            missing column, a quote not found, a paragraph that is not narrative,
-            an unknown theme, a label other than 0/1/2, an empty reason, a
-            duplicate, or a narrative paragraph and theme left unannotated.
+            missing column, a paragraph that is not narrative, an unknown theme,
+            a label other than 0/1/2, an empty reason, a duplicate, a paragraph
+            and theme left unlabelled, or an adjudication that does not fit.
 
-    Example:
-        >>> ann = load_annotation(chapter, data_path("annotations/themes_reader_a.csv"), lexicon.names)
-        >>> ann.groupby("theme")["label"].apply(lambda s: int((s > 0).sum())).to_dict()
-        {'free_thought': 26, 'nep': 16, 'terror': 24}
+    See the module's example.
     """
     names = list(themes)
-    table = load_paragraphs(chapter, path, THEMES, names)
-    given = set(zip(table["paragraph_id"], table["theme"]))
-    paras = chapter.paragraphs
-    for pid in paras.loc[paras["kind"] == "narrative", "paragraph_id"]:
-        for theme in names:
-            if (pid, theme) not in given:
-                raise DataFileError(f"{path}: no row for paragraph {pid} and theme {theme} "
-                                    "(every narrative paragraph needs every theme)")
-    return table
-
-
-def reference_annotation(a: pd.DataFrame, b: pd.DataFrame,
-                         adjudication: pd.DataFrame) -> pd.DataFrame:
-    """The reference labels of two readers: their label where they agree, the adjudicated one elsewhere.
-
-    ``a`` and ``b`` are two readers' annotations (:func:`load_annotation`),
-    ``adjudication`` the third pass over their disagreements
-    (``analysis.text.annotations.load_theme_adjudication``). Returns
-    ``paragraph_id, start, end, theme, label`` (the reference), ``reader_a,
-    reader_b, how`` (``agreed`` or ``adjudicated``; :func:`analysis.readers.reference`),
-    ``reason`` (the adjudicator's where adjudicated, else reader A's),
-    ``reason_a`` and ``reason_b``, in reader A's row order; usable wherever an
-    annotation is.
-
-    Raises:
-        AnalysisError: the adjudication's ``label_a`` or ``label_b`` is not what
-            that reader gave, a disagreement has no adjudicated label, or an
-            adjudicated paragraph and theme is not a disagreement.
-
-    Example:
-        >>> a = load_annotation(chapter, data_path("annotations/themes_reader_a.csv"), lexicon.names)
-        >>> b = load_annotation(chapter, data_path("annotations/themes_reader_b.csv"), lexicon.names)
-        >>> from analysis.text.annotations import load_theme_adjudication
-        >>> adj = load_theme_adjudication(chapter, data_path("annotations/themes_adjudication.csv"), lexicon.names)
-        >>> ref = reference_annotation(a, b, adj)
-        >>> ref["how"].value_counts().to_dict()
-        {'agreed': 132, 'adjudicated': 24}
-        >>> ref.set_index(["paragraph_id", "theme"]).loc[(47, "terror"), ["reader_a", "reader_b", "label"]].tolist()
-        [1, 2, 2]
-    """
-    key = ["paragraph_id", "theme"]
-    given = a[[*key, "label"]].merge(b[[*key, "label"]], on=key, suffixes=("_a", "_b"))
-    check = adjudication[[*key, "label_a", "label_b"]].merge(given, on=key, how="left",
-                                                             suffixes=("", "_given"))
-    wrong = check[(check["label_a"] != check["label_a_given"])
-                  | (check["label_b"] != check["label_b_given"])]
-    if len(wrong):
-        row = wrong.iloc[0]
-        raise AnalysisError(f"the adjudication of paragraph {row['paragraph_id']}, {row['theme']} "
-                            f"has labels {row['label_a']}/{row['label_b']}, the readers gave "
-                            f"{row['label_a_given']}/{row['label_b_given']}")
-    ref = readers.reference(a.rename(columns={"label": "value"}),
-                            b.rename(columns={"label": "value"}),
-                            adjudication.rename(columns={"adjudicated": "value"}), key)
-    out = a[["paragraph_id", "start", "end", "theme", "reason"]].rename(
-        columns={"reason": "reason_a"}).merge(ref.rename(columns={"reason": "adjudication"}),
-                                              on=key)
-    out = out.merge(b[[*key, "reason"]].rename(columns={"reason": "reason_b"}), on=key)
-    out = out.assign(label=out["reference"],
-                     reason=out["adjudication"].where(out["how"] == "adjudicated",
-                                                      out["reason_a"]))
-    return out[["paragraph_id", "start", "end", "theme", "label", "reader_a", "reader_b", "how",
-                "reason", "reason_a", "reason_b"]]
-
-
-def reader_agreement(a: pd.DataFrame, b: pd.DataFrame, *, n_boot: int = 1000,
-                     seed: int = 0) -> pd.DataFrame:
-    """How far two readers' theme labels agree, per theme (:func:`analysis.readers.agreement`).
-
-    Returns ``theme`` (in reader A's order), ``n``, ``exact`` (the share of
-    paragraphs given the same label), Krippendorff's ``alpha`` (ordinal), the
-    quadratic weighted ``kappa`` and ``spearman``, each with its ``_low`` and
-    ``_high`` bootstrap bounds (paragraphs resampled, the same draws for every
-    measure).
-
-    Example:
-        >>> a = load_annotation(chapter, data_path("annotations/themes_reader_a.csv"), lexicon.names)
-        >>> b = load_annotation(chapter, data_path("annotations/themes_reader_b.csv"), lexicon.names)
-        >>> table = reader_agreement(a, b, n_boot=100).set_index("theme")
-        >>> round(float(table.loc["terror", "alpha"]), 2), round(float(table.loc["nep", "exact"]), 2)
-        (0.91, 0.83)
-    """
-    both = a.merge(b, on=["paragraph_id", "theme"], suffixes=("_a", "_b"))
-    rows = []
-    for theme, group in both.groupby("theme", sort=False):
-        x, y = group["label_a"], group["label_b"]
-        row = readers.agreement(x, y, readers.THEME, n_boot=n_boot, seed=seed)
-        row["exact_low"], row["exact_high"] = stats.bootstrap(
-            lambda u, v: float((u.to_numpy() == v.to_numpy()).mean()), x, y, n_boot=n_boot,
-            seed=seed)
-        rows.append(row.rename(theme))
-    table = pd.DataFrame(rows).rename_axis("theme").reset_index().astype({"n": int})
-    measures = [f"{m}{end}" for m in ("exact", "alpha", "kappa", "spearman")
-                for end in ("", "_low", "_high")]
-    return table[["theme", "n", *measures]]
+    tables = {}
+    for role, path in paths.items():
+        schema = THEME_ADJUDICATION if role == "adjudication" else THEMES
+        table = load_paragraphs(chapter, path, schema, "theme")
+        unknown = ~table["theme"].isin(names)
+        if unknown.any():
+            raise DataFileError(f"{path}: theme {table['theme'][unknown].iloc[0]!r} is not one of "
+                                f"{', '.join(names)}")
+        if role != "adjudication" and not anchoring_note(table):
+            given = set(zip(table["paragraph_id"], table["theme"]))
+            for pid in chapter.narrative_ids():
+                for theme in names:
+                    if (pid, theme) not in given:
+                        raise DataFileError(f"{path}: no row for paragraph {pid} and theme "
+                                            f"{theme} (every narrative paragraph needs every theme)")
+        tables[role] = table
+    notes = tuple(line for table in tables.values() for line in anchoring_note(table))
+    return Readings("themes", ("paragraph_id", "theme"), "label", readers.THEME,
+                    tables["reader_a"], tables.get("reader_b"), tables.get("adjudication"),
+                    sources={role: str(path) for role, path in paths.items()}, notes=notes)
 
 
 def split_halves(paragraph_ids: pd.Series | list[int], seed: int) -> pd.DataFrame:
@@ -175,7 +124,7 @@ def agreement(scores: pd.DataFrame, annotation: pd.DataFrame, *, n_boot: int = 2
     ``NaN`` where a measure is undefined (one class only, or constant scores).
 
     Example:
-        >>> ag = agreement(paragraph_scores(chapter, lexicon), load_annotation(chapter, data_path("annotations/themes_reader_a.csv"), lexicon.names), n_boot=200)
+        >>> ag = agreement(paragraph_scores(chapter, lexicon), files.readings("themes", chapter).reader_a, n_boot=200)
         >>> bool((ag["auc"] > 0.7).all())
         True
     """
@@ -204,7 +153,7 @@ def compare_scores(scores: dict[str, pd.DataFrame], annotation: pd.DataFrame, *,
 
     Example:
         >>> tables = {m: paragraph_scores(chapter, lexicon, method=m) for m in ("count", "context")}
-        >>> compare_scores(tables, load_annotation(chapter, data_path("annotations/themes_reader_a.csv"), lexicon.names), n_boot=100)["method"].unique().tolist()
+        >>> compare_scores(tables, files.readings("themes", chapter).reader_a, n_boot=100)["method"].unique().tolist()
         ['count', 'context']
     """
     table = pd.concat([agreement(frame, annotation, n_boot=n_boot, seed=seed).assign(method=name)
@@ -218,8 +167,8 @@ def compare_readers(scores: dict[str, pd.DataFrame], annotations: dict[str, pd.D
 
     Example:
         >>> tables = {m: paragraph_scores(chapter, lexicon, method=m) for m in ("count", "context")}
-        >>> a = load_annotation(chapter, data_path("annotations/themes_reader_a.csv"), lexicon.names)
-        >>> b = load_annotation(chapter, data_path("annotations/themes_reader_b.csv"), lexicon.names)
+        >>> a = files.readings("themes", chapter).reader_a
+        >>> b = files.readings("themes", chapter).reader_b
         >>> table = compare_readers(tables, {"reader A": a, "reader B": b}, n_boot=100)
         >>> table.groupby("annotation", sort=False).size().to_dict()
         {'reader A': 6, 'reader B': 6}
@@ -239,7 +188,7 @@ def compare_halves(scores: dict[str, pd.DataFrame], annotation: pd.DataFrame,
     ``held-out``, then ``all``), then the columns of :func:`compare_scores`.
 
     Example:
-        >>> a = load_annotation(chapter, data_path("annotations/themes_reader_a.csv"), lexicon.names)
+        >>> a = files.readings("themes", chapter).reader_a
         >>> halves = split_halves(a["paragraph_id"].unique(), seed=1921)
         >>> table = compare_halves({"context": paragraph_scores(chapter, lexicon)}, a, halves, n_boot=100)
         >>> table.groupby("half", sort=False)["n"].first().to_dict()
@@ -260,7 +209,7 @@ def silent_annotation(annotation: pd.DataFrame, hits: pd.DataFrame) -> pd.DataFr
     recovers a theme that a paragraph never names.
 
     Example:
-        >>> annotation = load_annotation(chapter, data_path("annotations/themes_reader_a.csv"), lexicon.names)
+        >>> annotation = files.readings("themes", chapter).reader_a
         >>> silent = silent_annotation(annotation, theme_hits(chapter, lexicon))
         >>> silent[(silent["label"] > 0) & (silent["theme"] == "terror")]["paragraph_id"].tolist()
         [47, 56]
@@ -277,7 +226,7 @@ def annotated_cooccurrence(annotation: pd.DataFrame) -> pd.DataFrame:
     The diagonal is the number of paragraphs with the theme.
 
     Example:
-        >>> int(annotated_cooccurrence(load_annotation(chapter, data_path("annotations/themes_reader_a.csv"), lexicon.names)).loc["terror", "free_thought"])
+        >>> int(annotated_cooccurrence(files.readings("themes", chapter).reader_a).loc["terror", "free_thought"])
         16
     """
     present = annotation.pivot(index="paragraph_id", columns="theme", values="label") > 0
@@ -286,16 +235,15 @@ def annotated_cooccurrence(annotation: pd.DataFrame) -> pd.DataFrame:
     return present.T @ present
 
 
-def disagreements(scores: pd.DataFrame, annotation: pd.DataFrame, *,
-                  n: int = 3) -> pd.DataFrame:
-    """Where the scores and the hand annotation disagree most, per theme.
+def score_errors(scores: pd.DataFrame, annotation: pd.DataFrame, *, n: int = 3) -> pd.DataFrame:
+    """Where the scores and an annotation (a reader's or the reference) disagree most, per theme.
 
     ``missed``: the ``n`` paragraphs labelled present or dominant with the
     lowest scores; ``false alarm``: the ``n`` labelled absent with the highest
     scores. Returns ``theme, error, paragraph_id, label, score, reason``.
 
     Example:
-        >>> d = disagreements(paragraph_scores(chapter, lexicon), load_annotation(chapter, data_path("annotations/themes_reader_a.csv"), lexicon.names), n=1)
+        >>> d = score_errors(paragraph_scores(chapter, lexicon), files.readings("themes", chapter).reader_a, n=1)
         >>> d["error"].unique().tolist()
         ['missed', 'false alarm']
     """

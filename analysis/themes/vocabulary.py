@@ -1,11 +1,14 @@
-"""Reading tools in the manner of Voyant, but with statistics.
+"""The chapter's vocabulary: concordance, collocates, keyness and frequencies, with statistics.
 
 - :func:`concordance` / :func:`kwic`: keyword in context, with paragraph references;
 - :func:`collocates`: words near a node, ranked by log-Dice, with log-likelihood;
   :func:`core_collocates` for each theme's core terms;
 - :func:`keyness`: the chapter's distinctive words against general English
   (the ``wordfreq`` package's frequencies), with log-likelihood and log ratio;
-- :func:`word_frequencies`: counts without stop words.
+- :func:`word_frequencies`: counts, without the stop words given.
+
+The stop list is data (:func:`load_stopwords`, through :class:`analysis.datafiles.DataFiles`),
+passed to each function that leaves stop words out.
 
 A query is written in the small syntax of
 :func:`analysis.themes.lexicon.term_regex`, which is also the syntax of the
@@ -35,7 +38,6 @@ from scipy.special import xlogy
 from analysis import stats
 from analysis.errors import DataFileError
 from analysis.text import Chapter
-from analysis.text.source import data_path
 from analysis.themes.lexicon import Lexicon, term_regex
 
 
@@ -65,21 +67,23 @@ def find_term(chapter: Chapter, term: str) -> pd.DataFrame:
 
 
 @lru_cache(maxsize=8)
-def stopwords(path: str | Path | None = None) -> frozenset[str]:
-    """The stop list (``analysis/data/stopwords.txt`` unless another file is given).
-
-    One lower-case word a line; blank lines and lines starting with ``#`` are skipped.
+def load_stopwords(path: str | Path) -> frozenset[str]:
+    """Read a stop list: one lower-case word a line; blank lines and ``#`` comments skipped.
 
     Raises:
-        DataFileError: a line holds more than one word or an upper-case letter.
+        DataFileError: the file cannot be read, or a line holds more than one word
+            or an upper-case letter (naming the file and line).
 
     Example:
-        >>> {"the", "would"} <= stopwords(), "terror" in stopwords()
+        >>> words = load_stopwords(data_path("stopwords.txt"))
+        >>> {"the", "would"} <= words, "terror" in words
         (True, False)
     """
-    file = Path(path) if path is not None else data_path("stopwords.txt")
+    file = Path(path)
     try:
         lines = file.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise DataFileError(f"{file}: no such file") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise DataFileError(f"{file}: cannot be read as UTF-8 text ({exc})") from exc
     words = set()
@@ -88,7 +92,7 @@ def stopwords(path: str | Path | None = None) -> frozenset[str]:
         if not word or word.startswith("#"):
             continue
         if len(word.split()) > 1 or word != word.lower():
-            raise DataFileError(f"{file}: row {number}: {word!r} is not one lower-case word")
+            raise DataFileError(f"{file}: line {number}: {word!r} is not one lower-case word")
         words.add(word)
     return frozenset(words)
 
@@ -110,7 +114,7 @@ def lexical_words(chapter: Chapter, kinds: Sequence[str] | None = NARRATIVE) -> 
 @lru_cache(maxsize=8)
 def _lexical_words(chapter: Chapter, kinds: tuple[str, ...] | None) -> pd.DataFrame:
     """:func:`lexical_words`, cached by chapter (by identity) and kinds."""
-    kind = chapter.paragraphs.set_index("paragraph_id")["kind"]
+    kind = chapter.paragraph_kind
     words = chapter.words.assign(kind=chapter.words["paragraph_id"].map(kind).to_numpy())
     word = words["lower"].str.replace("’", "'", regex=False)
     keep = (word.str.match(_LEXICAL.pattern) & ~word.isin(_CLITICS)).to_numpy(dtype=bool, copy=True)
@@ -121,15 +125,15 @@ def _lexical_words(chapter: Chapter, kinds: tuple[str, ...] | None) -> pd.DataFr
                 "word"]].reset_index(drop=True)
 
 
-def word_frequencies(chapter: Chapter, *, stop: bool = True,
+def word_frequencies(chapter: Chapter, *, stopwords: frozenset[str] = frozenset(),
                      kinds: Sequence[str] | None = NARRATIVE) -> pd.DataFrame:
     """Word counts: ``word, count, per_10k, n_paragraphs``, most frequent first.
 
     ``per_10k`` is per ten thousand lexical words of the chosen kinds (stop words
-    included in that total); ``stop=True`` leaves the stop words out of the rows.
+    included in that total); the ``stopwords`` are left out of the rows.
 
     Example:
-        >>> word_frequencies(chapter).head(2)[["word", "count"]].values.tolist()
+        >>> word_frequencies(chapter, stopwords=stopwords).head(2)[["word", "count"]].values.tolist()
         [['revolution', 18], ['party', 16]]
     """
     words = lexical_words(chapter, kinds)
@@ -137,8 +141,7 @@ def word_frequencies(chapter: Chapter, *, stop: bool = True,
              .agg(count=("word", "size"), n_paragraphs=("paragraph_id", "nunique"))
              .reset_index())
     table["per_10k"] = 1e4 * table["count"] / max(len(words), 1)
-    if stop:
-        table = table[~table["word"].isin(stopwords())]
+    table = table[~table["word"].isin(stopwords)]
     table = table.sort_values(["count", "word"], ascending=[False, True])
     return table[["word", "count", "per_10k", "n_paragraphs"]].reset_index(drop=True)
 
@@ -154,7 +157,7 @@ def kwic(chapter: Chapter, spans: pd.DataFrame, *, width: int = 40) -> pd.DataFr
         >>> kwic(chapter, find_term(chapter, "liberty"), width=12).loc[0, ["left", "match", "right"]].tolist()
         ['preserve ', 'liberty', ' of thought']
     """
-    kind = chapter.paragraphs.set_index("paragraph_id")["kind"]
+    kind = chapter.paragraph_kind
     rows = []
     for start, end, sid, pid in (spans.sort_values("start")[["start", "end", "sentence_id",
                                                             "paragraph_id"]]
@@ -221,7 +224,7 @@ def node_word_spans(words: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
 
 
 def collocates(chapter: Chapter, node: str | pd.DataFrame, *, window: int = 5,
-               min_count: int = 2, stop: bool = True,
+               min_count: int = 2, stopwords: frozenset[str] = frozenset(),
                kinds: Sequence[str] | None = NARRATIVE) -> pd.DataFrame:
     """Words found near a node, ranked by log-Dice, with log-likelihood and p-value.
 
@@ -231,13 +234,14 @@ def collocates(chapter: Chapter, node: str | pd.DataFrame, *, window: int = 5,
     position once and the node's own words are not in any window. The 2×2 table
     of each candidate sets its count inside the windows against its count in the
     rest of the text (node words excluded). Only words found at least
-    ``min_count`` times in the windows and more often than expected are kept.
+    ``min_count`` times in the windows and more often than expected, and not
+    among the ``stopwords``, are kept (the stop words still count in every total).
 
     Returns ``collocate, observed, expected, node_freq, collocate_freq,
     log_dice, log_likelihood, p_value``.
 
     Example:
-        >>> top = collocates(chapter, "Kronstadt", min_count=2)
+        >>> top = collocates(chapter, "Kronstadt", min_count=2, stopwords=stopwords)
         >>> top.loc[0, "collocate"], int(top.loc[0, "observed"]), int(top.loc[0, "node_freq"])
         ('since', 2, 6)
     """
@@ -281,8 +285,7 @@ def collocates(chapter: Chapter, node: str | pd.DataFrame, *, window: int = 5,
         "p_value": scipy_stats.chi2.sf(g2, df=1),
     })
     keep = (table["observed"] >= min_count) & (table["observed"] > table["expected"])
-    if stop:
-        keep &= ~table["collocate"].isin(stopwords())
+    keep &= ~table["collocate"].isin(stopwords)
     return (table[keep].sort_values(["log_dice", "log_likelihood", "collocate"],
                                     ascending=[False, False, True])
             .reset_index(drop=True)[columns])
@@ -299,7 +302,7 @@ def reference_frequency(word: str) -> float:
     return float(wordfreq.word_frequency(word, "en"))
 
 
-def keyness(chapter: Chapter, *, min_count: int = 3, stop: bool = False,
+def keyness(chapter: Chapter, *, min_count: int = 3, stopwords: frozenset[str] = frozenset(),
             kinds: Sequence[str] | None = NARRATIVE,
             floor: float = REFERENCE_FLOOR) -> pd.DataFrame:
     """Distinctive words of the chapter against general English (``wordfreq``).
@@ -313,7 +316,8 @@ def keyness(chapter: Chapter, *, min_count: int = 3, stop: bool = False,
     infinitely large reference corpus) and ``log_ratio`` Hardie's effect size,
     ``log2((a/n) / p)``: +1 means twice as frequent as in general English.
 
-    Returns ``word, count, per_10k, reference_per_10k, in_reference,
+    The ``stopwords`` are left out (none by default: the least distinctive words of a
+    text are mostly stop words). Returns ``word, count, per_10k, reference_per_10k, in_reference,
     log_likelihood, log_ratio, p_value``, sorted by log-likelihood (largest first).
 
     Example:
@@ -325,8 +329,7 @@ def keyness(chapter: Chapter, *, min_count: int = 3, stop: bool = False,
     words = lexical_words(chapter, kinds)
     counts = words["word"].value_counts()
     counts = counts[counts >= min_count]
-    if stop:
-        counts = counts[~counts.index.isin(stopwords())]
+    counts = counts[~counts.index.isin(stopwords)]
     n = len(words)
     ref = np.array([reference_frequency(w) for w in counts.index])
     p = np.maximum(ref, floor)
@@ -348,21 +351,22 @@ def keyness(chapter: Chapter, *, min_count: int = 3, stop: bool = False,
 
 
 def core_collocates(chapter: Chapter, lexicon: Lexicon, hits: pd.DataFrame, *, top: int = 8,
-                    window: int = 5, min_count: int = 2, alpha: float | None = 0.05
-                    ) -> pd.DataFrame:
+                    window: int = 5, min_count: int = 2, alpha: float | None = 0.05,
+                    stopwords: frozenset[str] = frozenset()) -> pd.DataFrame:
     """The strongest collocates of each theme's core terms (all of them as one node).
 
     :func:`collocates` of the core-term hits of each theme (``hits``: the
     theme hits, :func:`analysis.themes.hits.theme_hits`),
     kept where the log-likelihood test passes (``p_value < alpha``; ``None``
     keeps every candidate), the ``top`` by log-Dice; ``theme`` and ``node``
-    (the core terms found) first.
+    (the core terms found) first; the ``stopwords`` are never collocates.
 
     Example:
-        >>> table = core_collocates(chapter, lexicon, theme_hits(chapter, lexicon))
+        >>> hits = theme_hits(chapter, lexicon)
+        >>> table = core_collocates(chapter, lexicon, hits, stopwords=stopwords)
         >>> bool((table["p_value"] < 0.05).all())
         True
-        >>> len(core_collocates(chapter, lexicon, theme_hits(chapter, lexicon), alpha=None)) >= len(table)
+        >>> len(core_collocates(chapter, lexicon, hits, alpha=None, stopwords=stopwords)) >= len(table)
         True
     """
     lex = lexicon
@@ -370,7 +374,8 @@ def core_collocates(chapter: Chapter, lexicon: Lexicon, hits: pd.DataFrame, *, t
     frames = []
     for theme in lex.names:
         mine = core[core["theme"] == theme]
-        table = collocates(chapter, mine, window=window, min_count=min_count)
+        table = collocates(chapter, mine, window=window, min_count=min_count,
+                           stopwords=stopwords)
         if alpha is not None:
             table = table[table["p_value"] < alpha]
         frames.append(table.head(top).assign(theme=theme,
