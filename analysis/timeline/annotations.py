@@ -32,6 +32,7 @@ Example:
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -70,8 +71,10 @@ TIME = TableSchema((*ANCHOR_FIELDS, _TYPE, _VALUE, REASON))
 HINDSIGHT = TableSchema((*ANCHOR_FIELDS, _flag("hindsight", "1: the sentence holds hindsight", 1),
                          _LATER, REASON))
 
-#: The adjudication of the time expressions: one row per disagreement.
-TIME_ADJUDICATION = TableSchema((*ANCHOR_FIELDS, _TYPE, _VALUE,
+#: The adjudication of the time expressions: one row per disagreement (a span rejected,
+#: ``keep`` 0, may leave its type and value empty).
+TIME_ADJUDICATION = TableSchema((*ANCHOR_FIELDS, replace(_TYPE, required=False),
+                                 replace(_VALUE, required=False),
                                  _flag("keep", "1: the span is kept in the reference with this "
                                                "type and value; 0: the disputed span is not a "
                                                "time expression"), REASON))
@@ -236,6 +239,10 @@ def time_reference(a: pd.DataFrame, b: pd.DataFrame, adjudication: pd.DataFrame
             raise DataFileError(f"time adjudication: row {i + 2}: {r.get('text', '')!r} lies over "
                                 "no disagreement of the readers")
     kept = adj[adj["keep"].astype(int) == 1].assign(how="adjudicated")
+    blank = kept[(kept["type"].fillna("") == "") | (kept["value"].fillna("") == "")]
+    if len(blank):
+        raise DataFileError(f"time adjudication: row {blank.index[0] + 2}: a span kept needs its "
+                            "type and value")
     for i, r in kept.iterrows():
         clash = agreed[(agreed["start"] < r["end"]) & (agreed["end"] > r["start"])]
         if len(clash):
@@ -246,17 +253,51 @@ def time_reference(a: pd.DataFrame, b: pd.DataFrame, adjudication: pd.DataFrame
     return out.reindex(columns=columns).sort_values(["start", "end"]).reset_index(drop=True)
 
 
+def hindsight_disagreements(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
+    """The sentences on which two readers' hindsight differs: ``sentence_id, kind, later_a,
+    later_b, reason_a, reason_b``.
+
+    ``kind`` is ``only_a`` or ``only_b`` (listed by one reader only), or ``later`` (listed by
+    both, with different ``later`` values).
+
+    Example:
+        >>> a = pd.DataFrame({"sentence_id": [5, 9], "later": ["1936", "FUTURE_REF"],
+        ...                   "reason": ["r", "r"]})
+        >>> b = pd.DataFrame({"sentence_id": [5], "later": ["PRESENT_REF"], "reason": ["r"]})
+        >>> hindsight_disagreements(a, b)[["sentence_id", "kind"]].values.tolist()
+        [[5, 'later'], [9, 'only_a']]
+    """
+    side = {"a": a.set_index("sentence_id"), "b": b.set_index("sentence_id")}
+    rows = []
+    for sid in sorted(set(side["a"].index) | set(side["b"].index)):
+        given = {r: side[r].loc[sid] if sid in side[r].index else None for r in "ab"}
+        if given["a"] is None or given["b"] is None:
+            kind = "only_a" if given["b"] is None else "only_b"
+        elif str(given["a"].get("later", "")) != str(given["b"].get("later", "")):
+            kind = "later"
+        else:
+            continue
+        rows.append({"sentence_id": sid, "kind": kind,
+                     **{f"{k}_{r}": ("" if given[r] is None else given[r].get(k, ""))
+                        for r in "ab" for k in ("later", "reason")}})
+    return pd.DataFrame(rows, columns=["sentence_id", "kind", "later_a", "reason_a", "later_b",
+                                       "reason_b"])
+
+
 def hindsight_reference(a: pd.DataFrame, b: pd.DataFrame, adjudication: pd.DataFrame
                         ) -> pd.DataFrame:
     """The reference hindsight: the sentences both readers list, and those adjudicated 1.
 
-    Returns ``sentence_id, later, how, reason`` (``later`` the readers' where they
-    agree on it, else both, ``A / B``; the adjudicator's for an adjudicated sentence).
+    Every sentence listed by one reader only must be adjudicated; a sentence both
+    list with different ``later`` values may be (the adjudicated ``later`` is
+    then kept). Returns ``sentence_id, later, how, reason`` (``how``: ``agreed``,
+    ``adjudicated``, or ``agreed, later adjudicated``), in text order; ``later``
+    is ``A / B`` where the readers differ on it and no adjudication settles it.
 
     Raises:
         DataFileError: a sentence listed by one reader only is not adjudicated, an
-            adjudicated sentence is listed by both or neither, or the adjudication
-            misquotes a reader's mark.
+            adjudicated sentence is listed by neither reader or by both with the
+            same ``later``, or the adjudication misquotes a reader's mark.
 
     Example:
         >>> a = pd.DataFrame({"sentence_id": [5, 9], "later": ["1936", "FUTURE_REF"]})
@@ -266,27 +307,35 @@ def hindsight_reference(a: pd.DataFrame, b: pd.DataFrame, adjudication: pd.DataF
         >>> hindsight_reference(a, b, adj)[["sentence_id", "how"]].values.tolist()
         [[5, 'agreed']]
     """
+    disputed = hindsight_disagreements(a, b).set_index("sentence_id")
     in_a, in_b = set(a["sentence_id"]), set(b["sentence_id"])
     listed = adjudication.set_index("sentence_id")
     for sid, row in listed.iterrows():
         marks = (int(sid in in_a), int(sid in in_b))
-        if marks[0] == marks[1]:
+        if sid not in disputed.index:
             raise DataFileError(f"hindsight adjudication: sentence {sid} is listed by "
-                                f"{'both readers' if marks[0] else 'neither reader'}: there is "
-                                "nothing to adjudicate")
+                                f"{'both readers alike' if marks[0] else 'neither reader'}: "
+                                "there is nothing to adjudicate")
         if (int(row["hindsight_a"]), int(row["hindsight_b"])) != marks:
             raise DataFileError(f"hindsight adjudication: sentence {sid}: hindsight_a "
                                 f"{int(row['hindsight_a'])}, hindsight_b {int(row['hindsight_b'])}"
                                 f", but the readers' files give {marks[0]} and {marks[1]}")
-    missing = sorted((in_a ^ in_b) - set(listed.index))
+    missing = sorted(set(disputed.index[disputed["kind"] != "later"]) - set(listed.index))
     if missing:
         raise DataFileError(f"hindsight adjudication: sentence {missing[0]} is listed by one "
                             "reader only and is not adjudicated")
     later_a, later_b = a.set_index("sentence_id")["later"], b.set_index("sentence_id")["later"]
-    rows = [(sid, later_a[sid] if later_a[sid] == later_b[sid] else f"{later_a[sid]} / "
-             f"{later_b[sid]}", "agreed", "") for sid in sorted(in_a & in_b)]
+    rows = []
+    for sid in sorted(in_a & in_b):
+        if sid in listed.index:
+            rows.append((sid, listed.loc[sid, "later"], "agreed, later adjudicated",
+                         listed.loc[sid, "reason"]))
+        else:
+            same = later_a[sid] == later_b[sid]
+            rows.append((sid, later_a[sid] if same else f"{later_a[sid]} / {later_b[sid]}",
+                         "agreed", ""))
     rows += [(sid, r["later"], "adjudicated", r["reason"]) for sid, r in listed.iterrows()
-             if int(r["hindsight"]) == 1]
+             if sid not in (in_a & in_b) and int(r["hindsight"]) == 1]
     out = pd.DataFrame(rows, columns=["sentence_id", "later", "how", "reason"])
     return out.sort_values("sentence_id").reset_index(drop=True)
 
@@ -326,11 +375,12 @@ def time_worksheet(chapter: Chapter, disagreements: pd.DataFrame) -> pd.DataFram
 
 
 def hindsight_worksheet(chapter: Chapter, a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
-    """The sentences listed by one reader only, as rows of a ``hindsight_adjudication.csv``.
+    """The hindsight disagreements (:func:`hindsight_disagreements`) as rows of a
+    ``hindsight_adjudication.csv`` to fill in.
 
     ``hindsight_a``/``hindsight_b`` are filled from the readers' files;
     ``hindsight``, ``later`` and ``reason`` are left for the adjudicator; extra
-    columns give each reader's ``later`` and reason.
+    columns give the ``kind`` and each reader's ``later`` and reason.
 
     Example:
         >>> a = pd.DataFrame({"sentence_id": [246], "later": ["FUTURE_REF"], "reason": ["haunt"]})
@@ -339,19 +389,14 @@ def hindsight_worksheet(chapter: Chapter, a: pd.DataFrame, b: pd.DataFrame) -> p
         [[1, 0]]
     """
     sents = chapter.sentences.set_index("sentence_id")
-    side = {"a": a.set_index("sentence_id"), "b": b.set_index("sentence_id")}
     rows = []
-    for sid in sorted(set(side["a"].index) ^ set(side["b"].index)):
-        s = sents.loc[sid]
-        row = {**quote(chapter.seed_text, *unit_quote(chapter.seed_text, int(s["start"]),
-                                                      int(s["end"]))),
-               "hindsight_a": int(sid in side["a"].index),
-               "hindsight_b": int(sid in side["b"].index), "hindsight": "", "later": "",
-               "reason": ""}
-        for r in "ab":
-            given = side[r].loc[sid] if sid in side[r].index else None
-            row[f"later_{r}"] = "" if given is None else given.get("later", "")
-            row[f"reason_{r}"] = "" if given is None else given.get("reason", "")
-        rows.append(row)
-    return pd.DataFrame(rows, columns=[*HINDSIGHT_ADJUDICATION.names, "later_a", "reason_a",
-                                       "later_b", "reason_b"])
+    for d in hindsight_disagreements(a, b).itertuples():
+        s = sents.loc[d.sentence_id]
+        rows.append({**quote(chapter.seed_text, *unit_quote(chapter.seed_text, int(s["start"]),
+                                                            int(s["end"]))),
+                     "hindsight_a": int(d.kind != "only_b"), "hindsight_b": int(d.kind != "only_a"),
+                     "hindsight": "", "later": "", "reason": "", "kind": d.kind,
+                     "later_a": d.later_a, "reason_a": d.reason_a, "later_b": d.later_b,
+                     "reason_b": d.reason_b})
+    return pd.DataFrame(rows, columns=[*HINDSIGHT_ADJUDICATION.names, "kind", "later_a",
+                                       "reason_a", "later_b", "reason_b"])
