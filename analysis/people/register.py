@@ -59,11 +59,13 @@ REGISTER = TableSchema((
     Field("nationality"),
     Field("affiliation", description="political affiliation at the time of the text"),
     Field("born", optional=True, pattern=ISO_DATE, pattern_means=_DATE_MEANS,
-          description="date of birth from the record, ISO 8601, Gregorian (new style), as "
-                      "precise as the record; empty: unknown"),
+          description="date of birth from the record, ISO 8601, as precise as the record; "
+                      "Gregorian (new style) where the record gives old and new style, the "
+                      "Julian date before 1582; empty: unknown"),
     Field("died", optional=True, pattern=ISO_DATE, pattern_means=_DATE_MEANS,
-          description="date of death from the record, ISO 8601, Gregorian (new style), as "
-                      "precise as the record; empty: unknown"),
+          description="date of death from the record, ISO 8601, as precise as the record; "
+                      "Gregorian (new style) where the record gives old and new style, the "
+                      "Julian date before 1582; empty: unknown"),
     Field("fate", description="the fate, as the text or its notes state it"),
     Field("record_fate", optional=True,
           description="the record's fate, one short sentence (Shot in Moscow after the first "
