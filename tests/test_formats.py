@@ -86,7 +86,7 @@ def test_the_tei_header_names_the_source_and_the_people(tei: ET.Element,
     assert ids == results.register["person_id"].tolist()
     qids = results.register.set_index("person_id")["wikidata"]
     with_qid = [p for p in persons if p.find("tei:idno[@type='wikidata']", NS) is not None]
-    assert len(with_qid) == (qids != "").sum() == 9
+    assert len(with_qid) == (qids != "").sum() == 10
     for p in with_qid:
         qid = p.find("tei:idno", NS).text
         assert p.find("tei:persName", NS).get("ref") == f"http://www.wikidata.org/entity/{qid}"
@@ -127,7 +127,7 @@ def test_a_correction_inside_a_name_nests(tmp_path: Path, register) -> None:
     i = text.read_text(encoding="utf-8").index("o v") + 1
     fixes.write_text(f"start,end,exact,replacement,kind,note\n{i},{i + 1}, ,,split word,\n",
                      encoding="utf-8")
-    results = Analyses(load_chapter(text, corrections=fixes), DataFiles())
+    results = Analyses(load_chapter(text, DataFiles(corrections=fixes)), DataFiles(corrections=fixes))
     name = tei_document(results).find(".//tei:body//tei:persName", NS)
     assert name.get("ref") == "#zinoviev" and name.find("tei:choice/tei:sic", NS).text == " "
     assert "".join(name.itertext()) == "Zino viev"
