@@ -127,7 +127,7 @@ def test_a_correction_inside_a_name_nests(tmp_path: Path, register) -> None:
     i = text.read_text(encoding="utf-8").index("o v") + 1
     fixes.write_text(f"start,end,exact,replacement,kind,note\n{i},{i + 1}, ,,split word,\n",
                      encoding="utf-8")
-    results = Analyses(load_chapter(text, DataFiles(corrections=fixes)), DataFiles(corrections=fixes))
+    results = Analyses(load_chapter(text, corrections=fixes), DataFiles())
     name = tei_document(results).find(".//tei:body//tei:persName", NS)
     assert name.get("ref") == "#zinoviev" and name.find("tei:choice/tei:sic", NS).text == " "
     assert "".join(name.itertext()) == "Zino viev"
