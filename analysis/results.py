@@ -26,7 +26,7 @@ import networkx as nx
 import pandas as pd
 
 from analysis import people, sentiment, themes
-from analysis.datafiles import DataFiles
+from analysis.datafiles import FILE_NAMES, DataFiles
 from analysis.readers import Readings
 from analysis.synthesis.chapter_map import reference_track
 from analysis.text import Chapter
@@ -127,8 +127,8 @@ class Analyses:
         """
         table = self.files.episodes_table(self.chapter)
         if table is None:
-            self.missing["episodes"] = ("no episodes for this text (give an episodes.csv in its "
-                                        "data folder to divide it)")
+            self.missing["episodes"] = (f"no episodes for this text (give an "
+                                        f"{FILE_NAMES['episodes']} in its data folder to divide it)")
             return None
         return episode_positions(self.chapter, table)
 

@@ -15,7 +15,10 @@ line breaks still holds every quote:
    :data:`EVIDENCE` characters of quote and context agree there, next to one
    another (all of them, for a record that has fewer): a lone space or
    apostrophe is found by its context, never by chance;
-3. otherwise it is not found.
+3. otherwise, by the same rules, in the text and the quote read with every run of
+   white space as one space (a copy with double spaces, or with its lines broken
+   elsewhere), for a text of up to :data:`COLLAPSE_LIMIT` characters (a chapter);
+4. otherwise it is not found.
 
 A record anchored where its hint says is ``in place``; anywhere else, ``moved``
 (its offsets in this file are not those it was made on); else ``not found``.
@@ -32,6 +35,7 @@ Example:
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -56,6 +60,11 @@ OPENING = 80
 
 #: How many occurrences of each search string are tried on each side of the hint.
 NEARBY = 8
+
+#: The largest text in which a quote is also looked for with its white space collapsed.
+COLLAPSE_LIMIT = 4_000_000
+
+_SPACE = re.compile(r"\s+")
 
 #: The ways a record anchors.
 STATUSES = ("in place", "moved", "not found")
@@ -161,6 +170,49 @@ def locate(text: str, exact: str, prefix: str, suffix: str, hint: int) -> int | 
     return best[2] if best[0] >= min(EVIDENCE, whole) else None
 
 
+class _Collapsed:
+    """A text read with every run of white space as one space, and the way back to the text.
+
+    Example:
+        >>> view = _Collapsed("Lenin  spoke.\\n\\nTrotsky   replied.")
+        >>> view.text
+        'Lenin spoke. Trotsky replied.'
+        >>> view.find("spoke. Trotsky", "Lenin ", " replied", hint=0)
+        (7, 22)
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = _SPACE.sub(" ", text)
+        view, orig = [0], [0]
+        shift = 0
+        for match in _SPACE.finditer(text):
+            at = match.start() - shift
+            view += [at, at + 1]
+            orig += [match.start(), match.end()]
+            shift += len(match.group()) - 1
+        self._view = np.asarray(view, dtype=np.int64)
+        self._orig = np.asarray(orig, dtype=np.int64)
+
+    def to_text(self, i: int) -> int:
+        """The offset in the text of the collapsed text's character ``i``."""
+        k = int(np.searchsorted(self._view, i, side="right")) - 1
+        return int(self._orig[k] + (i - self._view[k]))
+
+    def to_view(self, i: int) -> int:
+        """The offset in the collapsed text nearest to the text's offset ``i``."""
+        k = int(np.searchsorted(self._orig, i, side="right")) - 1
+        return int(self._view[k] + (0 if k % 2 else i - self._orig[k]))
+
+    def find(self, exact: str, prefix: str, suffix: str, hint: int) -> tuple[int, int] | None:
+        """The span in the text of a quote found with its white space collapsed, or ``None``."""
+        quote_view = _SPACE.sub(" ", exact)
+        pos = locate(self.text, quote_view, _SPACE.sub(" ", prefix), _SPACE.sub(" ", suffix),
+                     self.to_view(hint))
+        if pos is None or not quote_view:
+            return None
+        return self.to_text(pos), self.to_text(pos + len(quote_view) - 1) + 1
+
+
 @dataclass(frozen=True)
 class AnchorReport:
     """How the records of one file anchored: how many, which moved, which were not found.
@@ -220,11 +272,16 @@ def anchor_records(records: pd.DataFrame, text: str, omap: OffsetMap, name: str,
     empty = pd.Series("", index=records.index)
     columns = zip(records.get("prefix", empty), records["exact"], records.get("suffix", empty))
     starts, stops, status, moved, missing = [], [], [], [], []
+    collapsed: _Collapsed | None = None
     for i, ((prefix, exact, suffix), hint) in enumerate(zip(columns, view_hints)):
         prefix, exact, suffix = read_quote(prefix, exact, suffix)
         pos = locate(text, exact, prefix, suffix, int(hint))
+        span = None if pos is None else (pos, pos + len(exact))
+        if span is None and len(text) <= COLLAPSE_LIMIT:
+            collapsed = collapsed or _Collapsed(text)
+            span = collapsed.find(exact, prefix, suffix, int(hint))
         row = i + 2
-        if pos is None:
+        if span is None:
             if required:
                 raise DataFileError(f"{name}: row {row}, column exact: the quote {exact!r} is not "
                                     f"in the text (not at {hints[i]}, nor anywhere else with its "
@@ -234,7 +291,7 @@ def anchor_records(records: pd.DataFrame, text: str, omap: OffsetMap, name: str,
             stops.append(-1)
             status.append("not found")
             continue
-        lo, hi = omap.to_seed(pos, pos + len(exact))
+        lo, hi = omap.to_seed(*span)
         where = "in place" if (lo, hi) == (hints[i], ends[i]) else "moved"
         if where == "moved":
             moved.append(row)
