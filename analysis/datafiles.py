@@ -64,6 +64,7 @@ FILE_NAMES: dict[str, str] = {
     "abbreviations": "abbreviations.txt",
     "episodes": "episodes.csv",
     "stopwords": "stopwords.txt",
+    "title": "title.txt",
 }
 
 #: Each annotation set -> its files in an ``annotations/`` folder: the first reader's
@@ -141,6 +142,9 @@ class DataFiles:
     - ``episodes``: the chapter's episodes (:func:`analysis.text.episodes.load_episodes`);
       ``None`` means the bundled ones for the bundled chapter and none for another text;
     - ``stopwords``: the stop list (:func:`analysis.themes.vocabulary.load_stopwords`);
+    - ``title``: a one-line file naming the text, as figures, tables and a book call it;
+      ``None`` means the bundled title for the bundled chapter and, for another text,
+      its first heading (or its file name);
     - ``annotations``: a folder holding the readers' annotation sets
       (:data:`ANNOTATION_SETS`); ``None`` means the bundled annotations for the
       bundled chapter and none for any other text.
@@ -159,6 +163,7 @@ class DataFiles:
     abbreviations: Path | None = None
     episodes: Path | None = None
     stopwords: Path | None = None
+    title: Path | None = None
     annotations: Path | None = None
 
     @classmethod
@@ -303,6 +308,32 @@ class DataFiles:
         """
         return load_stopwords(self.path("stopwords"))
 
+    def text_title(self, chapter: Chapter) -> str:
+        """What figures, tables and a book call ``chapter``: the title file's line, else its
+        first heading, else its file name.
+
+        Raises:
+            DataFileError: the title file given cannot be read or holds no line.
+
+        Example:
+            >>> DataFiles().text_title(chapter)[:33]
+            'Victor Serge, Memoirs of a Revolu'
+        """
+        if self.title is not None or chapter.bundled:
+            path = self.path("title")
+            problem = file_problem(path)
+            if problem:
+                raise DataFileError(f"{path}: {problem}")
+            try:
+                line = path.read_text(encoding="utf-8").strip().splitlines()
+            except UnicodeDecodeError as exc:
+                raise DataFileError(f"{path}: not UTF-8 text ({exc.reason})") from None
+            if not line or not line[0].strip():
+                raise DataFileError(f"{path}: holds no title (one line naming the text)")
+            return line[0].strip()
+        titles = chapter.paragraphs.loc[chapter.paragraphs["kind"] == "title", "text"]
+        return " ".join(titles.iloc[0].split()) if len(titles) else chapter.source.path.stem
+
     def episodes_table(self, chapter: Chapter) -> pd.DataFrame | None:
         """The episodes of ``chapter`` (``episode, quote, description``), or ``None``.
 
@@ -399,6 +430,7 @@ class DataFiles:
         self.lexicon()
         self.patch()
         self.stop_list()
+        self.text_title(chapter)
         episodes = self.episodes_table(chapter)
         if self.episodes is not None:
             episode_positions(chapter, episodes)

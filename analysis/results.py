@@ -49,9 +49,12 @@ class Analyses:
     notes: list[str] = field(default_factory=list)
     #: Each property that is ``None`` for this text -> why (one line).
     missing: dict[str, str] = field(default_factory=dict)
+    #: The text's title as given (e.g. ``--title``); ``None``: :attr:`title` finds it.
+    given_title: str | None = None
 
     @classmethod
-    def load(cls, text: str | Path | None = None, files: DataFiles | None = None) -> Analyses:
+    def load(cls, text: str | Path | None = None, files: DataFiles | None = None,
+             title: str | None = None) -> Analyses:
         """Load ``text`` (``None``: the bundled one) with ``files`` (``None``: the bundled ones).
 
         Example:
@@ -59,7 +62,17 @@ class Analyses:
             'serge-memoirs-ch4-excerpt.txt'
         """
         files = DataFiles() if files is None else files
-        return cls(files.chapter(text), files)
+        return cls(files.chapter(text), files, given_title=title)
+
+    @cached_property
+    def title(self) -> str:
+        """What figures, tables and a book call the text (:meth:`analysis.datafiles.DataFiles.text_title`).
+
+        Example:
+            >>> Analyses(chapter, given_title="A chapter").title
+            'A chapter'
+        """
+        return self.given_title or self.files.text_title(self.chapter)
 
     @cached_property
     def register(self) -> pd.DataFrame:
