@@ -35,7 +35,7 @@ LAYERS: dict[str, int] = {
     "analysis.errors": 0, "analysis.stats": 0, "analysis.style": 0, "analysis.schema": 0,
     "analysis.readers": 0,
     "analysis": 1, "analysis.text": 1,
-    "analysis.themes": 2, "analysis.people": 2, "analysis.sentiment": 2,
+    "analysis.themes": 2, "analysis.people": 2, "analysis.sentiment": 2, "analysis.timeline": 2,
     "analysis.synthesis": 3,
     "analysis.reading_view": 4,  # the chapter with every analysis laid on it, for the book
     "analysis.datafiles": 4, "analysis.results": 4, "analysis.export": 4, "analysis.cli": 4,
