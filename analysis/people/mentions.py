@@ -3,7 +3,9 @@
 Longer forms win over shorter ones at the same place (``Baron Wrangel`` is
 Wrangel, not a Baron; ``Blaise Pascal`` is Blaise), and two first names
 sharing one surname (``Jacques and Clara Mesnil``) are two mentions.
-Possessives count (``Lenin’s`` is a mention of Lenin, spanning ``Lenin``).
+Possessives count (``Lenin’s`` is a mention of Lenin, spanning ``Lenin``); a
+name is a whole word, and a double hyphen is a dash like an em dash
+(``adventurer--Kerensky--whoever`` names Kerensky), a single hyphen is not.
 Shared forms follow the rules of :mod:`analysis.people.register`.
 
 Example:
@@ -27,10 +29,13 @@ MENTION_COLUMNS = ["person_id", "surface", "paragraph_id", "sentence_id", "start
                    "in_note", "kind", "resolved_by"]
 
 
-_EDGE_BEFORE = r"(?<![\w-])"
+#: A name starts where no letter, digit or single hyphen precedes it: ``Kerensky`` in
+#: ``co-Kerensky`` is not a name, but a double hyphen is a dash, as an em dash is
+#: (``adventurer--Kerensky``, the typewriter's dash of Project Gutenberg texts).
+_EDGE_BEFORE = r"(?<!\w)(?<!(?<!-)-)"
 
-
-_EDGE_AFTER = r"(?![\w-])"
+#: A name ends where no letter, digit or single hyphen follows it (``Kerensky--whoever`` ends it).
+_EDGE_AFTER = r"(?!\w)(?!-(?!-))"
 
 
 def _alias_table(register: pd.DataFrame) -> pd.DataFrame:
