@@ -211,8 +211,9 @@ class Readings:
         if len(missing) and complete:
             unit = ", ".join(str(v) for v in missing[keys].iloc[0])
             raise DataFileError(f"{self._source('adjudication')}: the readers disagree on {unit} "
-                                f"({missing['reader_a'].iloc[0]!r} against "
-                                f"{missing['reader_b'].iloc[0]!r}) and it is not adjudicated")
+                                f"({_plain(missing['reader_a'].iloc[0])!r} against "
+                                f"{_plain(missing['reader_b'].iloc[0])!r}) and it is not "
+                                "adjudicated")
 
     def reference(self) -> pd.DataFrame:
         """The reference: the readers' value where they agree, the adjudicated one elsewhere.

@@ -23,6 +23,7 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -75,11 +76,9 @@ def load_theme_readings(chapter: Chapter, paths: Mapping[str, Path],
     tables = {}
     for role, path in paths.items():
         schema = THEME_ADJUDICATION if role == "adjudication" else THEMES
+        schema = replace(schema, fields=tuple(replace(f, enum=tuple(names)) if f.name == "theme"
+                                              else f for f in schema.fields))
         table = load_paragraphs(chapter, path, schema, "theme")
-        unknown = ~table["theme"].isin(names)
-        if unknown.any():
-            raise DataFileError(f"{path}: theme {table['theme'][unknown].iloc[0]!r} is not one of "
-                                f"{', '.join(names)}")
         if role != "adjudication" and not anchoring_note(table):
             given = set(zip(table["paragraph_id"], table["theme"]))
             for pid in chapter.narrative_ids():

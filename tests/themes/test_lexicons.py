@@ -92,8 +92,8 @@ def mine(lexicon_file: Path) -> themes.Lexicon:
 
 
 @pytest.fixture(scope="module")
-def hits(chapter: Chapter, mine: themes.Lexicon) -> pd.DataFrame:
-    return themes.theme_hits(chapter, mine)
+def hits(chapter: Chapter, mine: themes.Lexicon, stopwords: frozenset[str]) -> pd.DataFrame:
+    return themes.theme_hits(chapter, mine, stopwords=stopwords)
 
 
 @pytest.fixture(scope="module")
@@ -109,7 +109,7 @@ def density(chapter: Chapter, mine: themes.Lexicon, hits: pd.DataFrame) -> pd.Da
 @pytest.fixture(scope="module")
 def annotation(chapter: Chapter, mine: themes.Lexicon, hits: pd.DataFrame,
                tmp_path_factory: pytest.TempPathFactory) -> pd.DataFrame:
-    """A hand annotation of the lexicon's themes (made up from the counts), read from its file."""
+    """An annotation of the lexicon's themes (made up from the counts), read from its file."""
     counts = themes.paragraph_scores(chapter, mine, hits=hits, method="count")
     paras = chapter.paragraphs.set_index("paragraph_id")
     narrative = paras.index[paras["kind"] == "narrative"]
@@ -121,7 +121,7 @@ def annotation(chapter: Chapter, mine: themes.Lexicon, hits: pd.DataFrame,
     path = tmp_path_factory.mktemp("annotation") / "themes.csv"
     write_records(chapter, pd.DataFrame(rows, columns=["paragraph_id", "theme", "label",
                                                        "reason"]), path, "paragraph")
-    return themes.load_annotation(chapter, path, mine.names)
+    return themes.load_theme_readings(chapter, {"reader_a": path}, mine.names).reader_a
 
 
 def texts(labels: list) -> list[str]:
@@ -197,8 +197,9 @@ def test_plot_cooccurrence(mine: themes.Lexicon, scores: pd.DataFrame,
         assert texts(ax.get_yticklabels()) == list(mine.labels.values())
 
 
-def test_plot_collocates(chapter: Chapter, mine: themes.Lexicon, hits: pd.DataFrame) -> None:
-    table = themes.core_collocates(chapter, mine, hits, alpha=None)
+def test_plot_collocates(chapter: Chapter, mine: themes.Lexicon, hits: pd.DataFrame,
+                         stopwords: frozenset[str]) -> None:
+    table = themes.core_collocates(chapter, mine, hits, alpha=None, stopwords=stopwords)
     assert set(table["theme"]) <= set(mine.names)
     fig = figures.plot_collocates(table, mine)
     assert len(fig.axes) == len(mine.names)

@@ -17,7 +17,7 @@ from analysis import themes
 from analysis.export import TABLES
 from analysis.results import Analyses
 from analysis.text import along_chapter
-from analysis.text.source import data_path
+from analysis.datafiles import data_path
 from analysis.themes.lexicon import RESERVED
 
 THEMES = ["terror", "nep", "free_thought"]
@@ -25,8 +25,8 @@ ANNOTATION = data_path("annotations/themes_reader_a.csv")
 
 
 @pytest.fixture(scope="module")
-def hits(chapter, lexicon):
-    return themes.theme_hits(chapter, lexicon)
+def hits(chapter, lexicon, stopwords):
+    return themes.theme_hits(chapter, lexicon, stopwords=stopwords)
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +36,7 @@ def lexicon_only(chapter, lexicon):
 
 @pytest.fixture(scope="module")
 def annotation(chapter, lexicon):
-    return themes.load_annotation(chapter, ANNOTATION, lexicon.names)
+    return themes.load_theme_readings(chapter, {"reader_a": ANNOTATION}, lexicon.names).reader_a
 
 
 # --- the lexicon --------------------------------------------------------------------
@@ -241,17 +241,19 @@ def test_trade_union_is_not_trade(hits):
     assert 29 not in trade["paragraph_id"].tolist()  # "a trade-union International"
 
 
-def test_expansion(chapter, lexicon, lexicon_only, hits):
-    assert themes.expansion_terms(chapter, lexicon, lexicon_only).empty
+def test_expansion(chapter, lexicon, lexicon_only, hits, stopwords):
+    assert themes.expansion_terms(chapter, lexicon, lexicon_only, stopwords=stopwords).empty
     assert set(hits["source"]) == {"lexicon"}  # so the bundled hits are the lexicon's alone
     assert hits.equals(lexicon_only)
-    loose = themes.expansion_terms(chapter, lexicon, lexicon_only, min_count=2, threshold=6.63)
+    loose = themes.expansion_terms(chapter, lexicon, lexicon_only, min_count=2, threshold=6.63,
+                                   stopwords=stopwords)
     terror = loose[loose["theme"] == "terror"]
     assert {"tagantsev", "chorny"} <= set(terror["term"])
     assert len(terror) == 15  # capped at max_terms
     assert (loose["log_likelihood"] >= 6.63).all() and (loose["observed"] >= 2).all()
     lexicon_words = {"cheka", "terror", "requisitioning", "volfila"}
     assert not lexicon_words & set(loose["term"])
+    assert not stopwords & set(loose["term"])
 
 
 # --- scores -------------------------------------------------------------------------
@@ -374,8 +376,7 @@ def _p8() -> str:
 
 @pytest.mark.parametrize(("row", "message"), [
     (P3 + ",terror,3,x", r"row 2, column label: 3 is above the maximum, 2"),
-    (P3 + ",war,1,x", r"row 2, column theme: 'war'"),
-    ("90,104,,The Fourth Congress,,terror,1,x", r"row 2, column exact: the quote 'The Fourth"),
+    (P3 + ",war,1,x", r"row 2, column theme: 'war' is not one of terror, nep, free_thought"),
     ("P8,terror,1,x", r"row 2, column exact: paragraph 8 is editorial, not narrative"),
     (P3 + ",terror,1,", r"row 2, column reason: empty"),
     (P3 + ",terror,1,x\n" + P3 + ",terror,0,y",
@@ -386,8 +387,19 @@ def test_bad_annotation_names_file_row_and_column(chapter, lexicon, tmp_path, ro
     path = tmp_path / "ann.csv"
     path.write_text(ANNOTATION_HEAD + row.replace("P8", _p8()) + "\n", encoding="utf-8")
     with pytest.raises(DataFileError, match=r"ann\.csv") as err:
-        themes.load_annotation(chapter, path, lexicon.names)
+        themes.load_theme_readings(chapter, {"reader_a": path}, lexicon.names)
     assert re.search(message, str(err.value)), str(err.value)
+
+
+def test_a_quote_not_in_the_text_is_left_out_with_a_note(chapter, lexicon, tmp_path):
+    path = tmp_path / "ann.csv"
+    path.write_text(ANNOTATION_HEAD + "90,104,,The Fourth Congress,,terror,1,x\n"
+                    + P3 + ",nep,0,y\n", encoding="utf-8")
+    readings = themes.load_theme_readings(chapter, {"reader_a": path}, lexicon.names)
+    assert readings.reader_a[["paragraph_id", "theme", "label"]].values.tolist() == [[3, "nep", 0]]
+    # the file no longer covers every paragraph and theme: that is said, not an error
+    assert readings.notes == (f"{path}: 1 of 2 anchored (0 moved); not found: row 2 "
+                              "'The Fourth Congress' (at 90)",)
 
 
 def test_annotation_missing_column(chapter, lexicon, tmp_path):
@@ -395,14 +407,14 @@ def test_annotation_missing_column(chapter, lexicon, tmp_path):
     path.write_text("paragraph_id,theme,label,reason\n3,terror,1,x\n", encoding="utf-8")
     with pytest.raises(DataFileError, match=r"ann\.csv: row 1 \(header\): missing column\(s\) "
                                             r"start, end, exact"):
-        themes.load_annotation(chapter, path, lexicon.names)
+        themes.load_theme_readings(chapter, {"reader_a": path}, lexicon.names)
 
 
 def test_annotation_is_checked_against_the_lexicon_given(chapter, tmp_path):
     path = tmp_path / "ann.csv"
     path.write_text(ANNOTATION_HEAD + P3 + ",terror,1,x\n", encoding="utf-8")
     with pytest.raises(DataFileError, match=r"column theme: 'terror' is not one of war"):
-        themes.load_annotation(chapter, path, ["war"])
+        themes.load_theme_readings(chapter, {"reader_a": path}, ["war"])
 
 
 def test_agreement(chapter, lexicon, hits, annotation):

@@ -1,4 +1,4 @@
-"""Tests of the reading tools: query syntax, concordance, collocates, keyness, frequencies."""
+"""Tests of the vocabulary tools: query syntax, concordance, collocates, keyness, frequencies."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from scipy.stats.contingency import chi2_contingency
 
 from analysis import DataFileError
-from analysis.themes import reading, theme_hits
+from analysis.themes import theme_hits, vocabulary
 from analysis.themes.lexicon import term_regex
 
 # --- the query syntax ---------------------------------------------------------------
@@ -44,7 +44,7 @@ def test_term_regex_rejects_bad_terms(term, message):
 
 
 def test_find_term_gives_seed_offsets(chapter):
-    hits = reading.find_term(chapter, "Kronstadt")
+    hits = vocabulary.find_term(chapter, "Kronstadt")
     assert hits["paragraph_id"].tolist() == [3, 14, 40, 43, 46, 58]
     assert {chapter.seed_text[a:b] for a, b in zip(hits["start"], hits["end"])} == {"Kronstadt"}
     assert hits.loc[0, "start"] == chapter.seed_text.index("Kronstadt")
@@ -54,14 +54,14 @@ def test_find_term_gives_seed_offsets(chapter):
 
 
 def test_concordance_of_kronstadt(chapter):
-    conc = reading.concordance(chapter, "Kronstadt", width=30)
+    conc = vocabulary.concordance(chapter, "Kronstadt", width=30)
     assert len(conc) == 6
     assert conc.loc[0, "left"].endswith("in the tragedy of ")
     assert conc.loc[0, "right"].startswith(" and, except for a few")
     assert conc.loc[1, "left"].endswith("threatening manifesto against ")
     assert (conc["kind"] == "narrative").all()
     assert conc["left"].str.len().max() <= 30 and conc["right"].str.len().max() <= 30
-    lines = reading.format_kwic(conc).splitlines()
+    lines = vocabulary.format_kwic(conc).splitlines()
     assert len(lines) == 6 and lines[0].startswith("¶3 ")
     # aligned: the keyword starts at the same column on every line
     assert len({line.index("Kronstadt") for line in lines}) == 1
@@ -69,20 +69,20 @@ def test_concordance_of_kronstadt(chapter):
 
 def test_concordance_uses_the_established_text(chapter):
     # the seed has '19 18'; the established text reads '1918'
-    conc = reading.concordance(chapter, "uprising", width=40)
+    conc = vocabulary.concordance(chapter, "uprising", width=40)
     assert any("uprising of 1918 in Moscow" in left + m + right
                for left, m, right in conc[["left", "match", "right"]].itertuples(index=False))
 
 
 def test_concordance_marks_editorial_notes(chapter):
-    conc = reading.concordance(chapter, "shot")
+    conc = vocabulary.concordance(chapter, "shot")
     assert conc.set_index("paragraph_id")["kind"].to_dict()[30] == "editorial"
 
 
 @given(st.sampled_from(["Lenin", "famine", "poet*", "Bela Kun", "official truth", "Cheka",
                         "truth", "Gumilev", "Volfila"]))
 def test_kwic_rows_point_at_their_match(chapter, term):
-    conc = reading.concordance(chapter, term, width=25)
+    conc = vocabulary.concordance(chapter, term, width=25)
     assert len(conc) > 0
     for start, end, match in conc[["start", "end", "match"]].itertuples(index=False):
         assert re.sub(r"\s+", " ", chapter.established(start, end)) == match
@@ -92,29 +92,40 @@ def test_kwic_rows_point_at_their_match(chapter, term):
 # --- frequencies and stop words -----------------------------------------------------
 
 
-def test_word_frequencies_without_stop_words(chapter):
-    freq = reading.word_frequencies(chapter)
+def test_word_frequencies_without_stop_words(chapter, stopwords):
+    freq = vocabulary.word_frequencies(chapter, stopwords=stopwords)
     assert freq.loc[0, "word"] == "revolution" and freq.loc[0, "count"] == 18
-    assert not set(freq["word"]) & reading.stopwords()
-    full = reading.word_frequencies(chapter, stop=False)
+    assert not set(freq["word"]) & stopwords
+    full = vocabulary.word_frequencies(chapter)  # no stop list given: nothing is left out
     assert full.loc[0, "word"] == "the"
-    assert full["count"].sum() == len(reading.lexical_words(chapter))
+    assert full["count"].sum() == len(vocabulary.lexical_words(chapter))
     assert full["per_10k"].sum() == pytest.approx(1e4)
 
 
 def test_lexical_words_leave_out_numbers_clitics_and_editorial(chapter):
-    words = reading.lexical_words(chapter)
+    words = vocabulary.lexical_words(chapter)
     assert not words["word"].str.match(r"^\d").any()
     assert not words["word"].isin(["'s", "n't"]).any()
     assert set(words["kind"]) == {"narrative"}
-    assert len(reading.lexical_words(chapter, None)) > len(words)
+    assert len(vocabulary.lexical_words(chapter, None)) > len(words)
 
 
 def test_bad_stop_list_names_the_row(tmp_path):
     bad = tmp_path / "stop.txt"
     bad.write_text("# comment\nthe\nof the\n", encoding="utf-8")
-    with pytest.raises(DataFileError, match=r"stop\.txt: row 3: 'of the'"):
-        reading.stopwords(bad)
+    with pytest.raises(DataFileError, match=r"stop\.txt: line 3: 'of the' is not one lower-case word"):
+        vocabulary.load_stopwords(bad)
+
+
+def test_the_stop_list_is_data(chapter, tmp_path, stopwords, files):
+    assert {"the", "would"} <= stopwords and "terror" not in stopwords
+    assert files.stop_list() == stopwords
+    mine = tmp_path / "stop.txt"
+    mine.write_text("# my list\nrevolution\n", encoding="utf-8")
+    assert vocabulary.load_stopwords(mine) == {"revolution"}
+    freq = vocabulary.word_frequencies(chapter, stopwords=vocabulary.load_stopwords(mine))
+    assert "revolution" not in set(freq["word"]) and freq.loc[0, "word"] == "the"
+    assert len(freq) == len(vocabulary.word_frequencies(chapter)) - 1
 
 
 # --- collocates ---------------------------------------------------------------------
@@ -133,9 +144,9 @@ def _window_positions(words, node_index, window):
 
 
 def test_collocate_statistics_by_hand(chapter):
-    table = reading.collocates(chapter, "Kronstadt", window=5, min_count=1)
+    table = vocabulary.collocates(chapter, "Kronstadt", window=5, min_count=1)
     row = table.set_index("collocate").loc["tragedy"]
-    words = reading.lexical_words(chapter)
+    words = vocabulary.lexical_words(chapter)
     node_index = words.index[words["word"] == "kronstadt"].tolist()
     assert len(node_index) == 6
     inside = _window_positions(words, node_index, 5)
@@ -150,22 +161,26 @@ def test_collocate_statistics_by_hand(chapter):
     assert row["log_dice"] == pytest.approx(14 + math.log2(2 * 1 / (6 + 1)))
 
 
-def test_collocates_take_spans_and_drop_stop_words(chapter):
-    by_term = reading.collocates(chapter, "Cheka", min_count=1)
-    by_spans = reading.collocates(chapter, reading.find_term(chapter, "Cheka"), min_count=1)
+def test_collocates_take_spans_and_drop_stop_words(chapter, stopwords):
+    by_term = vocabulary.collocates(chapter, "Cheka", min_count=1, stopwords=stopwords)
+    by_spans = vocabulary.collocates(chapter, vocabulary.find_term(chapter, "Cheka"), min_count=1,
+                                     stopwords=stopwords)
     assert by_term.equals(by_spans)
-    assert not set(by_term["collocate"]) & reading.stopwords()
+    assert not set(by_term["collocate"]) & stopwords
+    every = vocabulary.collocates(chapter, "Cheka", min_count=1)
+    assert set(every["collocate"]) & stopwords  # no stop list given: none left out
+    assert set(by_term["collocate"]) < set(every["collocate"])
     assert (by_term["observed"] > by_term["expected"]).all()
     assert by_term["log_dice"].is_monotonic_decreasing
-    assert reading.collocates(chapter, "zzzz-no-such-word").empty
+    assert vocabulary.collocates(chapter, "zzzz-no-such-word").empty
 
 
 # --- keyness ------------------------------------------------------------------------
 
 
 def test_keyness_of_cheka_by_hand(chapter):
-    key = reading.keyness(chapter).set_index("word")
-    n = len(reading.lexical_words(chapter))
+    key = vocabulary.keyness(chapter).set_index("word")
+    n = len(vocabulary.lexical_words(chapter))
     a = 9
     p = wordfreq.word_frequency("cheka", "en")
     assert key.loc["cheka", "count"] == a
@@ -175,25 +190,25 @@ def test_keyness_of_cheka_by_hand(chapter):
     assert key.loc["cheka", "log_ratio"] == pytest.approx(math.log2((a / n) / p))
 
 
-def test_keyness_floors_unlisted_words_and_sorts(chapter):
-    key = reading.keyness(chapter)
+def test_keyness_floors_unlisted_words_and_sorts(chapter, stopwords):
+    key = vocabulary.keyness(chapter)
     volfila = key.set_index("word").loc["volfila"]
     assert not volfila["in_reference"]
-    assert volfila["reference_per_10k"] == pytest.approx(1e4 * reading.REFERENCE_FLOOR)
+    assert volfila["reference_per_10k"] == pytest.approx(1e4 * vocabulary.REFERENCE_FLOOR)
     assert key["log_likelihood"].is_monotonic_decreasing
     assert (key["count"] >= 3).all()
     # narrative past tense: 'is' is rarer than in general English, 'had' commoner
     signs = key.set_index("word")["log_ratio"]
     assert signs["is"] < 0 < signs["had"]
-    assert not set(reading.keyness(chapter, stop=True)["word"]) & reading.stopwords()
+    assert not set(vocabulary.keyness(chapter, stopwords=stopwords)["word"]) & stopwords
 
 
 # --- collocates of the themes' core terms ------------------------------------------------
 
 
-def test_core_collocates_follow_the_lexicon(chapter, lexicon):
-    hits = theme_hits(chapter, lexicon)
-    table = reading.core_collocates(chapter, lexicon, hits)
+def test_core_collocates_follow_the_lexicon(chapter, lexicon, stopwords):
+    hits = theme_hits(chapter, lexicon, stopwords=stopwords)
+    table = vocabulary.core_collocates(chapter, lexicon, hits, stopwords=stopwords)
     assert list(dict.fromkeys(table["theme"])) == [t for t in lexicon.names
                                                    if t in set(table["theme"])]
     assert (table["p_value"] < 0.05).all()
@@ -201,4 +216,6 @@ def test_core_collocates_follow_the_lexicon(chapter, lexicon):
     core = set(lexicon.terms.loc[lexicon.terms["core"], "term"])
     for nodes in table["node"]:
         assert set(nodes.split(", ")) <= core
-    assert len(reading.core_collocates(chapter, lexicon, hits, alpha=None)) >= len(table)
+    assert not set(table["collocate"]) & stopwords
+    assert len(vocabulary.core_collocates(chapter, lexicon, hits, alpha=None,
+                                          stopwords=stopwords)) >= len(table)
