@@ -43,6 +43,8 @@ from analysis.text.segment import load_abbreviations
 from analysis.themes.lexicon import Lexicon, load_lexicon
 from analysis.themes.validation import load_theme_readings
 from analysis.themes.vocabulary import load_stopwords
+from analysis.timeline.chronology import load_chronology
+from analysis.timeline.measure import load_annotation_files
 
 #: The bundled text: an excerpt of a chapter, kept in the repository's ``seeds/`` byte for byte.
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "serge-memoirs-ch4-excerpt.txt"
@@ -65,6 +67,7 @@ FILE_NAMES: dict[str, str] = {
     "episodes": "episodes.csv",
     "stopwords": "stopwords.txt",
     "title": "title.txt",
+    "chronology": "chronology.csv",
 }
 
 #: Each annotation set -> its files in an ``annotations/`` folder: the first reader's
@@ -78,6 +81,15 @@ ANNOTATION_SETS: dict[str, dict[str, str]] = {
                  "adjudication": "mentions_adjudication.csv"},
     "emotions": {"reader_a": "emotions_reader_a.csv", "reader_b": "emotions_reader_b.csv",
                  "adjudication": "emotions_adjudication.csv"},
+}
+
+#: The annotation of time, whose units are spans and sentences marked by either reader: the
+#: parts of :data:`analysis.timeline.annotations.PARTS` -> their files in an ``annotations/`` folder.
+SPAN_SETS: dict[str, str] = {
+    "time_a": "time_reader_a.csv", "time_b": "time_reader_b.csv",
+    "time_adjudication": "time_adjudication.csv",
+    "hindsight_a": "hindsight_reader_a.csv", "hindsight_b": "hindsight_reader_b.csv",
+    "hindsight_adjudication": "hindsight_adjudication.csv",
 }
 
 #: The bundled files that were made for the bundled chapter: another text that does not
@@ -142,6 +154,9 @@ class DataFiles:
     - ``episodes``: the chapter's episodes (:func:`analysis.text.episodes.load_episodes`);
       ``None`` means the bundled ones for the bundled chapter and none for another text;
     - ``stopwords``: the stop list (:func:`analysis.themes.vocabulary.load_stopwords`);
+    - ``chronology``: the dated events the text tells
+      (:func:`analysis.timeline.chronology.load_chronology`); ``None`` means the bundled
+      one for the bundled chapter and none for another text;
     - ``title``: a one-line file naming the text, as figures, tables and a book call it;
       ``None`` means the bundled title for the bundled chapter and, for another text,
       its first heading (or its file name);
@@ -164,6 +179,7 @@ class DataFiles:
     episodes: Path | None = None
     stopwords: Path | None = None
     title: Path | None = None
+    chronology: Path | None = None
     annotations: Path | None = None
 
     @classmethod
@@ -213,6 +229,7 @@ class DataFiles:
                  if (root / name).is_file()}
         if annotations.is_dir():
             known = {n for files in ANNOTATION_SETS.values() for n in files.values()}
+            known |= set(SPAN_SETS.values())
             stray = sorted(p.name for p in annotations.iterdir() if p.suffix == ".csv"
                            and p.name not in known)
             if stray:
@@ -376,6 +393,33 @@ class DataFiles:
             return f"no {kind} annotation for this text ({first.name} is not in {folder})"
         return None
 
+    def chronology_table(self, chapter: Chapter) -> pd.DataFrame | None:
+        """The dated events ``chapter`` tells (:func:`analysis.timeline.chronology.load_chronology`), or ``None``.
+
+        The file given, else the bundled one for the bundled chapter; another text has none.
+
+        Example:
+            >>> len(DataFiles().chronology_table(chapter)) > 40
+            True
+        """
+        if self.chronology is None and not chapter.bundled:
+            return None
+        return load_chronology(chapter, self.path("chronology"))
+
+    def time_annotation_paths(self, chapter: Chapter) -> dict[str, Path]:
+        """The files of the annotation of time that ``chapter``'s annotations folder holds
+        (:data:`SPAN_SETS`).
+
+        Example:
+            >>> sorted(DataFiles().time_annotation_paths(chapter))[:2]
+            ['hindsight_a', 'hindsight_adjudication']
+        """
+        folder = self.annotation_folder(chapter)
+        if folder is None:
+            return {}
+        return {part: folder / name for part, name in SPAN_SETS.items()
+                if (folder / name).is_file()}
+
     def readings(self, kind: str, chapter: Chapter) -> Readings | None:
         """The annotation set ``kind`` of ``chapter`` (:data:`ANNOTATION_SETS`), or ``None``.
 
@@ -434,9 +478,12 @@ class DataFiles:
         episodes = self.episodes_table(chapter)
         if self.episodes is not None:
             episode_positions(chapter, episodes)
+        if self.chronology is not None:
+            self.chronology_table(chapter)
         if self.annotations is not None:
             for kind in ANNOTATION_SETS:
                 self.readings(kind, chapter)
+            load_annotation_files(chapter, self.time_annotation_paths(chapter))
 
     def fallbacks(self, chapter: Chapter) -> list[str]:
         """The bundled, chapter-specific files an analysis of ``chapter`` would use.

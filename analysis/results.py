@@ -25,7 +25,7 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
-from analysis import people, sentiment, themes
+from analysis import people, sentiment, themes, timeline
 from analysis.datafiles import FILE_NAMES, DataFiles
 from analysis.readers import Readings
 from analysis.synthesis.chapter_map import reference_track
@@ -187,6 +187,38 @@ class Analyses:
         if self.tone_reference is None:
             self.missing["reference_track"] = self.missing["tone_reference"]
         return reference_track(self.chapter, self.tone_reference)
+
+    @cached_property
+    def time_expressions(self) -> pd.DataFrame:
+        """Every time expression, typed and normalised (:func:`analysis.timeline.expressions.time_expressions`)."""
+        return timeline.time_expressions(self.chapter)
+
+    @cached_property
+    def hindsight(self) -> pd.DataFrame:
+        """Each sentence's hindsight by rule (:func:`analysis.timeline.hindsight.hindsight`)."""
+        return timeline.hindsight(self.chapter, self.time_expressions)
+
+    @cached_property
+    def chronology(self) -> pd.DataFrame | None:
+        """The dated events the text tells (:meth:`analysis.datafiles.DataFiles.chronology_table`), or ``None``."""
+        table = self.files.chronology_table(self.chapter)
+        if table is None:
+            self.missing["chronology"] = ("no chronology for this text (give a "
+                                          f"{FILE_NAMES['chronology']} in its data folder to "
+                                          "date the events it tells): the time expressions stand "
+                                          "alone")
+        return table
+
+    @cached_property
+    def time_annotations(self) -> dict[str, pd.DataFrame | None]:
+        """The readers' time expressions and hindsight, and their adjudications, where given
+        (:func:`analysis.timeline.measure.load_annotation_files`)."""
+        found = timeline.load_annotation_files(
+            self.chapter, self.files.time_annotation_paths(self.chapter))
+        if all(table is None for table in found.values()):
+            self.missing["time_annotations"] = ("no annotation of time for this text: the "
+                                                "method's expressions stand alone")
+        return found
 
     @cached_property
     def network(self) -> nx.Graph:

@@ -46,11 +46,10 @@ from analysis.text.records import read_records, unit_of
 from analysis.timeline.expressions import TIMEX_TYPES
 from analysis.timeline.validation import match_spans
 
-#: The files of the annotation, in an ``annotations/`` folder.
-FILES = {"time_a": "time_reader_a.csv", "time_b": "time_reader_b.csv",
-         "time_adjudication": "time_adjudication.csv",
-         "hindsight_a": "hindsight_reader_a.csv", "hindsight_b": "hindsight_reader_b.csv",
-         "hindsight_adjudication": "hindsight_adjudication.csv"}
+#: The parts of the annotation of time: each reader's time expressions and hindsight, and their
+#: adjudications (their files are named by :data:`analysis.datafiles.SPAN_SETS`).
+PARTS = ("time_a", "time_b", "time_adjudication", "hindsight_a", "hindsight_b",
+         "hindsight_adjudication")
 
 REASON = Field("reason", required=True, description="why, in one line")
 _TYPE = Field("type", required=True, enum=TIMEX_TYPES, description="the TIMEX3 type")

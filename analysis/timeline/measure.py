@@ -1,7 +1,8 @@
 """The method measured against the readers: every comparison of time and hindsight, in tables.
 
-:func:`load_annotation_files` reads whichever files of the annotation an
-``annotations/`` folder holds (:data:`analysis.timeline.annotations.FILES`);
+:func:`load_annotation_files` reads whichever parts of the annotation are given
+(:data:`analysis.timeline.annotations.PARTS`; their files are named by
+:meth:`analysis.datafiles.DataFiles.time_annotation_paths`);
 :func:`time_agreement` and :func:`hindsight_agreement_table` set, in one table,
 the two readers against each other (how far the task itself is agreed) and the
 method against each reader and against the reference, which exists only once
@@ -10,7 +11,7 @@ the adjudication does: without it, its row is left out and the table's
 
 Example:
     >>> from analysis.timeline.expressions import time_expressions
-    >>> files = load_annotation_files(chapter, data_path("annotations"))
+    >>> files = load_annotation_files(chapter, files.time_annotation_paths(chapter))
     >>> table = time_agreement(chapter, time_expressions(chapter), files, n_boot=50)
     >>> table.index.tolist()
     ['reader A vs reader B', 'method vs reader A', 'method vs reader B', 'method vs reference']
@@ -18,35 +19,31 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
 
 from analysis.text import Chapter
-from analysis.timeline.annotations import (FILES, HINDSIGHT, HINDSIGHT_ADJUDICATION, TIME,
+from analysis.timeline.annotations import (PARTS, HINDSIGHT, HINDSIGHT_ADJUDICATION, TIME,
                                            TIME_ADJUDICATION, hindsight_reference,
                                            load_hindsight, load_time, time_reference)
 from analysis.timeline.validation import comparisons, hindsight_agreement, span_agreement
 
 
-def load_annotation_files(chapter: Chapter, folder: str | Path | None
+def load_annotation_files(chapter: Chapter, paths: Mapping[str, str | Path]
                           ) -> dict[str, pd.DataFrame | None]:
-    """The annotation files in ``folder`` (keys of :data:`FILES`), ``None`` for those missing.
+    """Each part of the annotation given in ``paths`` (keys of :data:`PARTS`), ``None`` for the others.
 
     Raises:
-        DataFileError: a file present is malformed or does not anchor.
+        DataFileError: a file given is malformed or does not anchor.
 
     Example:
-        >>> sorted(k for k, v in load_annotation_files(chapter, None).items() if v is not None)
+        >>> sorted(k for k, v in load_annotation_files(chapter, {}).items() if v is not None)
         []
     """
-    out: dict[str, pd.DataFrame | None] = {key: None for key in FILES}
-    if folder is None:
-        return out
-    for key, name in FILES.items():
-        path = Path(folder) / name
-        if not path.is_file():
-            continue
+    out: dict[str, pd.DataFrame | None] = {key: None for key in PARTS}
+    for key, path in paths.items():
         settled = key.endswith("adjudication")
         if key.startswith("time"):
             out[key] = load_time(chapter, path, TIME_ADJUDICATION if settled else TIME)
@@ -61,7 +58,7 @@ def references(files: dict[str, pd.DataFrame | None]
     """The reference time expressions and hindsight sentences, where their files are all there.
 
     Example:
-        >>> references(load_annotation_files(chapter, None))
+        >>> references(load_annotation_files(chapter, {}))
         (None, None)
     """
     time = hindsight = None
@@ -113,7 +110,7 @@ def hindsight_agreement_table(chapter: Chapter, marks: pd.DataFrame,
 
     Example:
         >>> from analysis.timeline import hindsight, time_expressions
-        >>> files = load_annotation_files(chapter, data_path("annotations"))
+        >>> files = load_annotation_files(chapter, files.time_annotation_paths(chapter))
         >>> t = hindsight_agreement_table(chapter, hindsight(chapter, time_expressions(chapter)),
         ...                               files, n_boot=20)
         >>> float(t.loc["method vs reference", "precision"])

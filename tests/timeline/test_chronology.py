@@ -12,7 +12,8 @@ from analysis.datafiles import data_path
 from analysis.errors import DataFileError
 from analysis.text import Chapter, episode_positions
 from analysis.timeline import hindsight, narrated_years, time_expressions
-from analysis.timeline.annotations import FILES, load_time
+from analysis.datafiles import SPAN_SETS, DataFiles
+from analysis.timeline.annotations import load_time
 from analysis.timeline.chronology import (CHRONOLOGY, jumps, jumps_by_episode, load_chronology,
                                           narration_table)
 from analysis.timeline.dates import interval
@@ -113,8 +114,8 @@ def test_a_reader_file_with_a_bad_type(chapter: Chapter, tmp_path: Path) -> None
 
 
 def test_measured_against_the_bundled_readers(chapter: Chapter) -> None:
-    files = load_annotation_files(chapter, data_path("annotations"))
-    assert all(files[k] is not None for k in FILES)
+    files = load_annotation_files(chapter, DataFiles().time_annotation_paths(chapter))
+    assert all(files[k] is not None for k in SPAN_SETS)
     time_ref, hind_ref = references(files)
     assert len(time_ref) > 100 and len(hind_ref) > 30
     found = time_expressions(chapter)
@@ -129,9 +130,10 @@ def test_measured_against_the_bundled_readers(chapter: Chapter) -> None:
 
 def test_without_the_adjudication_the_reference_is_left_out(chapter: Chapter, tmp_path: Path
                                                              ) -> None:
-    for key in ("time_a", "time_b"):
-        (tmp_path / FILES[key]).write_bytes((data_path("annotations") / FILES[key]).read_bytes())
-    files = load_annotation_files(chapter, tmp_path)
+    paths = {key: tmp_path / SPAN_SETS[key] for key in ("time_a", "time_b")}
+    for key, path in paths.items():
+        path.write_bytes((data_path("annotations") / SPAN_SETS[key]).read_bytes())
+    files = load_annotation_files(chapter, paths)
     table = time_agreement(chapter, time_expressions(chapter), files, n_boot=20)
     assert "method vs reference" not in table.index
     assert "adjudication file is missing" in table.attrs["note"]
