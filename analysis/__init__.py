@@ -15,7 +15,24 @@ Example:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import os
+import signal
+import sys
+
+
+def _interrupted_while_starting(signum: int, _: object) -> None:
+    """Stop ``python -m analysis`` quietly when a signal comes while it starts: nothing was written."""
+    os.write(2, b"interrupted: nothing was written\n")
+    os._exit(128 + signum)
+
+
+_interrupted_while_starting.while_starting = True  # the command line puts its own in its place
+if sys.argv[:1] == ["-m"]:  # run as python -m analysis: no traceback for an early Ctrl-C
+    signal.signal(signal.SIGINT, _interrupted_while_starting)
+    signal.signal(signal.SIGTERM, _interrupted_while_starting)
+    signal.signal(signal.SIGHUP, _interrupted_while_starting)
+
+from typing import TYPE_CHECKING  # noqa: E402
 
 from analysis.errors import AnalysisError, DataFileError, SourceError
 

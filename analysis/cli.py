@@ -10,17 +10,23 @@ folder, the bundled ones standing in for those it does not hold (see
 ``analysis.datafiles.DataFiles``). When the text is not the bundled
 excerpt and the bundled register, theme lexicon or sentiment patch stands in,
 the export is still written but a one-line warning on stderr names the
-bundled files used: they were made for chapter 4 of Serge's memoirs. On a
-large text each step is reported on stderr with its time. Before anything is
-written, stderr says how the text was read: how many corrections anchored
-(``corrections: 30 of 30 anchored (2 moved)``, naming those not found), what
-was left out (a Project Gutenberg licence, a line of provenance over a copy of
-the chapter) and any warning about the file (NUL characters).
+bundled files used: they were made for chapter 4 of Serge's memoirs; another
+warns when most of the text's words are not English (the sentiment lexicons
+are). ``OUTDIR`` is checked before any work (a file, a folder that cannot be
+written), and what an earlier, stopped export left beside it is settled, with a
+line saying so. On a large text, a progress bar runs on stderr when stderr is a
+terminal. Before anything is written, stderr says how the text was read: how
+many corrections anchored (``corrections: 30 of 30 anchored (2 moved)``, naming
+those not found), what was left out (a Project Gutenberg licence, a line of
+provenance over a copy of the chapter) and any warning about the file (NUL
+characters).
 
 Errors in the input (a missing or unreadable text, a bad data file or folder,
 a folder that cannot be written) are printed as one line on stderr, with exit
-status 1; an interrupt (Ctrl-C) exits with status 130, leaving the output
-folder as it was; bad arguments exit with status 2 (argparse's convention).
+status 1; an interrupt (Ctrl-C, SIGTERM, SIGHUP) exits with status 128 + the
+signal's number (130 for Ctrl-C), leaving the output folder with its earlier
+files (or, if it came after they were all switched in, with the new ones: the
+line says which); bad arguments exit with status 2 (argparse's convention).
 The heavy libraries are imported only when a command runs, so ``--help``
 answers at once.
 """
@@ -28,8 +34,9 @@ answers at once.
 from __future__ import annotations
 
 import argparse
+import math
+import os
 import sys
-import time
 from collections.abc import Sequence
 
 #: The export's files and the data files a folder may hold, for the help text (kept in step
@@ -38,10 +45,28 @@ EXPORTED = ("paragraphs.csv, sentences.csv, corrections.csv, themes.csv, theme_h
             "people.csv, mentions.csv, unregistered_names.csv, sentiment.csv, network.gexf, "
             "annotations.jsonld, chapter.tei.xml, datapackage.json")
 DATA_FILES = ("people.csv, shared_names.csv, non_person_names.csv, themes.toml, "
-              "sentiment_lexicon_patch.csv, corrections.csv, abbreviations.txt, episodes.csv")
+              "sentiment_lexicon_patch.csv, corrections.csv, abbreviations.txt, episodes.csv, "
+              "stopwords.txt, title.txt, chronology.csv")
 
-#: From this many characters of text on, the export reports its progress.
+#: From a text file of this many bytes on, the export shows a progress bar (on a terminal).
 LARGE_TEXT = 200_000
+
+#: English words so common that English prose is about a third made of them, and that are
+#: not common words of the other languages of Europe (``in``, ``was``, ``so`` are left out).
+ENGLISH = frozenset("the of and to that he it with his for had they this were which by from "
+                    "have not be at we who their been would there when but them could what him "
+                    "into she her you my our its are is".split())
+
+#: Below this share of :data:`ENGLISH` words, a text is taken for one not in English.
+ENGLISH_SHARE = 0.10
+
+PROMISE = (
+    "The export is all or nothing: every file is written beside OUTDIR and all are switched in "
+    "at once, so OUTDIR holds one complete set, the earlier files or the new ones, whatever "
+    "stops the export (an error, a full disk, Ctrl-C, SIGTERM, SIGHUP; after SIGKILL or a power "
+    "cut the next export into OUTDIR undoes the unfinished switch, saying so). Files in OUTDIR "
+    "that the export does not write are never touched. Text cells are the text exactly; "
+    "--spreadsheet-safe guards cells a spreadsheet would run as formulas.")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -63,10 +88,14 @@ def build_parser() -> argparse.ArgumentParser:
         description=(
             f"Write {EXPORTED} into OUTDIR (created if needed). CSV files are UTF-8 with a "
             "header row; start/end are character offsets into the text file as stored; "
-            "datapackage.json describes every file (Frictionless Data Package)."
+            f"datapackage.json describes every file (Frictionless Data Package). {PROMISE}"
         ),
     )
     exp.add_argument("outdir", metavar="OUTDIR", help="folder to write the files into")
+    exp.add_argument("--spreadsheet-safe", action="store_true",
+                     help="put a ' before every CSV text cell that begins with = + - @, a tab "
+                          "or a carriage return, so that a spreadsheet shows it instead of "
+                          "running it as a formula (those cells are then not the text exactly)")
     _text_and_data(exp)
     draft = commands.add_parser(
         "draft-register",
@@ -79,10 +108,21 @@ def build_parser() -> argparse.ArgumentParser:
             "not exist yet."),
     )
     draft.add_argument("file", metavar="FILE", help="the CSV file to write (e.g. mydata/people.csv)")
-    draft.add_argument("--min-score", type=float, default=1.0,
+    draft.add_argument("--min-score", type=_finite, default=1.0,
                        help="leave out candidates scoring below this (default 1)")
     _text_and_data(draft)
     return parser
+
+
+def _finite(text: str) -> float:
+    """A finite number, for argparse (``nan`` and ``inf`` are refused)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a finite number")
+    return value
 
 
 def _text_and_data(command: argparse.ArgumentParser) -> None:
@@ -106,15 +146,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     args = build_parser().parse_args(argv)
     from analysis.errors import AnalysisError
+    from analysis.export.folder import signals_interrupt
 
-    try:
-        return _export(args) if args.command == "export" else _draft_register(args)
-    except AnalysisError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("interrupted: nothing was written", file=sys.stderr)
-        return 130
+    with signals_interrupt():
+        try:
+            return _export(args) if args.command == "export" else _draft_register(args)
+        except AnalysisError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        except KeyboardInterrupt as exc:
+            if getattr(exc, "written", False):
+                print(f"interrupted: the export was complete; {args.outdir} holds the new files",
+                      file=sys.stderr)
+            else:
+                print("interrupted: nothing was written", file=sys.stderr)
+            return 128 + getattr(exc, "signum", 2)
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -122,46 +168,122 @@ def _export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from analysis.datafiles import DataFiles
-    from analysis.errors import AnalysisError
-    from analysis.export import export
+    from analysis.export import export, names, prepare
+    from analysis.export.folder import Interrupted
+    from analysis.people.register import check_source_paragraphs
     from analysis.results import Analyses
 
-    begin = time.perf_counter()
     out = Path(args.outdir)
-    if out.exists() and not out.is_dir():
-        raise AnalysisError(f"{out}: exists and is not a folder")
+    prepare(out, lambda line: print(line, file=sys.stderr))
     files = DataFiles() if args.data is None else DataFiles.from_dir(args.data)
-    chapter = files.chapter(args.text)
-    files.check(chapter)
-    _how_read(chapter)
-    large = len(chapter.seed_text) >= LARGE_TEXT
-    if large:
-        print(f"text established: {len(chapter.words)} words, {len(chapter.sentences)} "
-              f"sentences ({time.perf_counter() - begin:.1f} s)", file=sys.stderr)
-    progress = (lambda line: print(f"  {line}", file=sys.stderr)) if large else None
-    results = Analyses(chapter, files)
-    written = export(results, args.outdir, progress=progress)
-    for line in results.notes:
-        print(line, file=sys.stderr)
-    fallbacks = files.fallbacks(chapter)
-    if fallbacks:
-        print(f"warning: {chapter.source.path} is not the bundled chapter; using the "
-              f"bundled {', '.join(fallbacks)} (made for Serge's chapter 4): give "
-              "your own with --data DIR", file=sys.stderr)
-    for path in written:
-        print(path)
+    bar = _Progress(["the text", *names()], _text_size(files, args.text) >= LARGE_TEXT)
+    try:
+        chapter = files.chapter(args.text)
+        files.check(chapter)
+        if files.people is not None:  # the bundled register stands in: a warning says so
+            check_source_paragraphs(files.register(), len(chapter.paragraphs), files.people)
+        _how_read(chapter, bar.write)
+        english = _not_english(chapter)
+        if english:
+            bar.write(english)
+        bar.advance()
+        results = Analyses(chapter, files)
+        written = export(results, out, progress=bar.advance,
+                         spreadsheet_safe=args.spreadsheet_safe)
+    finally:
+        bar.close()
+    try:
+        for line in results.notes:
+            print(line, file=sys.stderr)
+        fallbacks = files.fallbacks(chapter)
+        if fallbacks:
+            print(f"warning: {chapter.source.path} is not the bundled chapter; using the "
+                  f"bundled {', '.join(fallbacks)} (made for Serge's chapter 4): give "
+                  "your own with --data DIR", file=sys.stderr)
+        for path in written:
+            print(path)
+    except KeyboardInterrupt as exc:
+        raise Interrupted(getattr(exc, "signum", 2), written=True) from None
     return 0
 
 
-def _how_read(chapter: object) -> None:
+def _text_size(files: object, text: str | None) -> int:
+    """The size in bytes of the text to analyse (0 if it cannot be told)."""
+    from analysis.datafiles import seed_path
+    from analysis.errors import AnalysisError
+
+    try:
+        return os.stat(text if text is not None else seed_path()).st_size
+    except (OSError, ValueError, AnalysisError):  # the loader says what is wrong with it
+        return 0
+
+
+class _Progress:
+    """A progress bar over the export's steps on stderr (``tqdm``), when asked for and stderr
+    is a terminal; otherwise silent. Lines written meanwhile go above the bar."""
+
+    def __init__(self, steps: list[str], large: bool) -> None:
+        self.steps = steps
+        self.bar = None
+        if large and sys.stderr.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=len(steps), file=sys.stderr, unit="step", leave=False,
+                            desc=f"reading {steps[0]}")
+
+    def advance(self, _: str = "") -> None:
+        """One step done: show the next."""
+        if self.bar is not None:
+            self.bar.update(1)
+            if self.bar.n < len(self.steps):
+                self.bar.set_description(f"writing {self.steps[self.bar.n]}")
+
+    def write(self, line: str) -> None:
+        """Print ``line`` on stderr (above the bar)."""
+        if self.bar is None:
+            print(line, file=sys.stderr)
+        else:
+            self.bar.write(line, file=sys.stderr)
+
+    def close(self) -> None:
+        """Take the bar away."""
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _how_read(chapter: object, say: object = None) -> None:
     """Say on stderr how the text was read: warnings, what was left out, the corrections."""
+    say = say or (lambda line: print(line, file=sys.stderr))
     for line in chapter.warnings:
-        print(f"warning: {line}", file=sys.stderr)
+        say(f"warning: {line}")
     for part, start, end in chapter.excluded.itertuples(index=False):
-        print(f"note: {chapter.source.path}: {part} (characters {start}-{end}) is left out of "
-              "the analysis", file=sys.stderr)
+        say(f"note: {chapter.source.path}: {part} (characters {start}-{end}) is left out of the "
+            "analysis")
     if chapter.anchoring is not None:
-        print(chapter.anchoring, file=sys.stderr)
+        say(str(chapter.anchoring))
+
+
+def _not_english(chapter: object, sample: int = 50_000) -> str | None:
+    """A warning when most of the text's words are not English, or ``None``.
+
+    The share of :data:`ENGLISH` words among the first ``sample`` words of the
+    narration tells: about a third in English prose, almost none in French or
+    Russian, whose every sentence VADER and TextBlob would score 0.
+
+    Example:
+        >>> _not_english(chapter) is None
+        True
+    """
+    words = chapter.tokens.loc[chapter.tokens["is_word"], "lower"].head(sample)
+    if len(words) < 100:
+        return None
+    share = float(words.isin(ENGLISH).mean())
+    if share >= ENGLISH_SHARE:
+        return None
+    return (f"warning: {chapter.source.path}: only {share:.0%} of its words are common English "
+            "words: is it in another language? The sentiment lexicons (VADER, TextBlob, the "
+            "patch) are English, so the sentences of a text in another language score about 0, "
+            "and the theme lexicon and the register find only what they spell")
 
 
 def _draft_register(args: argparse.Namespace) -> int:
@@ -175,6 +297,11 @@ def _draft_register(args: argparse.Namespace) -> int:
     target = Path(args.file)
     if target.exists():
         raise AnalysisError(f"{target}: exists already; give a new file name (nothing written)")
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        what = "does not exist" if not folder.exists() else "is not a folder"
+        raise AnalysisError(f"{target}: cannot be written: the folder {folder} {what} "
+                            "(nothing written)")
     files = DataFiles() if args.data is None else DataFiles.from_dir(args.data)
     chapter = files.chapter(args.text)
     _how_read(chapter)
@@ -187,7 +314,7 @@ def _draft_register(args: argparse.Namespace) -> int:
         partial.replace(target)
     except OSError as exc:
         partial.unlink(missing_ok=True)
-        raise AnalysisError(f"{target}: cannot be written ({exc.strerror})") from exc
+        raise AnalysisError(f"{target}: cannot be written ({exc.strerror or exc})") from exc
     print(f"{target}: {len(table)} candidate(s) of {len(candidates)} found; edit the roles, "
           "merge the aliases of one person, and delete the rows that are not people")
     return 0

@@ -21,6 +21,7 @@ Example:
 
 from __future__ import annotations
 
+import csv
 import errno
 import os
 import re
@@ -180,7 +181,8 @@ def read_csv_table(path: str | Path, columns: Sequence[str], *, strip: bool = Fa
     Raises:
         DataFileError: not a regular file (missing, a folder, a loop of links, a
             FIFO ...: :func:`file_problem`); an empty file; not readable as UTF-8
-            CSV; a required column missing from the header (row 1).
+            CSV; a column named twice in the header (row 1), or a required one
+            missing from it.
 
     Example:
         >>> read_csv_table(data_path("corrections.csv"), ["start", "end"]).loc[0, "start"]
@@ -204,6 +206,11 @@ def read_csv_table(path: str | Path, columns: Sequence[str], *, strip: bool = Fa
                             f"({' '.join(str(exc).split())})") from exc
     if not isinstance(table.index, pd.RangeIndex):  # pandas made the first column an index
         raise DataFileError(f"{file}: row 2: more cells than the header (row 1) has columns")
+    with file.open(encoding="utf-8", newline="") as stream:  # pandas renames a twin: role.1
+        header = next(csv.reader(stream), [])
+    twice = sorted({c.strip() for c in header if header.count(c) > 1})
+    if twice:
+        raise DataFileError(f"{file}: row 1 (header): column {twice[0]!r} is given twice")
     missing = [c for c in columns if c not in table.columns]
     if missing:
         raise DataFileError(f"{file}: row 1 (header): missing column(s) {', '.join(missing)}")

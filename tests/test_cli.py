@@ -134,15 +134,30 @@ def test_an_interrupt_exits_130_and_writes_nothing(tmp_path: Path,
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
-def test_a_large_text_reports_its_progress(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_large_text_shows_a_progress_bar_on_a_terminal(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch,
+                                                        capsys: pytest.CaptureFixture[str]
+                                                        ) -> None:
+    monkeypatch.setattr(cli, "LARGE_TEXT", 10)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert main(["export", str(tmp_path / "out"), "--text", str(small_text(tmp_path))]) == 0
+    err = capsys.readouterr().err
+    # tqdm redraws one line with \r: each step is named as it begins
+    shown = [part for part in err.replace("\n", "\r").split("\r") if part.strip()]
+    assert any(part.startswith("reading the text") for part in shown)
+    for name in [*TABLES, *FILES]:
+        assert any(part.startswith(f"writing {name}") for part in shown), name
+    assert shown[-1].startswith("warning: ")  # the bar is gone, the lines after it stay
+
+
+def test_no_progress_bar_when_stderr_is_no_terminal(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setattr(cli, "LARGE_TEXT", 10)
     assert main(["export", str(tmp_path / "out"), "--text", str(small_text(tmp_path))]) == 0
-    err = capsys.readouterr().err.splitlines()
-    assert err[0].startswith("text established: ")
-    steps = [line.strip().split(" (")[0] for line in err[1:] if line.startswith("  ")]
-    assert steps == [*TABLES, *FILES]
-    assert err[-1].startswith("warning: ")
+    err = capsys.readouterr().err
+    assert "\r" not in err and "writing" not in err
+    assert [line.split(":")[0] for line in err.splitlines()] == ["warning"]
 
 
 def small_text(folder: Path) -> Path:

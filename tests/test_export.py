@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from analysis import AnalysisError, DataFileError
-from analysis import export as export_module
+from analysis.export import folder
 from analysis.export import FILES, TABLES, export
 from analysis.results import Analyses
 
@@ -99,11 +99,11 @@ def test_a_failure_while_moving_puts_the_old_files_back(results: Analyses, out: 
                 raise OSError(13, "Permission denied")
         real(src, dst)
 
-    monkeypatch.setattr(export_module.os, "replace", failing)
+    monkeypatch.setattr(folder.os, "replace", failing)
     with pytest.raises(AnalysisError, match="the files could not be moved into place "
                                             r"\(Permission denied\); the folder is as it was"):
         export(results, out)
-    monkeypatch.setattr(export_module.os, "replace", real)
+    monkeypatch.setattr(folder.os, "replace", real)
     assert unchanged(out)
 
 

@@ -119,7 +119,7 @@ def test_the_tei_text_reads_as_the_established_text(tei: ET.Element, results: An
 def test_a_correction_inside_a_name_nests(tmp_path: Path, register) -> None:
     from analysis import load_chapter
     from analysis.datafiles import DataFiles
-    from analysis.formats.tei import tei_document
+    from analysis.formats.tei import paragraphs
 
     text = tmp_path / "t.txt"
     text.write_text("Title\n\nI met Zino viev in Moscow.\n", encoding="utf-8")
@@ -127,9 +127,10 @@ def test_a_correction_inside_a_name_nests(tmp_path: Path, register) -> None:
     i = text.read_text(encoding="utf-8").index("o v") + 1
     fixes.write_text(f"start,end,exact,replacement,kind,note\n{i},{i + 1}, ,,split word,\n",
                      encoding="utf-8")
-    results = Analyses(load_chapter(text, corrections=fixes), DataFiles())
-    name = tei_document(results).find(".//tei:body//tei:persName", NS)
-    assert name.get("ref") == "#zinoviev" and name.find("tei:choice/tei:sic", NS).text == " "
+    results = Analyses(load_chapter(text, DataFiles(corrections=fixes)), DataFiles(corrections=fixes))
+    name = next(el for el in paragraphs(results) if el.find(".//persName") is not None
+                ).find(".//persName")
+    assert name.get("ref") == "#zinoviev" and name.find("choice/sic").text == " "
     assert "".join(name.itertext()) == "Zino viev"
 
 

@@ -5,8 +5,13 @@ The descriptor describes every CSV file of the export by its Table Schema
 :data:`analysis.export.SCHEMAS`) and lists every other file written, each with
 its size and SHA-256, so that ``frictionless validate datapackage.json`` checks
 the whole export: every cell against its schema, every key, every file's bytes.
-It also names what the export was made from: the text file (its name and
-SHA-256) and each data file used (its path and SHA-256).
+It also names what the export was made from (``sources``): the text file and
+each data file the analyses actually read for that text (a bundled chapter's
+corrections are not listed for another text), each with its SHA-256 and a
+relative path: a file bundled with the package by its path in the package's
+repository (``analysis/data/people.csv``), any other by its path from the
+export folder (``../texts/memoir.txt``), so that no path of the machine that
+wrote the export is recorded.
 
 Example:
     >>> import tempfile
@@ -23,9 +28,10 @@ from __future__ import annotations
 import hashlib
 import json
 import mimetypes
+import os
 from pathlib import Path
 
-from analysis.datafiles import FILE_NAMES, TONE_FILES, DataFiles
+from analysis.datafiles import ANNOTATION_SETS, FILE_NAMES, DataFiles, data_path
 from analysis.results import Analyses
 from analysis.schema import TableSchema, resource_name
 
@@ -62,36 +68,87 @@ def _resource(folder: Path, name: str, schema: TableSchema | None) -> dict[str, 
     return {**out, "format": file_format, "mediatype": media, "encoding": "utf-8"}
 
 
-def sources(results: Analyses) -> list[dict[str, str]]:
+#: Data file (a field of :class:`~analysis.datafiles.DataFiles`) -> the property of
+#: :class:`~analysis.results.Analyses` that reads it, where it is not the field's own name.
+READ_BY = {"people": "register", "shared_names": "register", "non_person_names": "known_names",
+           "themes": "lexicon", "sentiment_lexicon_patch": "patch"}
+
+#: The data files read with the text itself (the corrections only when some applied).
+WITH_THE_TEXT = ("abbreviations", "corrections")
+
+#: The folder the bundled files' paths are given from: the package's repository.
+PACKAGE_ROOT = data_path("people.csv").resolve().parents[2]
+
+
+def _read(results: Analyses) -> list[tuple[Path, bool]]:
+    """Each data file the analyses read for this text (``bundled``: the package's own)."""
+    files: DataFiles = results.files
+    computed = vars(results)
+    out = []
+    for field in FILE_NAMES:
+        if field not in WITH_THE_TEXT and computed.get(READ_BY.get(field, field)) is None:
+            continue  # nothing exported read it (or it was not there for this text)
+        if field == "corrections" and results.chapter.anchoring is None:
+            continue  # no corrections were applied to this text
+        given = getattr(files, field)
+        path = files.path(field)
+        if field == "shared_names" and given is None:  # the rules beside the register, if any
+            path = files.path("people").parent / FILE_NAMES[field]
+            given = None if files.people is None else path
+        out.append((path, given is None))
+    folder = files.annotation_folder(results.chapter)
+    for kind, found in computed.get("_readings", {}).items():
+        if found is not None and folder is not None:
+            out += [(folder / name, files.annotations is None)
+                    for name in ANNOTATION_SETS[kind].values() if (folder / name).is_file()]
+    return [(path, bundled) for path, bundled in out if path.is_file()]
+
+
+def _relative(path: Path, bundled: bool, folder: Path) -> str:
+    """``path`` from the package's repository (a bundled file) or from ``folder``, in POSIX form."""
+    base = PACKAGE_ROOT if bundled else folder
+    try:
+        return Path(os.path.relpath(path.resolve(), base.resolve())).as_posix()
+    except ValueError:  # another drive
+        return path.name
+
+
+def sources(results: Analyses, folder: str | Path = ".") -> list[dict[str, str]]:
     """The text file and every data file the analyses read, each with its SHA-256.
 
+    ``folder``: the export folder, which the paths of files not bundled with
+    the package are relative to.
+
     Example:
-        >>> [s["title"] for s in sources(Analyses(chapter))][:2]
-        ['serge-memoirs-ch4-excerpt.txt', 'people.csv']
+        >>> results = Analyses(chapter)
+        >>> _ = results.register  # read, so it is listed
+        >>> listed = sources(results)
+        >>> [s["title"] for s in listed][:3], listed[1]["path"]
+        (['serge-memoirs-ch4-excerpt.txt', 'people.csv', 'shared_names.csv'], 'analysis/data/people.csv')
     """
     src = results.chapter.source
-    out = [{"title": src.path.name, "path": str(src.path), "hash": f"sha256:{src.sha256}",
-            "description": "the text analysed; every start/end is a character offset into it"}]
-    files: DataFiles = results.files
-    used = [(files.path(name), getattr(files, name) is None) for name in FILE_NAMES]
-    folder = files.annotation_folder(results.chapter)
-    if folder is not None and results.tone_reference is not None:
-        used += [(folder / name, files.annotations is None) for name in TONE_FILES.values()]
-    for path, bundled in used:
-        if path.is_file():
-            out.append({"title": path.name, "path": str(path), "hash": f"sha256:{sha256(path)}",
-                        "description": "a data file the analyses read"
-                        + (" (bundled)" if bundled else "")})
+    seed = src.path.resolve().parent == PACKAGE_ROOT / "seeds"
+    out = [{"title": src.path.name, "path": _relative(src.path, seed, Path(folder)),
+            "hash": f"sha256:{src.sha256}",
+            "description": "the text analysed; every start/end is a character offset into it"
+            + (" (bundled with the package)" if seed else "")}]
+    for path, bundled in _read(results):
+        out.append({"title": path.name, "path": _relative(path, bundled, Path(folder)),
+                    "hash": f"sha256:{sha256(path)}",
+                    "description": "a data file the analyses read"
+                    + (" (bundled with the package)" if bundled else "")})
     return out
 
 
 def write_datapackage(results: Analyses, path: str | Path, schemas: dict[str, TableSchema],
-                      others: list[str]) -> None:
+                      others: list[str], *, spreadsheet_safe: bool = False) -> None:
     """Write the descriptor of the export folder holding ``path``.
 
     ``schemas``: each CSV file of the folder -> its Table Schema; ``others``:
     the other files of the folder, described by their format, size and SHA-256.
-    Both must be written already. See the module's example.
+    Both must be written already. ``spreadsheet_safe``: the CSV files were
+    written so (:func:`analysis.export.tables.write_csv`), which the
+    description says. See the module's example.
     """
     folder = Path(path).parent
     chapter = results.chapter
@@ -100,9 +157,13 @@ def write_datapackage(results: Analyses, path: str | Path, schemas: dict[str, Ta
         "title": f"Analyses of {chapter.source.path.name}",
         "description": ("Paragraphs, sentences, corrections, themes, people, mentions and "
                         "sentiment of the text, with offsets into the file as stored; "
-                        + (str(chapter.anchoring) if chapter.anchoring else "no corrections")),
+                        + (str(chapter.anchoring) if chapter.anchoring else "no corrections")
+                        + ("; spreadsheet-safe: a text cell beginning with = + - @, a tab or a "
+                           "carriage return has a ' put before it, so such cells are not the "
+                           "text exactly" if spreadsheet_safe else
+                           "; every text cell is the text exactly")),
         "profile": "data-package",
-        "sources": sources(results),
+        "sources": sources(results, folder),
         "resources": [_resource(folder, name, schema) for name, schema in schemas.items()]
         + [_resource(folder, name, None) for name in others],
     }

@@ -13,8 +13,15 @@ TextQuoteSelector and a TextPositionSelector, so that
 one AnnotationPage, the first (and only) page of an AnnotationCollection, as
 the Web Annotation Data Model lays out a collection.
 
+The file is written one annotation at a time (:func:`annotations` yields
+them), one to a line, so that a long text's annotations are never all held in
+memory at once.
+
 Example:
-    >>> doc = web_annotations(Analyses(chapter))
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     write_annotations(Analyses(chapter), Path(tmp) / "a.jsonld")
+    ...     doc = json.loads((Path(tmp) / "a.jsonld").read_text(encoding="utf-8"))
     >>> doc["type"], doc["total"] == len(doc["first"]["items"])
     ('AnnotationCollection', True)
     >>> first = doc["first"]["items"][0]
@@ -26,8 +33,10 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+
+import pandas as pd
 
 from analysis.results import Analyses
 from analysis.sentiment import METHODS
@@ -93,17 +102,14 @@ def _score_bodies(row: Mapping[str, object]) -> list[dict[str, object]]:
             for m in METHODS if not math.isnan(float(row[m]))]
 
 
-def web_annotations(results: Analyses) -> dict[str, object]:
-    """The collection of every annotation (see the module's description), as a JSON-LD object.
+#: Rows of a table turned into annotations at a time.
+BLOCK = 10_000
 
-    Example:
-        >>> doc = web_annotations(Analyses(chapter))
-        >>> sorted({a["motivation"] for a in doc["first"]["items"]})
-        ['assessing', 'classifying', 'editing', 'identifying']
-    """
-    source = source_of(results)
+
+def _groups(results: Analyses) -> list[tuple[str, str, pd.DataFrame, Callable]]:
+    """Each kind of annotation: its name, motivation, table and the bodies of a row."""
     people = results.register.set_index("person_id").to_dict("index")
-    groups = [
+    return [
         ("mention", "identifying", results.mentions,
          lambda row: _mention_bodies(row, people)),
         ("theme-hit", "classifying", results.theme_hits,
@@ -115,21 +121,27 @@ def web_annotations(results: Analyses) -> dict[str, object]:
                       _text_body(row["kind"], "classifying")]
          + ([_text_body(row["note"], "describing")] if row["note"] else [])),
     ]
-    items = []
-    for name, motivation, table, bodies in groups:
-        for i, row in enumerate(table.to_dict("records"), start=1):
-            items.append({"id": f"annotations.jsonld#{name}-{i}", "type": "Annotation",
-                          "motivation": motivation, "body": bodies(row),
-                          "target": target(results, row["start"], row["end"], source)})
-    return {"@context": CONTEXT, "id": "annotations.jsonld", "type": "AnnotationCollection",
-            "label": f"Mentions, theme hits, sentence scores and corrections of {source['label']}",
-            "total": len(items),
-            "first": {"id": "annotations.jsonld#page-1", "type": "AnnotationPage",
-                      "startIndex": 0, "items": items}}
+
+
+def annotations(results: Analyses) -> Iterator[dict[str, object]]:
+    """Every annotation (see the module's description), one at a time, in the file's order.
+
+    Example:
+        >>> sorted({a["motivation"] for a in annotations(Analyses(chapter))})
+        ['assessing', 'classifying', 'editing', 'identifying']
+    """
+    source = source_of(results)
+    for name, motivation, table, bodies in _groups(results):
+        for first in range(0, len(table), BLOCK):
+            rows = table.iloc[first:first + BLOCK].to_dict("records")
+            for i, row in enumerate(rows, start=first + 1):
+                yield {"id": f"annotations.jsonld#{name}-{i}", "type": "Annotation",
+                       "motivation": motivation, "body": bodies(row),
+                       "target": target(results, row["start"], row["end"], source)}
 
 
 def write_annotations(results: Analyses, path: str | Path) -> None:
-    """Write :func:`web_annotations` as UTF-8 JSON-LD at ``path``.
+    """Write every annotation as a UTF-8 JSON-LD collection at ``path``, one at a time.
 
     Example:
         >>> import tempfile
@@ -138,5 +150,15 @@ def write_annotations(results: Analyses, path: str | Path) -> None:
         ...     json.loads((Path(tmp) / "a.jsonld").read_text(encoding="utf-8"))["@context"]
         'http://www.w3.org/ns/anno.jsonld'
     """
-    Path(path).write_text(json.dumps(web_annotations(results), ensure_ascii=False)
-                          + "\n", encoding="utf-8")
+    source = source_of(results)
+    total = sum(len(table) for *_, table, _ in _groups(results))
+    head = json.dumps({
+        "@context": CONTEXT, "id": "annotations.jsonld", "type": "AnnotationCollection",
+        "label": f"Mentions, theme hits, sentence scores and corrections of {source['label']}",
+        "total": total, "first": {"id": "annotations.jsonld#page-1", "type": "AnnotationPage",
+                                  "startIndex": 0, "items": []}}, ensure_ascii=False)
+    with Path(path).open("w", encoding="utf-8") as stream:
+        stream.write(head[:-len("]}}")] + "\n")  # the items come last: written one by one
+        for i, item in enumerate(annotations(results)):
+            stream.write(("" if i == 0 else ",\n") + json.dumps(item, ensure_ascii=False))
+        stream.write("\n]}}\n")

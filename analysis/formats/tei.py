@@ -9,8 +9,7 @@
   for a title, ``p`` for narrative, ``note type="editorial"`` for an editor's note;
 - in the text, ``persName ref="#person_id"`` for each mention and ``choice``
   with ``sic`` (what the file holds) and ``corr`` (the replacement) for each
-  correction. The tree is built as a tree, so the markup is well-formed by
-  construction; a correction inside a name is nested in its ``persName``, and a
+  correction. A correction inside a name is nested in its ``persName``, and a
   name that would cut a correction in two is widened to hold all of it.
 
 The schema of TEI (``tei_all.rng``) is not packaged for PyPI or npm, so the file
@@ -18,57 +17,68 @@ is checked by the tests for its structure and counts, not validated against it
 (``book/extending.md`` says how to validate it with Jing).
 
 Example:
-    >>> root = tei_document(Analyses(chapter))
-    >>> len(root.findall(".//tei:body//tei:persName", NS)) == len(Analyses(chapter).mentions)
+    >>> import tempfile
+    >>> results = Analyses(chapter)
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     write_tei(results, Path(tmp) / "c.xml")
+    ...     root = ET.parse(Path(tmp) / "c.xml").getroot()
+    >>> len(root.findall(".//tei:body//tei:persName", NS)) == len(results.mentions)
     True
 """
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from analysis.formats.jsonld import WIKIDATA
+from analysis.formats.xmltext import left_out, xml_clean
 from analysis.results import Analyses
 
 #: The TEI namespace, and the prefix the examples and tests use for it.
 TEI = "http://www.tei-c.org/ns/1.0"
 NS = {"tei": TEI}
 _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _ELEMENT = {"title": "head", "narrative": "p", "editorial": "note"}
-
-ET.register_namespace("", TEI)
 
 
 def _el(parent: ET.Element | None, tag: str, text: str | None = None, **attrs: str
         ) -> ET.Element:
-    """A TEI element (under ``parent`` if given) with its text and attributes."""
-    qualified = {(_XML_ID if k == "xml_id" else k): v for k, v in attrs.items()}
+    """A TEI element (under ``parent`` if given) with its text and attributes.
+
+    Its tag has no namespace: it is written inside the ``TEI`` element, which
+    declares the TEI namespace as the default.
+    """
+    qualified = {(_XML_ID if k == "xml_id" else k): xml_clean(v) for k, v in attrs.items()}
     el = (ET.Element if parent is None else lambda t, **a: ET.SubElement(parent, t, **a))(
-        f"{{{TEI}}}{tag}", **qualified)
+        tag, **qualified)
     if text is not None:
-        el.text = _NOT_XML.sub("", text)
+        el.text = xml_clean(text)
     return el
 
 
 def _add_text(el: ET.Element, text: str) -> None:
     """Append text after ``el``'s last child (or inside it, if it has none)."""
-    text = _NOT_XML.sub("", text)
+    text = xml_clean(text)
     if len(el):
         el[-1].tail = (el[-1].tail or "") + text
     else:
         el.text = (el.text or "") + text
 
 
-def _header(results: Analyses, root: ET.Element) -> None:
-    """The ``teiHeader``: title, source with checksum, list of persons."""
+def tei_header(results: Analyses) -> ET.Element:
+    """The ``teiHeader``: title, source with checksum, list of persons.
+
+    Example:
+        >>> tei_header(Analyses(chapter)).find("fileDesc/sourceDesc/bibl/idno").get("type")
+        'sha256'
+    """
     src = results.chapter.source
-    header = _el(root, "teiHeader")
+    header = _el(None, "teiHeader")
     desc = _el(header, "fileDesc")
     _el(_el(desc, "titleStmt"), "title", f"The established text of {src.path.name}")
     _el(_el(desc, "publicationStmt"), "p",
@@ -85,6 +95,7 @@ def _header(results: Analyses, root: ET.Element) -> None:
         _el(person, "persName", rec["name"], **({"ref": WIKIDATA + qid} if qid else {}))
         if qid:
             _el(person, "idno", qid, type="wikidata")
+    return header
 
 
 def _est(results: Analyses, start: int, end: int) -> tuple[int, int]:
@@ -154,30 +165,29 @@ def _fill(text: str, el: ET.Element, start: int, end: int,
     _add_text(el, text[pos:end])
 
 
-def tei_document(results: Analyses) -> ET.Element:
-    """The TEI document of the chapter (see the module's description), as an element tree.
+def paragraphs(results: Analyses) -> Iterator[ET.Element]:
+    """The body's elements, one per paragraph (see the module's description), one at a time.
 
     Example:
-        >>> root = tei_document(Analyses(chapter))
-        >>> root.find("tei:text/tei:body/tei:div/tei:p", NS).get("n")
-        '3'
+        >>> first = next(paragraphs(Analyses(chapter)))
+        >>> first.tag, first.get("n")
+        ('head', '1')
     """
-    root = _el(None, "TEI")
-    _header(results, root)
-    div = _el(_el(_el(root, "text"), "body"), "div")
     fixes = _rows(results.chapter.corrections, ["start", "end", "found", "replacement"])
     found = _rows(results.mentions, ["start", "end", "person_id"])
     for para in results.chapter.paragraphs.itertuples(index=False):
         extra = {"type": "editorial"} if para.kind == "editorial" else {}
-        block = _el(div, _ELEMENT.get(para.kind, "p"), n=str(para.paragraph_id), **extra)
+        block = _el(None, _ELEMENT.get(para.kind, "p"), n=str(para.paragraph_id), **extra)
         lo, hi = _est(results, int(para.start), int(para.end))
         _fill(results.chapter.text, block, lo, hi,
               _marks(results, int(para.start), int(para.end), fixes, found))
-    return root
+        yield block
 
 
 def write_tei(results: Analyses, path: str | Path) -> None:
-    """Write :func:`tei_document` as UTF-8 XML at ``path``.
+    """Write the TEI document as UTF-8 XML at ``path``, a paragraph at a time.
+
+    What XML cannot hold is left out, with a warning in ``results.notes``.
 
     Example:
         >>> import tempfile
@@ -186,8 +196,22 @@ def write_tei(results: Analyses, path: str | Path) -> None:
         ...     ET.parse(Path(tmp) / "c.xml").getroot().tag
         '{http://www.tei-c.org/ns/1.0}TEI'
     """
-    tree = ET.ElementTree(tei_document(results))
-    ET.indent(tree.find(f"{{{TEI}}}teiHeader"), space=" ")
-    Path(path).write_bytes(ET.tostring(tree.getroot(), encoding="utf-8", xml_declaration=True)
-                           + b"\n")
-
+    seed = results.chapter.offset_map.seed_start
+    warning = left_out(results.chapter.text, "the text", "chapter.tei.xml", lambda i: seed[i])
+    bad = [p for p, n in zip(results.register["person_id"], results.register["name"])
+           if xml_clean(str(n)) != str(n)]
+    if bad:
+        warning = (f"{warning}; " if warning else "warning: chapter.tei.xml: ") + (
+            f"control characters (which XML cannot hold) are left out of the name of "
+            f"{', '.join(bad)} (from the register)")
+    if warning:
+        results.notes.append(warning)
+    header = tei_header(results)
+    ET.indent(header, space=" ")
+    with Path(path).open("w", encoding="utf-8") as stream:
+        stream.write(f"<?xml version='1.0' encoding='utf-8'?>\n<TEI xmlns=\"{TEI}\">")
+        stream.write(ET.tostring(header, encoding="unicode"))
+        stream.write("<text><body><div>\n")
+        for block in paragraphs(results):
+            stream.write(ET.tostring(block, encoding="unicode") + "\n")
+        stream.write("</div></body></text></TEI>\n")

@@ -172,9 +172,12 @@ def load_register(path: str | Path,
         DataFileError: a cell that breaks the schema (:data:`REGISTER`: a
             missing column or empty required cell, a malformed or duplicate
             ``person_id``, a ``source_paragraph`` that is not a positive
-            integer ...), a column named like one the export computes, or a name
+            integer ...), a column named like one the export computes, a name
             form claimed by two people with no rule in the shared-names table
-            (or a rule naming a non-claimant).
+            (or a rule naming a non-claimant), a person with no name form, or a
+            form of one character or a common English word (``I``, ``the``,
+            ``will``) that no rule gives to its person. Every row breaking one
+            of these last checks is named, in one line.
 
     Example:
         >>> register.set_index("person_id").loc["borodin", "aliases"]
@@ -198,6 +201,7 @@ def load_register(path: str | Path,
         shared = (load_shared_names(shared_file) if shared_names is not None
                   or shared_file.is_file() else pd.DataFrame(columns=SHARED_COLUMNS))
     _check_claims(claims, shared, file, shared_file)
+    _check_aliases(table, shared, file, shared_file)
     table = table.assign(narrator=table["narrator"] == "yes")
     table.attrs["shared_names"] = shared[SHARED_COLUMNS].to_dict("records")
     return table
@@ -205,17 +209,100 @@ def load_register(path: str | Path,
 
 def _check_claims(claims: dict[str, list[tuple[str, int]]], shared: pd.DataFrame,
                   file: Path, shared_file: Path | str) -> None:
-    """Every name form claimed twice needs a rule whose person is a claimant."""
+    """Every name form claimed twice needs a rule whose person is a claimant; all are reported.
+
+    Example:
+        >>> _check_claims({"Kun": [("a", 2), ("b", 3)], "Lenin": [("c", 4), ("d", 5)]},
+        ...               pd.DataFrame(columns=SHARED_COLUMNS), Path("people.csv"), "rules.csv")
+        Traceback (most recent call last):
+        ...
+        analysis.errors.DataFileError: people.csv: row 3, column aliases: 'Kun' is claimed by a (row 2) and b with no rule for it in rules.csv; row 5, column aliases: 'Lenin' is claimed by c (row 4) and d with no rule for it in rules.csv
+    """
     rules = dict(zip(shared["alias"], shared["person_id"]))
+    unruled, strays = [], []
     for alias, who in claims.items():
         if len(who) > 1 and alias not in rules:
             (p1, r1), (p2, r2) = who[0], who[1]
-            raise DataFileError(
-                f"{file}: row {r2}, column aliases: {alias!r} is claimed by {p1} (row {r1}) and "
-                f"{p2} with no rule for it in {shared_file}")
+            unruled.append(f"row {r2}, column aliases: {alias!r} is claimed by {p1} (row {r1}) "
+                           f"and {p2} with no rule for it in {shared_file}")
         if alias in rules and len(who) > 1 and rules[alias] not in {p for p, _ in who}:
-            raise DataFileError(f"{shared_file}: alias {alias!r}: person {rules[alias]!r} does "
-                                "not claim it in the register")
+            strays.append(f"alias {alias!r}: person {rules[alias]!r} does not claim it in the "
+                          "register")
+    if unruled:
+        raise DataFileError(f"{file}: {_listed(unruled)}")
+    if strays:
+        raise DataFileError(f"{shared_file}: {_listed(strays)}")
+
+
+def _listed(problems: list[str], most: int = 5) -> str:
+    """The first ``most`` problems, joined, and how many more there are.
+
+    Example:
+        >>> _listed(["row 2: a", "row 3: b", "row 4: c"], most=2)
+        'row 2: a; row 3: b; and 1 more'
+    """
+    more = f"; and {len(problems) - most} more" if len(problems) > most else ""
+    return "; ".join(problems[:most]) + more
+
+
+#: A one-word alias whose Zipf frequency in general English (``wordfreq``) reaches this is a
+#: common word ("the" 7.7, "will" 6.5, "may" 6.0), which would make a mention of every use of
+#: it; the most frequent single-word name of the bundled register, "Thomas", is 4.8.
+COMMON_ALIAS_ZIPF = 5.5
+
+
+def _check_aliases(table: pd.DataFrame, shared: pd.DataFrame, file: Path,
+                   shared_file: Path | str) -> None:
+    """Refuse, all at once, a person with no name form, and a name form of one character or
+    a common English word, unless the shared-names table has a rule giving it to that person.
+
+    Example:
+        >>> people = pd.DataFrame({"person_id": ["kun", "x"], "aliases": ["Bela Kun; the", ";"]})
+        >>> _check_aliases(people, pd.DataFrame(columns=SHARED_COLUMNS), Path("people.csv"),
+        ...                "rules.csv")
+        Traceback (most recent call last):
+        ...
+        analysis.errors.DataFileError: people.csv: row 2, column aliases: 'the' is a common English word: every 'the' of the text would name kun; row 3, column aliases: no name form (';' only separates them), so x could never be named; remove these, or give a form to its person by a rule in rules.csv (alias,default,person_id,reason)
+    """
+    from wordfreq import zipf_frequency
+
+    allowed = set(zip(shared["alias"], shared["person_id"]))
+    problems = []
+    for row, (pid, cell) in enumerate(zip(table["person_id"], table["aliases"]), start=2):
+        forms = split_aliases(cell)
+        if not forms:
+            problems.append(f"row {row}, column aliases: no name form (';' only separates "
+                            f"them), so {pid} could never be named")
+        for form in forms:
+            if (form, pid) in allowed:
+                continue
+            if len(form) == 1:
+                problems.append(f"row {row}, column aliases: {form!r} is a single character: "
+                                f"every {form!r} of the text would name {pid}")
+            elif " " not in form and zipf_frequency(form.lower(), "en") >= COMMON_ALIAS_ZIPF:
+                problems.append(f"row {row}, column aliases: {form!r} is a common English "
+                                f"word: every {form!r} of the text would name {pid}")
+    if problems:
+        raise DataFileError(f"{file}: {_listed(problems)}; remove these, or give a "
+                            f"form to its person by a rule in {shared_file} "
+                            "(alias,default,person_id,reason)")
+
+
+def check_source_paragraphs(table: pd.DataFrame, paragraphs: int, file: str | Path) -> None:
+    """Refuse a ``source_paragraph`` beyond the text's last paragraph (all such rows at once).
+
+    Example:
+        >>> check_source_paragraphs(register, len(chapter.paragraphs), "people.csv")
+        >>> check_source_paragraphs(register.head(2), 3, "people.csv")
+        Traceback (most recent call last):
+        ...
+        analysis.errors.DataFileError: people.csv: row 2, column source_paragraph: 45 is beyond the text's last paragraph (3); row 3, column source_paragraph: 4 is beyond the text's last paragraph (3)
+    """
+    beyond = [f"row {row}, column source_paragraph: {int(n)} is beyond the text's last "
+              f"paragraph ({paragraphs})"
+              for row, n in enumerate(table["source_paragraph"], start=2) if int(n) > paragraphs]
+    if beyond:
+        raise DataFileError(f"{file}: {_listed(beyond)}")
 
 
 def load_known_names(path: str | Path) -> pd.DataFrame:

@@ -15,12 +15,16 @@ Example:
 from __future__ import annotations
 
 import re
-
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import numpy as np
 import pandas as pd
 
 from analysis import stats
+from analysis.errors import DataFileError
 from analysis.text import Chapter
 from analysis.themes import vocabulary
 from analysis.themes.lexicon import Lexicon, term_regex
@@ -52,13 +56,74 @@ def lexicon_hits(chapter: Chapter, lexicon: Lexicon) -> pd.DataFrame:
             pattern=terms["term"].str.match(r"^/.+/$"), n_words=terms["term"].str.split().str.len(),
         ).sort_values(["pattern", "n_words"], ascending=[True, False], kind="stable")
         regexes = [_lower_case_regex(t) for t in terms["term"]]
-        hits = chapter.find(_alternation(regexes), lowercase=True)
+        hits = _bounded_find(chapter, regexes, terms, lexicon, theme)
         which: dict[str, int] = {}
         index = [which.setdefault(m, _which(regexes, m)) for m in hits["match"].str.lower()]
         found.append(hits.assign(theme=theme, term=terms["term"].to_numpy()[index],
                                  weight=terms["weight"].to_numpy()[index]))
     hits = pd.concat(found, ignore_index=True).assign(source="lexicon")
     return _order_hits(hits.astype({c: _dtype(c) for c in _HIT_COLUMNS}))
+
+
+#: Seconds a theme's search may take: this much, plus as much again per million characters.
+SEARCH_SECONDS = 3.0
+
+
+class _TooSlow(Exception):
+    """The search ran out of time."""
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Stop the block with :class:`_TooSlow` after ``seconds`` (the regular expression engine
+    checks for signals as it backtracks); no limit outside the main thread."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise _TooSlow
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _bounded_find(chapter: Chapter, regexes: list[re.Pattern[str]], terms: pd.DataFrame,
+                  lexicon: Lexicon, theme: str) -> pd.DataFrame:
+    """Search a theme's terms together, in bounded time; refuse the ``/pattern/`` term that
+    backtracks without end (such as ``/(.|\\s)+@/``), naming it.
+
+    Raises:
+        DataFileError: the search took more than :data:`SEARCH_SECONDS` (and as
+            much again per million characters); the message names the first
+            ``/pattern/`` term that takes that long alone.
+    """
+    seconds = SEARCH_SECONDS * (1 + len(chapter.text) / 1e6)
+    try:
+        with _time_limit(seconds):
+            return chapter.find(_alternation(regexes), lowercase=True)
+    except _TooSlow:
+        pass
+    slow = None
+    for regex, (term, line) in zip(regexes, terms[["term", "line"]].itertuples(index=False)):
+        if term.startswith("/"):
+            try:
+                with _time_limit(seconds):
+                    chapter.find(regex.pattern, regex.flags, lowercase=True)
+            except _TooSlow:
+                slow = (term, line)
+                break
+    term, line = slow or (", ".join(t for t in terms["term"] if t.startswith("/")), None)
+    where = f"line {line}" if line is not None and not pd.isna(line) else f"[{theme}]"
+    raise DataFileError(
+        f"{lexicon.path}: {where}: [{theme}] key 'term': {term} takes more than {seconds:.0f} s "
+        "to search the text (a repeat in it can match the same characters in many ways, as "
+        "(.|\\s)+ or .*.*.* do); write it so that each character is matched one way only")
 
 
 def _lower_case_regex(term: str) -> re.Pattern[str]:

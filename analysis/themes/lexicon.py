@@ -99,6 +99,10 @@ def _char_pattern(char: str) -> str:
 #: Weight from which a lexicon term is a core term.
 CORE_WEIGHT = 3.0
 
+#: The scale of a term's weight: 1 a weak term, 2 a strong one, 3 a core one (between
+#: them for a term in between).
+WEIGHTS = (1.0, CORE_WEIGHT)
+
 
 #: Column names of the tables theme keys become columns of; a theme may not take one.
 RESERVED = frozenset({"paragraph_id", "sentence_id", "start", "end", "kind", "text", "theme",
@@ -149,8 +153,9 @@ def load_lexicon(path: str | Path) -> Lexicon:
             key: a TOML syntax error, a theme key that is not a lower-case
             identifier, a missing or empty ``description`` or ``terms``, an
             unknown key, a term that is empty, duplicated within its theme or not
-            a valid query (:func:`term_regex`), a weight that is not a positive
-            finite number, or a theme key that is also a column of the score tables.
+            a valid query (:func:`term_regex`), a weight that is not a number on
+            the scale (:data:`WEIGHTS`: 1 weak to 3 core), or a theme key that is
+            also a column of the score tables.
 
     Example:
         >>> terms = load_lexicon(data_path("themes.toml")).terms
@@ -236,6 +241,10 @@ def _validate_term(file: Path, lines: list[str], head: int | None, theme: str, n
             or not math.isfinite(weight)):
         raise DataFileError(f"{where}: [{theme}] term {term!r}, key 'weight': "
                             f"{weight!r} is not a positive finite number")
+    low, high = WEIGHTS
+    if not low <= weight <= high:
+        raise DataFileError(f"{where}: [{theme}] term {term!r}, key 'weight': {weight!r} is "
+                            f"outside the lexicon's scale, {low:g} (weak) to {high:g} (core)")
     note = item.get("note", "")
     if not isinstance(note, str):
         raise DataFileError(f"{where}: [{theme}] term {term!r}, key 'note': not a text")

@@ -1,44 +1,42 @@
-"""Writing the analyses as files other tools read, in the field's standards.
+"""The export's CSV tables: what each holds, its Table Schema, and how it is written.
 
 :data:`TABLES` maps each exported CSV file (for R, pandas or a spreadsheet) to
-the function that builds its table from an :class:`~analysis.results.Analyses`,
-and :data:`SCHEMAS` declares each table once, as a Frictionless Table Schema
-(field names, types, descriptions, primary and foreign keys); :data:`FILES` maps
-each other file to the function that writes it: the network for Gephi (GEXF),
-every mention, theme hit, sentence score and correction as a W3C Web Annotation
-collection (JSON-LD), the established text in TEI P5, and last the Frictionless
-Data Package descriptor, which describes every CSV by its schema and lists every
-file written with its SHA-256 (the export's manifest), with the text and the data
-files used. The command line, the tests and the book all go through
-:func:`export`. An analysis adds its files here.
+the function that builds its table from an :class:`~analysis.results.Analyses`;
+:data:`SCHEMAS` declares each table once, as a Frictionless Table Schema (field
+names, types, descriptions, primary and foreign keys), and :func:`table_schema`
+completes it from the data (a theme of the lexicon, a column of the register).
+:func:`write_csv` writes a table in blocks of rows, so that a large table is
+never held twice; its text cells are written exactly as they are (offsets point
+into them), unless ``spreadsheet_safe`` asks for the form a spreadsheet cannot
+mistake for a formula.
 
-The export never leaves half a result: every file is written into a
-temporary folder beside ``OUTDIR``, and the set is moved into place only when
-all of it has been written, under a lock on ``OUTDIR`` taken before anything is
-built. On any failure or interrupt ``OUTDIR`` is left as it was; files in it
-that the export does not write are never touched.
+Example:
+    >>> table = sentiment_table(Analyses(chapter))
+    >>> table_schema("sentiment.csv", table, Analyses(chapter)).primary_key
+    ('sentence_id',)
 """
 
 from __future__ import annotations
 
-import fcntl
-import os
-import shutil
-import tempfile
-import time
-from dataclasses import replace
+import csv
+import math
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
-from analysis.errors import AnalysisError
-from analysis.formats import write_annotations, write_datapackage, write_tei
-from analysis.people import REGISTER, register_table, write_gexf
+from analysis.people import REGISTER, register_table
 from analysis.results import Analyses
 from analysis.schema import Field, TableSchema
 from analysis.text.corrections import KINDS
+
+#: Rows written at a time by :func:`write_csv`.
+BLOCK = 20_000
+
+#: What a cell may begin with that a spreadsheet reads as a formula (OWASP's list).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def paragraphs_table(results: Analyses) -> pd.DataFrame:
@@ -100,7 +98,7 @@ def sentiment_table(results: Analyses) -> pd.DataFrame:
     out = scores.assign(in_note=scores["paragraph_id"].map(kinds).eq("editorial").to_numpy())
     reference = results.tone_reference
     annotation = (pd.Series(dtype="Int64") if reference is None
-                  else reference.set_index("sentence_id")["reference"])
+                  else reference.set_index("sentence_id")["score"])
     return out.assign(annotation=out["sentence_id"].map(annotation).astype("Int64"))
 
 
@@ -116,6 +114,7 @@ TABLES: dict[str, Callable[[Analyses], pd.DataFrame]] = {
     "unregistered_names.csv": lambda results: results.unregistered_names,
     "sentiment.csv": sentiment_table,
 }
+
 
 def _span(what: str) -> tuple[Field, Field]:
     """``start`` and ``end``: offsets into the file as stored."""
@@ -137,6 +136,11 @@ def _score(name: str, what: str) -> Field:
     return Field(name, "number", minimum=-1, maximum=1, description=what)
 
 
+def _text(what: str) -> Field:
+    """A text cell, written exactly (unless the export is spreadsheet-safe)."""
+    return Field("text", description=f"{what}, exactly as established")
+
+
 _PARAGRAPH = ("paragraph_id", "paragraphs.csv", "paragraph_id")
 _SENTENCE = ("sentence_id", "sentences.csv", "sentence_id")
 
@@ -149,12 +153,10 @@ SCHEMAS: dict[str, TableSchema] = {
         Field("kind", required=True, enum=("title", "narrative", "editorial"),
               description="title, narrative (the author's prose) or editorial (the editor's "
                           "bracketed notes)"),
-        *_span("paragraph"), Field("text", description="the established text")),
-        primary_key=("paragraph_id",)),
+        *_span("paragraph"), _text("the paragraph")), primary_key=("paragraph_id",)),
     "sentences.csv": TableSchema((
         _id("sentence", key=True), _id("paragraph"), *_span("sentence"),
-        Field("text", description="the established text")),
-        primary_key=("sentence_id",), foreign_keys=(_PARAGRAPH,)),
+        _text("the sentence")), primary_key=("sentence_id",), foreign_keys=(_PARAGRAPH,)),
     "corrections.csv": TableSchema((
         *_span("defect"), Field("found", description="the characters the file holds there"),
         Field("replacement", description="what the established text reads instead"),
@@ -240,141 +242,87 @@ def table_schema(name: str, table: pd.DataFrame, results: Analyses) -> TableSche
     return TableSchema(tuple(fields), declared.primary_key, declared.foreign_keys)
 
 
-#: The file that describes all the others, written last whatever the order of :data:`FILES`.
-MANIFEST = "datapackage.json"
+def key_problem(name: str, table: pd.DataFrame, schema: TableSchema) -> str | None:
+    """Why ``table`` breaks its primary key (a line naming the first duplicate), or ``None``.
 
-#: File name -> function writing a non-tabular file at a path; the data package
-#: (:data:`MANIFEST`) is written last, as it describes every other file.
-FILES: dict[str, Callable[[Analyses, Path], None]] = {
-    "network.gexf": lambda results, path: write_gexf(results.network, path),
-    "annotations.jsonld": write_annotations,
-    "chapter.tei.xml": write_tei,
-    "datapackage.json": lambda results, path: write_datapackage(
-        results, path, {name: table_schema(name, TABLES[name](results), results)
-                        for name in TABLES},
-        [name for name in FILES if name != MANIFEST]),
-}
+    A hit or a name inside a correction's replacement takes the seed span of
+    the whole correction, so two of them can share their offsets.
+
+    Example:
+        >>> twice = pd.DataFrame({"theme": ["nep", "nep"], "start": [5, 5], "end": [9, 9]})
+        >>> key_problem("theme_hits.csv", twice, SCHEMAS["theme_hits.csv"])[:62]
+        'theme_hits.csv: 1 row shares its key (theme, start, end) with '
+    """
+    key = [c for c in schema.primary_key if c in table.columns]
+    if not key or len(key) < len(schema.primary_key):
+        return None
+    twice = table.duplicated(key, keep="first")
+    if not twice.any():
+        return None
+    first = table.loc[twice.idxmax(), key].tolist()
+    return (f"{name}: {int(twice.sum())} row{'s' if twice.sum() > 1 else ''} share"
+            f"{'' if twice.sum() > 1 else 's'} its key ({', '.join(key)}) with another, the "
+            f"first ({', '.join(map(str, first))}): inside one correction's replacement, all "
+            "take the correction's offsets; datapackage.json declares no primary key for it")
 
 
-def export(results: Analyses, outdir: str | Path,
-           progress: Callable[[str], None] | None = None) -> list[Path]:
-    """Write every table in :data:`TABLES` and file in :data:`FILES` to ``outdir``.
+def write_csv(table: pd.DataFrame, path: str | Path, *, spreadsheet_safe: bool = False) -> None:
+    """Write ``table`` as UTF-8 CSV (a header row, ``\\n`` line ends, no index), block by block.
 
-    CSV files are UTF-8 with a header row and no index column. The folder is
-    created if needed. ``outdir`` is locked first, if it exists (another export
-    into it is refused at once); every file is written into a temporary folder
-    beside it; only when all are written are they moved into ``outdir``,
-    replacing files of the same names (a failure or an interrupt while moving
-    puts the old ones back). ``progress``, if given, is called with one line per
-    file built (its name and the seconds it took). Returns the paths written,
-    in order.
-
-    Raises:
-        AnalysisError: ``outdir`` exists and is not a folder, cannot be
-            created or written, another export is writing into it, the disk
-            is full, or a data file is malformed (a ``DataFileError``).
+    Empty and missing cells are empty; a cell holding a delimiter, a quote or
+    any line break (``\\r`` too, which Python's writer leaves bare with ``\\n``
+    line ends) is quoted. Text is written exactly, unless ``spreadsheet_safe``:
+    then a text cell beginning with ``= + - @``, a tab or a carriage return
+    gets a leading ``'``, so that a spreadsheet shows it instead of running it.
 
     Example:
         >>> import tempfile
         >>> with tempfile.TemporaryDirectory() as tmp:
-        ...     [p.name for p in export(Analyses(chapter), tmp)][:3]
-        ['paragraphs.csv', 'sentences.csv', 'corrections.csv']
+        ...     write_csv(pd.DataFrame({"a": ["x\\ry", "=1+1"], "n": [1.5, np.nan]}),
+        ...               Path(tmp) / "t.csv", spreadsheet_safe=True)
+        ...     open(Path(tmp) / "t.csv", encoding="utf-8", newline="").read()
+        'a,n\\n"x\\ry",1.5\\n\\'=1+1,\\n'
     """
-    out = Path(outdir)
-    if out.exists() and not out.is_dir():
-        raise AnalysisError(f"{out}: exists and is not a folder")
-    names = [*TABLES, *(name for name in FILES if name != MANIFEST), MANIFEST]
-    with _locked(out) as lock, _staging(out) as stage:
-        for name in names:
-            begin = time.perf_counter()
-            if name in TABLES:
-                TABLES[name](results).to_csv(stage / name, index=False, encoding="utf-8",
-                                             lineterminator="\n")
-            else:
-                FILES[name](results, stage / name)
-            if progress is not None:
-                progress(f"{name} ({time.perf_counter() - begin:.1f} s)")
-        _move_into(stage, out, names, lock)
-    return [out / name for name in names]
+    with Path(path).open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(_RowEnds(stream), lineterminator="\r\n")
+        writer.writerow([str(c) for c in table.columns])
+        for start in range(0, len(table), BLOCK):
+            for row in _cells(table.iloc[start:start + BLOCK], spreadsheet_safe):
+                writer.writerow(row)
 
 
-@contextmanager
-def _locked(out: Path) -> Iterator[int | None]:
-    """An exclusive lock on ``out`` while the export runs (``None`` if it does not exist yet)."""
-    if not out.is_dir():
-        yield None
-        return
-    lock = _lock(out)
-    try:
-        yield lock
-    finally:
-        os.close(lock)
+class _RowEnds:
+    """A stream for :class:`csv.writer` that ends each row with ``\\n``.
+
+    The writer is given ``\\r\\n`` as its line end so that it quotes every cell
+    holding ``\\r`` or ``\\n``; each row it writes ends with those two
+    characters, which become one ``\\n`` here.
+    """
+
+    def __init__(self, stream: object) -> None:
+        self.stream = stream
+
+    def write(self, row: str) -> None:
+        self.stream.write(row[:-2] + "\n")
 
 
-def _lock(out: Path) -> int:
-    """Open ``out`` and lock it, or say why not."""
-    try:
-        lock = os.open(out, os.O_RDONLY)
-    except OSError as exc:
-        raise AnalysisError(f"{out}: cannot open the folder ({exc.strerror})") from exc
-    try:
-        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        os.close(lock)
-        raise AnalysisError(f"{out}: another export is writing into this folder; "
-                            "nothing was changed") from None
-    return lock
+def _cells(block: pd.DataFrame, spreadsheet_safe: bool) -> Iterator[list[object]]:
+    """The rows of ``block`` as cells for the CSV writer (``None`` for a missing value)."""
+    columns = []
+    for name in block.columns:
+        values = block[name].astype(object).to_numpy()
+        columns.append([_cell(v, spreadsheet_safe) for v in values])
+    return zip(*columns) if columns else iter([[]] * len(block))
 
 
-@contextmanager
-def _staging(out: Path) -> Iterator[Path]:
-    """A temporary folder beside ``out`` (same file system, so moves are renames), removed after."""
-    parent = out.parent if str(out.parent) else Path(".")
-    try:
-        parent.mkdir(parents=True, exist_ok=True)
-        stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.export-", dir=parent))
-    except OSError as exc:
-        raise AnalysisError(f"{out}: cannot write beside it ({exc.strerror})") from exc
-    try:
-        yield stage
-    except OSError as exc:
-        raise AnalysisError(f"{out}: the export could not be written ({exc.strerror}); "
-                            "nothing was changed") from exc
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
-
-
-def _move_into(stage: Path, out: Path, names: list[str], lock: int | None) -> None:
-    """Move the staged files into ``out`` (locked, created if new); on any failure put the old
-    files back."""
-    created = None
-    if lock is None:
-        try:
-            out.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise AnalysisError(f"{out}: cannot create the folder ({exc.strerror})") from exc
-        created = lock = _lock(out)
-    backup = stage / ".previous"
-    backup.mkdir()
-    moved: list[str] = []
-    try:
-        for name in names:
-            if (out / name).exists():
-                os.replace(out / name, backup / name)
-            moved.append(name)
-            os.replace(stage / name, out / name)
-    except BaseException as exc:
-        for name in reversed(moved):
-            if (out / name).exists():
-                os.replace(out / name, stage / name)
-            if (backup / name).exists():
-                os.replace(backup / name, out / name)
-        if created is not None and not any(out.iterdir()):
-            out.rmdir()  # it did not exist before
-        if isinstance(exc, OSError):
-            raise AnalysisError(f"{out}: the files could not be moved into place "
-                                f"({exc.strerror}); the folder is as it was") from exc
-        raise
-    finally:
-        if created is not None:
-            os.close(created)
+def _cell(value: object, spreadsheet_safe: bool) -> object:
+    """One cell: ``None`` for NaN and NA; a guarded text if ``spreadsheet_safe`` asks."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float | np.floating):
+        return None if math.isnan(value) else repr(float(value))
+    if isinstance(value, str):
+        return "'" + value if spreadsheet_safe and value.startswith(FORMULA_STARTS) else value
+    if isinstance(value, np.bool_ | bool):
+        return str(bool(value))
+    return value
