@@ -22,7 +22,6 @@ Example:
 
 from __future__ import annotations
 
-import json
 import textwrap
 from collections.abc import Mapping
 
@@ -33,6 +32,8 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from analysis.reading_view.links import paragraph_href, person_href, sentence_href
+from analysis.reading_view.markup import esc, script_json
+from analysis.reading_view.placement import canvas, label_positions
 from analysis.style import KIND_COLOURS, PALETTE, theme_colours, theme_lines
 from analysis.themes.lexicon import Lexicon
 
@@ -68,8 +69,8 @@ class InteractiveFigure:
         plot = self.figure.to_html(full_html=False, include_plotlyjs=False, div_id=self.div_id,
                                    config=CONFIG, default_height=f"{self.height}px",
                                    post_script=self.script + CLICK, validate=True)
-        return (f'<div class="rv-figure" data-rv-figure="{self.div_id}" role="figure" '
-                f'aria-label="{self.description}">{plot}</div>')
+        return (f'<div class="rv-figure" data-rv-figure="{esc(self.div_id)}" role="figure" '
+                f'aria-label="{esc(self.description)}">{plot}</div>')
 
     def __repr__(self) -> str:
         return f"<interactive figure {self.div_id}: {self.description}>"
@@ -97,9 +98,18 @@ def _layout(fig: go.Figure, **kwargs: object) -> None:
             axis.domain = _r(axis.domain)
 
 
+def _text(text: object) -> str:
+    """A text for Plotly, which reads a few tags in its texts: ``<``, ``>`` and ``&`` escaped."""
+    return esc(text, quote=False)
+
+
 def _wrap(text: str, width: int = 60) -> str:
-    """A hover text in short lines."""
-    return "<br>".join(textwrap.wrap(str(text), width)) or ""
+    """A hover text in short lines, escaped."""
+    return "<br>".join(_text(line) for line in textwrap.wrap(str(text), width))
+
+
+#: The narrowest width (pixels) the network's labels are placed for: wider, they have more room.
+NETWORK_WIDTH = 640
 
 
 def network(graph: nx.Graph, pos: Mapping[str, object], *, seed: int = 4,
@@ -110,7 +120,11 @@ def network(graph: nx.Graph, pos: Mapping[str, object], *, seed: int = 4,
     :func:`analysis.people.figures.network_layout` (the static figure's
     positions; people without a tie are left out, as there). Colours mark the
     same communities as the static figure; node size grows with the mentions,
-    edge width with the weight.
+    edge width with the weight. Each person is labelled by the node's
+    ``label`` (the register's ``label`` where it gives one), placed where it
+    covers no other label or point in a figure :data:`NETWORK_WIDTH` pixels
+    wide (:func:`analysis.reading_view.placement.label_positions`); a label
+    that fits nowhere is left to the hover text.
 
     Example:
         >>> g = nx.Graph(); g.add_edge("a", "b", weight=1)
@@ -138,24 +152,32 @@ def network(graph: nx.Graph, pos: Mapping[str, object], *, seed: int = 4,
                                  opacity=0.6, name=f"ties named together in {weight} paragraph"
                                  + ("s" if weight != 1 else "")))
     nodes = sorted(linked)
+    label = {n: str(linked.nodes[n].get("label", n)) for n in nodes}
     info = []
     for n in nodes:
         d = linked.nodes[n]
-        who = ", ".join(x for x in (d.get("nationality", ""), d.get("affiliation", "")) if x)
-        ties = sorted(linked.nodes[m].get("label", m) for m in linked.neighbors(n))
-        info.append(f"<b>{d.get('name', n)}</b>" + (f"<br>{who}" if who else "")
+        who = ", ".join(str(x) for x in (d.get("nationality", ""), d.get("affiliation", "")) if x)
+        ties = sorted(label[m] for m in linked.neighbors(n))
+        info.append(f"<b>{_text(d.get('name', n))}</b>" + (f"<br>{_text(who)}" if who else "")
                     + f"<br>named {d.get('mentions', 0)} times"
                     + f"<br>named with: {_wrap(', '.join(ties), 50)}<br><i>click for the entry</i>")
-    sizes = [8 + 3.2 * float(np.sqrt(linked.nodes[n].get("mentions", 1))) for n in nodes]
+    sizes = {n: round(8 + 3.2 * float(np.sqrt(linked.nodes[n].get("mentions", 1))), 2) for n in nodes}
+    xy = {n: (float(pos[n][0]), float(pos[n][1])) for n in nodes}
+    area = (NETWORK_WIDTH - 16, height - 16)  # the margins below
+    where = label_positions(xy, label, {n: sizes[n] / 2 + 1 for n in nodes}, width=area[0],
+                            height=area[1], font=10)
+    _, (x0, x1, y0, y1) = canvas(xy, *area)
     fig.add_trace(go.Scatter(
-        x=_r([pos[n][0] for n in nodes]), y=_r([pos[n][1] for n in nodes]), mode="markers+text",
-        text=[linked.nodes[n].get("label", n) for n in nodes], textposition="top center",
+        x=_r([xy[n][0] for n in nodes]), y=_r([xy[n][1] for n in nodes]), mode="markers+text",
+        text=[_text(label[n]) if where[n] else "" for n in nodes],
+        textposition=[where[n] or "top center" for n in nodes],
         textfont={"size": 10}, hovertext=info, hoverinfo="text", name="people",
         customdata=[person_href(n) for n in nodes], showlegend=False,
-        marker={"size": _r(sizes, 2), "color": [colour[n] for n in nodes],
+        marker={"size": [sizes[n] for n in nodes], "color": [colour[n] for n in nodes],
                 "line": {"width": 1, "color": "white"}}))
     _layout(fig, dragmode="pan", hovermode="closest",
-            xaxis={"visible": False}, yaxis={"visible": False, "scaleanchor": "x"},
+            xaxis={"visible": False, "range": _r([x0, x1])},
+            yaxis={"visible": False, "range": _r([y0, y1])},
             margin={"l": 8, "r": 8, "t": 8, "b": 8})
     return InteractiveFigure(fig, "rv-network", height,
                              description="the co-occurrence network of the people named")
@@ -251,7 +273,7 @@ def arc(points: pd.DataFrame, arc: pd.DataFrame, envelope: pd.DataFrame,
 def chapter_map(themes: pd.DataFrame, sentiment: pd.DataFrame, people: pd.DataFrame,
                 episodes: pd.DataFrame, notes: pd.DataFrame, lexicon: Lexicon,
                 paragraphs: pd.DataFrame, *, reference: pd.DataFrame | None = None,
-                height: int = 760) -> InteractiveFigure:
+                height: int = 860) -> InteractiveFigure:
     """The chapter at a glance: theme tracks, sentiment arc, people; click a position to read there.
 
     The tables of :func:`analysis.synthesis.figures.plot_chapter_map`, and
@@ -259,6 +281,8 @@ def chapter_map(themes: pd.DataFrame, sentiment: pd.DataFrame, people: pd.DataFr
     :func:`analysis.text.structure.along_chapter`), to open the paragraph at
     the position clicked. A person's mark opens the sentence that names them.
     ``reference``: the arc of the close reading, drawn over the method's (or ``None``).
+    The episodes are named above the top panel, where each opens, as in the
+    static figure; the legend sits below the figure, where it covers no line.
 
     Example:
         >>> themes = pd.DataFrame({"position": [0, 1], "terror": [1, 2], "nep": [0, 1],
@@ -271,7 +295,7 @@ def chapter_map(themes: pd.DataFrame, sentiment: pd.DataFrame, people: pd.DataFr
         >>> notes = pd.DataFrame({"position": [0.4], "position_end": [0.45]})
         >>> paras = pd.DataFrame({"paragraph_id": [1, 2], "position": [0.0, 0.5]})
         >>> html = chapter_map(themes, arc, people, ep, notes, lexicon, paras)._repr_html_()
-        >>> "reading.html#s7" in html and "+ 'p' + ids[k]" in html
+        >>> "reading.html#s7" in html and '"reading.html#p2"' in html
         True
     """
     rows = people.drop_duplicates("label").sort_values("rank")
@@ -303,13 +327,13 @@ def chapter_map(themes: pd.DataFrame, sentiment: pd.DataFrame, people: pd.DataFr
                              line={"width": 2.2, "color": PALETTE[0]},
                              hovertemplate="arc %{y:.2f}<extra></extra>"), row=2, col=1)
     _reference_line(fig, reference, row=2, col=1)
-    label_of = {r.label: f"{r.label} ({r.count})" for r in rows.itertuples()}
+    label_of = {r.label: f"{_text(r.label)} ({r.count})" for r in rows.itertuples()}
     fig.add_trace(go.Scatter(
         x=_r(people["position"] * 100, 2), y=[label_of[lab] for lab in people["label"]],
         mode="markers", marker={"symbol": "line-ns-open", "size": 12, "color": PALETTE[7],
                                 "line": {"width": 1.6}},
-        hovertext=[f"{lab}, ¶{int(p)}" for lab, p in zip(people["label"], people["paragraph_id"])]
-        if "paragraph_id" in people else list(people["label"]), hoverinfo="text",
+        hovertext=[f"{_text(lab)}, ¶{int(p)}" for lab, p in zip(people["label"], people["paragraph_id"])]
+        if "paragraph_id" in people else [_text(lab) for lab in people["label"]], hoverinfo="text",
         customdata=[sentence_href(int(s)) for s in people["sentence_id"]]
         if "sentence_id" in people else None, name="named in the narration", showlegend=False),
         row=3, col=1)
@@ -322,18 +346,24 @@ def chapter_map(themes: pd.DataFrame, sentiment: pd.DataFrame, people: pd.DataFr
             fig.add_vline(x=x, line={"width": 0.7, "dash": "dot", "color": "#777777"},
                           row=row, col=1)
     fig.update_xaxes(range=[0, 100], showgrid=False)
+    fig.update_xaxes(side="top", showticklabels=True, tickmode="array", tickangle=-50,
+                     tickvals=_r(episodes["position"] * 100, 2), ticklen=0,
+                     ticktext=[_text(e) for e in episodes["episode"]], tickfont={"size": 11},
+                     row=1, col=1)
     fig.update_xaxes(title_text="position in the chapter (% of the text); click to read there",
                      row=3, col=1)
     fig.update_yaxes(title_text="theme density", row=1, col=1, gridcolor="#eeeeee")
     fig.update_yaxes(title_text="sentiment", row=2, col=1, gridcolor="#eeeeee")
     fig.update_yaxes(categoryorder="array", categoryarray=[label_of[lab] for lab in
                                                            rows["label"]][::-1], row=3, col=1)
-    _layout(fig, hovermode="x", legend={"orientation": "h", "y": 1.06, "x": 0, "traceorder": "normal"})
-    starts = json.dumps(_r(paragraphs["position"] * 100, 3))
-    ids = json.dumps([int(p) for p in paragraphs["paragraph_id"]])
+    _layout(fig, hovermode="x", margin={"l": 56, "r": 16, "t": 24, "b": 150},
+            legend={"orientation": "h", "x": 0, "y": -0.09, "yanchor": "top",
+                    "traceorder": "normal"})
+    starts = script_json(_r(paragraphs["position"] * 100, 3))
+    hrefs = script_json([paragraph_href(int(p)) for p in paragraphs["paragraph_id"]])
     script = (f"document.getElementById('{{plot_id}}').rvParagraphAt = function (x) {{"
-              f" var s = {starts}, ids = {ids}, k = 0;"
+              f" var s = {starts}, hrefs = {hrefs}, k = 0;"
               f" for (var i = 0; i < s.length; i++) {{ if (s[i] <= x) k = i; }}"
-              f" return {json.dumps(paragraph_href(0)[:-2])} + 'p' + ids[k]; }};")
+              f" return hrefs[k]; }};")
     return InteractiveFigure(fig, "rv-chapter-map", height, script=script,
                              description="the chapter at a glance: themes, sentiment and people")

@@ -1,4 +1,9 @@
-"""Links into the reading page and the who's-who, for tables in the book's pages.
+"""Anchors of the reading page and the who's-who, and links to them for the book's pages.
+
+Every anchor is spelled here once: a paragraph ``p43``, a sentence ``s312``, a
+person ``person-lenin`` (:func:`paragraph_anchor`, :func:`sentence_anchor`,
+:func:`person_anchor`); the pages, the marks, the who's-who, the figures and
+the book's extension all take them from these functions.
 
 The book's pages sit beside the reading page (``reading.html``) and the
 who's-who (``whos-who.html``), so a link from a page's output is relative to
@@ -17,14 +22,45 @@ Example:
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping
 
 import pandas as pd
 
+from analysis.reading_view.markup import breakable, esc
+
 #: The reading page and the who's-who, as linked from a page beside them.
 READING_PAGE = "reading.html"
 WHOS_WHO_PAGE = "whos-who.html"
+
+
+def paragraph_anchor(paragraph_id: int) -> str:
+    """The id of a paragraph on the reading page.
+
+    Example:
+        >>> paragraph_anchor(43)
+        'p43'
+    """
+    return f"p{int(paragraph_id)}"
+
+
+def sentence_anchor(sentence_id: int) -> str:
+    """The id of a sentence on the reading page.
+
+    Example:
+        >>> sentence_anchor(312)
+        's312'
+    """
+    return f"s{int(sentence_id)}"
+
+
+def person_anchor(person_id: str) -> str:
+    """The id of a person's entry in the who's-who.
+
+    Example:
+        >>> person_anchor("lenin")
+        'person-lenin'
+    """
+    return f"person-{person_id}"
 
 
 def paragraph_href(paragraph_id: int, page: str = READING_PAGE) -> str:
@@ -34,7 +70,7 @@ def paragraph_href(paragraph_id: int, page: str = READING_PAGE) -> str:
         >>> paragraph_href(43)
         'reading.html#p43'
     """
-    return f"{page}#p{int(paragraph_id)}"
+    return f"{page}#{paragraph_anchor(paragraph_id)}"
 
 
 def sentence_href(sentence_id: int, page: str = READING_PAGE) -> str:
@@ -44,7 +80,7 @@ def sentence_href(sentence_id: int, page: str = READING_PAGE) -> str:
         >>> sentence_href(312)
         'reading.html#s312'
     """
-    return f"{page}#s{int(sentence_id)}"
+    return f"{page}#{sentence_anchor(sentence_id)}"
 
 
 def person_href(person_id: str, page: str = WHOS_WHO_PAGE) -> str:
@@ -54,13 +90,13 @@ def person_href(person_id: str, page: str = WHOS_WHO_PAGE) -> str:
         >>> person_href("lenin")
         'whos-who.html#person-lenin'
     """
-    return f"{page}#person-{person_id}"
+    return f"{page}#{person_anchor(person_id)}"
 
 
 def _link(href: str, default: str, text: str | None) -> str:
     """A link of the reading view to ``href``, reading ``text`` (escaped) or ``default``."""
-    shown = default if text is None else html.escape(str(text), quote=False)
-    return f'<a class="rv-link" href="{href}">{shown}</a>'
+    shown = default if text is None else esc(text)
+    return f'<a class="rv-link" href="{esc(href)}">{shown}</a>'
 
 
 def paragraph_link(paragraph_id: int, page: str = READING_PAGE, text: str | None = None) -> str:
@@ -80,7 +116,7 @@ def sentence_link(sentence_id: int, page: str = READING_PAGE, text: str | None =
         >>> sentence_link(312)
         '<a class="rv-link" href="reading.html#s312">s312</a>'
     """
-    return _link(sentence_href(sentence_id, page), f"s{int(sentence_id)}", text)
+    return _link(sentence_href(sentence_id, page), sentence_anchor(sentence_id), text)
 
 
 def person_link(person_id: str, page: str = WHOS_WHO_PAGE, text: str | None = None) -> str:
@@ -90,9 +126,7 @@ def person_link(person_id: str, page: str = WHOS_WHO_PAGE, text: str | None = No
         >>> person_link("lenin", text="Lenin")
         '<a class="rv-link" href="whos-who.html#person-lenin">Lenin</a>'
     """
-    shown = html.escape(person_id if text is None else str(text), quote=False)
-    return (f'<a class="rv-link" href="{html.escape(person_href(person_id, page), quote=True)}">'
-            f"{shown}</a>")
+    return _link(person_href(person_id, page), esc(person_id), text)
 
 
 #: The kinds of link :func:`linked_table` makes, each with its link function.
@@ -129,6 +163,9 @@ def html_cells(frame: pd.DataFrame, links: Mapping[str, str | tuple[str, str]],
                numbers: bool = False) -> pd.DataFrame:
     """``frame`` with the columns (or index levels) named in ``links`` as links, the rest escaped.
 
+    Text is escaped, and its long runs (web addresses) may break
+    (:func:`analysis.reading_view.markup.breakable`).
+
     ``links`` maps a column to the kind of the ids it holds (``paragraph``,
     ``sentence``, ``person``), or to ``(kind, id_column)``: the column's text,
     linked to the id in another column.
@@ -147,7 +184,7 @@ def html_cells(frame: pd.DataFrame, links: Mapping[str, str | tuple[str, str]],
             out[column] = (link_cells(out[column], kind, numbers=numbers) if source is None else
                            link_cells(frame[source], kind, texts=frame[column].astype(str)))
         elif out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
-            out[column] = out[column].map(lambda v: v if pd.isna(v) else html.escape(str(v)))
+            out[column] = out[column].map(lambda v: v if pd.isna(v) else breakable(esc(v)))
     names = list(out.index.names)
     if any(n in links and isinstance(links[n], str) for n in names):
         index = out.index.to_frame(index=False)
@@ -163,7 +200,8 @@ class LinkedTable:
     """A DataFrame shown with some columns as links (what :func:`linked_table` returns).
 
     Its HTML is the DataFrame's own table (class ``dataframe``), so it looks
-    like every other table of the book; its plain text is the DataFrame's.
+    like every other table of the book, with every cell whole whatever
+    ``display.max_colwidth`` says; its plain text is the DataFrame's.
     """
 
     def __init__(self, frame: pd.DataFrame, links: Mapping[str, str | tuple[str, str]]) -> None:
@@ -171,7 +209,8 @@ class LinkedTable:
         self.links = dict(links)
 
     def _repr_html_(self) -> str:
-        return html_cells(self.data, self.links).to_html(escape=False, na_rep="")
+        with pd.option_context("display.max_colwidth", None):
+            return html_cells(self.data, self.links).to_html(escape=False, na_rep="")
 
     def __repr__(self) -> str:
         return repr(self.data)

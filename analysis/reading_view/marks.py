@@ -15,7 +15,6 @@ Example:
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Mapping
 
@@ -23,7 +22,8 @@ import numpy as np
 import pandas as pd
 
 from analysis.people.fates import lifespan
-from analysis.reading_view.markup import Atom, Mark
+from analysis.reading_view.links import WHOS_WHO_PAGE, person_href, sentence_anchor
+from analysis.reading_view.markup import Atom, Mark, esc
 from analysis.text import Chapter
 
 #: Nesting order of the layers, outermost first.
@@ -93,16 +93,11 @@ def correction_atoms(chapter: Chapter) -> list[Atom]:
     for i, (row, start, end) in enumerate(zip(table.itertuples(index=False), starts, ends)):
         start, end = int(start), int(end)
         title = correction_title(row.found, row.replacement, row.kind, row.note)
-        found = f"<del>{_esc(_shown(row.found))}</del>" if row.found else ""
-        new = f"<ins>{_esc(row.replacement)}</ins>" if row.replacement else ""
-        atoms.append(Atom(start, end, f'<span class="rv-corr" id="c{i + 1}" data-kind="{_esc(row.kind)}" '
-                                      f'title="{_esc(title)}">{found}{new}</span>'))
+        found = f"<del>{esc(_shown(row.found))}</del>" if row.found else ""
+        new = f"<ins>{esc(row.replacement)}</ins>" if row.replacement else ""
+        atoms.append(Atom(start, end, f'<span class="rv-corr" id="c{i + 1}" data-kind="{esc(row.kind)}" '
+                                      f'title="{esc(title)}">{found}{new}</span>'))
     return atoms
-
-
-def _esc(text: str) -> str:
-    """Escape text for an attribute or element."""
-    return html.escape(str(text), quote=True)
 
 
 def person_title(person: Mapping[str, object]) -> str:
@@ -123,8 +118,8 @@ def person_title(person: Mapping[str, object]) -> str:
 
 
 def person_marks(chapter: Chapter, mentions: pd.DataFrame, register: pd.DataFrame,
-                 href: str = "whos-who.html#person-{}") -> list[Mark]:
-    """One link per mention, to the person's who's-who entry, with the tooltip of :func:`person_title`.
+                 page: str = WHOS_WHO_PAGE) -> list[Mark]:
+    """One link per mention, to the person's entry on ``page`` (the who's-who), with the tooltip of :func:`person_title`.
 
     Example:
         >>> marks = person_marks(chapter, mentions(chapter, register), register)
@@ -137,7 +132,7 @@ def person_marks(chapter: Chapter, mentions: pd.DataFrame, register: pd.DataFram
     marks = []
     for i, (pid, a, b) in enumerate(zip(mentions["person_id"], lo, hi)):
         marks.append(Mark(int(a), int(b), RANK["person"], "a", {
-            "class": "rv-person", "href": href.format(pid), "data-person": str(pid),
+            "class": "rv-person", "href": person_href(pid, page), "data-person": str(pid),
             "data-mention": f"m{i + 1}", "title": person_title(people.loc[pid].to_dict())}))
     return marks
 
@@ -202,7 +197,7 @@ def tone_mark(score: float, reference: float | None = None, method: str = "patch
     else:
         title += "; no reference reading"
     cls = "rv-tone " + sign + (" rv-has-ref" if reference is not None else "")
-    return (f'<span class="{cls}" role="img" aria-label="tone {score:.2f}" title="{_esc(title)}" '
+    return (f'<span class="{cls}" role="img" aria-label="tone {score:.2f}" title="{esc(title)}" '
             f'style="{style}"></span>')
 
 
@@ -210,16 +205,19 @@ def references(reference: pd.Series | pd.DataFrame | Mapping[int, float] | None)
     """A reference reading as ``sentence_id -> score``, missing values left out.
 
     Takes a Series indexed by ``sentence_id``, a mapping, or a DataFrame with
-    ``sentence_id`` and ``reference`` columns.
+    ``sentence_id`` and ``reference`` (or ``score``) columns.
 
     Example:
         >>> references(pd.DataFrame({"sentence_id": [1, 2], "reference": [0.5, float("nan")]}))
         {1: 0.5}
+        >>> references(pd.DataFrame({"sentence_id": [7], "score": [-2]}))
+        {7: -2.0}
     """
     if reference is None:
         return {}
     if isinstance(reference, pd.DataFrame):
-        reference = reference.set_index("sentence_id")["reference"]
+        column = "reference" if "reference" in reference.columns else "score"
+        reference = reference.set_index("sentence_id")[column]
     items = reference.items()
     return {int(k): float(v) for k, v in items
             if v is not None and not (isinstance(v, float) and math.isnan(v))}
@@ -246,7 +244,7 @@ def sentence_marks(chapter: Chapter, sentence_scores: pd.DataFrame | None, *,
     lo, hi = to_established(chapter, sents["start"], sents["end"])
     marks = []
     for sid, pid, a, b in zip(sents["sentence_id"], sents["paragraph_id"], lo, hi):
-        attrs = {"class": "rv-s", "id": f"s{sid}"}
+        attrs = {"class": "rv-s", "id": sentence_anchor(sid)}
         prefix = ""
         if kind[pid] in tone_kinds and sid in scores:
             score = float(scores[sid])

@@ -24,6 +24,8 @@ Example:
 from __future__ import annotations
 
 import html
+import json
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -70,6 +72,55 @@ class Atom:
     start: int
     end: int
     html: str
+
+
+def esc(text: object, quote: bool = True) -> str:
+    """Escape text for an HTML element or a quoted attribute (``quote=False``: an element only).
+
+    Example:
+        >>> esc('Ivanov-Razumnik <"R-V">'), esc("Blok's death", quote=False)
+        ('Ivanov-Razumnik &lt;&quot;R-V&quot;&gt;', "Blok's death")
+    """
+    return html.escape(str(text), quote=quote)
+
+
+def script_json(data: object) -> str:
+    """``data`` as JSON to embed in a ``<script>`` element, every ``<`` written ``\\u003c``.
+
+    A ``<`` left in a script's text lets ``<!--``, ``<script`` or ``</script``
+    inside a string change how the HTML parser reads the rest of the page; the
+    escaped form is the same string to ``JSON.parse`` and to JavaScript.
+
+    Example:
+        >>> script_json({"name": "<!--<script>"})
+        '{"name": "\\\\u003c!--\\\\u003cscript>"}'
+        >>> json.loads(script_json({"name": "<!--<script>"}))["name"]
+        '<!--<script>'
+    """
+    return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
+
+
+#: A run of 25 or more characters without a space: a web address, a long identifier.
+_LONG = re.compile(r"[^\s<>]{25,}")
+#: Where a long run may break: after a slash, an underscore, a hyphen, a full stop, ``?``, ``=``.
+_AFTER = re.compile(r"(?<=[/_\-.?=])(?=[^\s/_\-.?=])")
+
+
+def breakable(markup: str) -> str:
+    """HTML whose long runs of text (web addresses) may break after ``/ _ - . ? =``.
+
+    A ``<wbr>`` marks each place, outside tags only, so that a table column is
+    as narrow as its longest word rather than its longest address, and no word
+    is ever broken elsewhere.
+
+    Example:
+        >>> breakable('<a href="https://x.org/a_b">https://en.wikipedia.org/wiki/Paul_Levi</a> ok')
+        '<a href="https://x.org/a_b">https://<wbr>en.<wbr>wikipedia.<wbr>org/<wbr>wiki/<wbr>Paul_<wbr>Levi</a> ok'
+    """
+    parts = re.split(r"(<[^>]*>)", markup)
+    for i in range(0, len(parts), 2):
+        parts[i] = _LONG.sub(lambda m: _AFTER.sub("<wbr>", m.group()), parts[i])
+    return "".join(parts)
 
 
 def escape_text(text: str, breaks: bool = False) -> str:

@@ -13,7 +13,14 @@
 - Every link to ``reading.html#…`` or ``whos-who.html#…`` in a page's output
   (tables and figures made by :mod:`analysis.reading_view`) is checked against
   the anchors that exist; a page with an interactive figure gets
-  ``plotly.min.js``, copied from the pinned ``plotly`` package into ``_static``.
+  ``plotly.min.js``, copied from the pinned ``plotly`` package into ``_static``,
+  and a page with a searchable table (:func:`analysis.reading_view.tables.show`)
+  gets the DataTables script and style of the pinned ``itables`` package, copied
+  into ``_static/itables`` once (:func:`analysis.reading_view.tables.assets`):
+  no stored notebook carries them.
+- The pandas tables of the pages' outputs: every long run of text in a cell
+  (a web address) may break after a slash (``<wbr>``), so that a column is as
+  narrow as its longest word and the style sheet can wrap every cell whole.
 - ``publisher`` (in ``_config.yml``, under ``sphinx.config``): the repository
   and its buttons, the launch buttons and the reading page's text, in one place
   (``apply_publisher`` writes them into ``html_theme_options``).
@@ -65,10 +72,12 @@ def analyses() -> Any:
 @functools.lru_cache(maxsize=1)
 def anchors() -> dict[str, set[str]]:
     """The anchors of the reading page and the who's-who."""
+    from analysis.reading_view import paragraph_anchor, person_anchor, sentence_anchor
+
     a = analyses()
-    return {"reading": {f"p{i}" for i in a.chapter.paragraphs["paragraph_id"]}
-            | {f"s{i}" for i in a.chapter.sentences["sentence_id"]} | {"rv"},
-            "whos-who": {f"person-{p}" for p in a.register["person_id"]} | {"ww"}}
+    return {"reading": {paragraph_anchor(i) for i in a.chapter.paragraphs["paragraph_id"]}
+            | {sentence_anchor(i) for i in a.chapter.sentences["sentence_id"]} | {"rv"},
+            "whos-who": {person_anchor(p) for p in a.register["person_id"]} | {"ww"}}
 
 
 def publisher(config: Config) -> dict[str, Any]:
@@ -93,15 +102,11 @@ class ReadingView(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         from analysis.reading_view import render
 
-        a = analyses()
         openings = "openings" in self.options or publisher(self.config)["reading_text"] == "openings"
-        href = self.env.app.builder.get_relative_uri(self.env.docname, WHOS_WHO_DOC)
-        page = render(a.chapter, mentions=a.mentions, register=a.register,
-                      theme_hits=a.theme_hits, paragraph_scores=a.paragraph_scores,
-                      lexicon=a.lexicon, sentence_scores=a.sentence_scores,
-                      reference=a.tone_reference, openings_only=openings, person_href=href + "#person-{}")
+        page = self.env.app.builder.get_relative_uri(self.env.docname, WHOS_WHO_DOC)
         _dependencies(self.env)
-        return [nodes.raw("", page, format="html")]
+        return [nodes.raw("", render(analyses(), openings_only=openings, whos_who_page=page),
+                          format="html")]
 
 
 class WhosWho(SphinxDirective):
@@ -112,12 +117,11 @@ class WhosWho(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         from analysis.reading_view import whos_who
 
-        a = analyses()
         openings = publisher(self.config)["reading_text"] == "openings"
-        href = self.env.app.builder.get_relative_uri(self.env.docname, READING_DOC)
+        page = self.env.app.builder.get_relative_uri(self.env.docname, READING_DOC)
         _dependencies(self.env)
-        return [nodes.raw("", whos_who(a.register, a.mentions, a.chapter, reading_href=href,
-                                       openings_only=openings), format="html")]
+        return [nodes.raw("", whos_who(analyses(), reading_page=page, openings_only=openings),
+                          format="html")]
 
 
 class rv_link(nodes.Inline, nodes.TextElement):  # noqa: N801 (a docutils node)
@@ -134,16 +138,18 @@ def link_role(kind: str) -> Any:
              options: dict | None = None, content: list | None = None) -> tuple[list, list]:
         m = _TITLED.match(text.strip())
         title, target = (m["title"], m["target"].strip()) if m else (None, text.strip())
+        from analysis.reading_view import paragraph_anchor, person_anchor, sentence_anchor
+
         a = analyses()
         if kind == "person":
             names = dict(zip(a.register["person_id"], a.register["name"]))
-            ok, anchor, doc = target in names, f"person-{target}", WHOS_WHO_DOC
+            ok, anchor, doc = target in names, person_anchor(target), WHOS_WHO_DOC
             shown = title or names.get(target, target)
         else:
-            prefix = "p" if kind == "paragraph" else "s"
-            ok = target.isdigit() and f"{prefix}{int(target)}" in anchors()["reading"]
-            anchor, doc = f"{prefix}{int(target) if target.isdigit() else target}", READING_DOC
-            shown = title or (f"¶{target}" if kind == "paragraph" else f"s{target}")
+            make = paragraph_anchor if kind == "paragraph" else sentence_anchor
+            anchor = make(int(target)) if target.isdigit() else target
+            ok, doc = target.isdigit() and anchor in anchors()["reading"], READING_DOC
+            shown = title or (f"¶{target}" if kind == "paragraph" else anchor)
         if not ok:
             msg = inliner.reporter.error(f"{{{name}}}: the chapter has no {kind} {target!r}",
                                          line=lineno)
@@ -185,14 +191,24 @@ def apply_publisher(app: Sphinx, config: Config) -> None:
     config.html_theme_options = options
 
 
+_DATAFRAME = re.compile(r'<table[^>]*class="[^"]*\bdataframe\b[^"]*"[^>]*>.*?</table>', re.S)
+
+
 def page_assets(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
                 doctree: Any) -> None:
-    """Give a page with a figure its ``plotly.min.js``; check (and place) its links into the pages."""
+    """Give a page with a figure or a table its scripts; let long runs in tables break; check its links."""
+    from analysis.reading_view.markup import breakable
+    from analysis.reading_view.tables import LOADER, MARKER, STYLE
+
     body = context.get("body") or ""
     if not body:
         return
     if "data-rv-figure" in body:
         app.add_js_file("plotly.min.js")
+    if MARKER in body:
+        app.add_css_file(STYLE)
+        app.add_js_file(LOADER, type="module")
+    body = _DATAFRAME.sub(lambda m: breakable(m.group()), body)
     known = anchors()
     targets = {"reading": app.builder.get_relative_uri(pagename, READING_DOC),
                "whos-who": app.builder.get_relative_uri(pagename, WHOS_WHO_DOC)}
@@ -208,17 +224,21 @@ def page_assets(app: Sphinx, pagename: str, templatename: str, context: dict[str
     context["body"] = _LINK.sub(place, body)
 
 
-def copy_plotly(app: Sphinx) -> None:
-    """Copy ``plotly.min.js`` of the installed (pinned) ``plotly`` into the book's ``_static``."""
+def copy_scripts(app: Sphinx) -> None:
+    """Copy ``plotly.min.js`` and the tables' scripts of the installed (pinned) packages into ``_static``."""
     if app.builder.format != "html":
         return
     import plotly
 
+    from analysis.reading_view.tables import assets
+
+    static = Path(app.outdir) / "_static"
     source = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-    target = Path(app.outdir) / "_static" / "plotly.min.js"
+    target = static / "plotly.min.js"
     target.parent.mkdir(parents=True, exist_ok=True)
     if not target.is_file() or target.stat().st_size != source.stat().st_size:
         shutil.copyfile(source, target)
+    assets(static)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -229,7 +249,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     for name, kind in (("para", "paragraph"), ("sent", "sentence"), ("person", "person")):
         app.add_role(name, link_role(kind))
     app.connect("config-inited", apply_publisher)
-    app.connect("builder-inited", copy_plotly)
+    app.connect("builder-inited", copy_scripts)
     app.connect("doctree-resolved", resolve_links)
     app.connect("html-page-context", page_assets)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
