@@ -73,7 +73,7 @@ def plot_along(hits: pd.DataFrame, density: pd.DataFrame, paragraphs: pd.DataFra
     bottom.set_xlim(0, 1)
     bottom.set_ylim(bottom=0)
     bottom.legend(loc="upper left", ncols=len(themes))
-    bottom.set_title("Smoothed density in Serge's narrative", loc="left")
+    bottom.set_title("Smoothed density in the narrative", loc="left")
     _paragraph_ticks(bottom, paragraphs)
     return fig
 
@@ -92,21 +92,28 @@ def _heatmap(ax: Axes, table: pd.DataFrame, fmt: str, vmin: float, vmax: float,
                 color="black" if value > mid else "white")
 
 
-def plot_cooccurrence(annotated: pd.DataFrame, correlation: pd.DataFrame,
+def plot_cooccurrence(annotated: pd.DataFrame | None, correlation: pd.DataFrame,
                       lexicon: Lexicon) -> Figure:
-    """Which themes share paragraphs: by hand (counts) and by the scores (Spearman ρ).
+    """Which themes share paragraphs: in a reading (counts) and by the scores (Spearman ρ).
+
+    ``annotated`` (:func:`analysis.themes.validation.annotated_cooccurrence` of the
+    reference reading) may be ``None`` for a text without one: the figure then has
+    the scores' panel alone.
 
     Example:
         >>> t = ["terror", "nep"]
         >>> counts = pd.DataFrame([[5, 2], [2, 4]], index=t, columns=t)
         >>> corr = pd.DataFrame([[1.0, 0.1], [0.1, 1.0]], index=t, columns=t)
-        >>> len(plot_cooccurrence(counts, corr, lexicon).axes)
-        2
+        >>> len(plot_cooccurrence(counts, corr, lexicon).axes), len(plot_cooccurrence(None, corr, lexicon).axes)
+        (2, 1)
     """
-    fig, (left, right) = figure(1, 2, width=8.5, height=3.6)
-    _heatmap(left, annotated, ".0f", 0, float(annotated.to_numpy().max()), lexicon.labels)
-    left.set_title("Hand annotation: paragraphs\nwith both themes (diagonal: with the theme)",
-                   loc="left")
+    if annotated is None:
+        fig, right = figure(1, 1, width=4.6, height=3.6)
+    else:
+        fig, (left, right) = figure(1, 2, width=8.5, height=3.6)
+        _heatmap(left, annotated, ".0f", 0, float(annotated.to_numpy().max()), lexicon.labels)
+        left.set_title("Reference reading: paragraphs\nwith both themes (diagonal: with the theme)",
+                       loc="left")
     _heatmap(right, correlation, ".2f", -1, 1, lexicon.labels)
     right.set_title("Method: Spearman ρ between\nparagraph scores", loc="left")
     return fig
@@ -155,7 +162,7 @@ def plot_collocates(table: pd.DataFrame, lexicon: Lexicon) -> Figure:
 
 
 def plot_agreement(table: pd.DataFrame, lexicon: Lexicon) -> Figure:
-    """Agreement with the hand annotation by method: AUC (95% interval) and Spearman ρ.
+    """Agreement with a reading (a reader's or the reference) by method: AUC (95% interval) and Spearman ρ.
 
     Args:
         table: from :func:`analysis.themes.validation.compare_scores`.
@@ -192,7 +199,7 @@ def plot_agreement(table: pd.DataFrame, lexicon: Lexicon) -> Figure:
 
 def plot_scores_by_label(scores: pd.DataFrame, annotation: pd.DataFrame, lexicon: Lexicon, *,
                          seed: int = 7) -> Figure:
-    """Paragraph scores against the hand label (0 absent, 1 present, 2 dominant), per theme.
+    """Paragraph scores against a reading's label (0 absent, 1 present, 2 dominant), per theme.
 
     Points are jittered sideways with a seeded generator.
 

@@ -23,8 +23,8 @@ the method the book uses (``method=``):
      hits and words.
 
 ``expanded`` and ``smoothed`` apply one step only (to show what each adds).
-The parameters were set before the scores were compared with the hand
-annotation, except ``boundary``: set at 0.5 beforehand, it was lowered to 0.1
+The parameters were set before the scores were compared with the readers'
+labels, except ``boundary``: set at 0.5 beforehand, it was lowered to 0.1
 (a paragraph break is a change of subject; the neighbours should break ties,
 not outvote the paragraph's own words) after that comparison, as the book
 reports. Every score can be taken apart into the hits that made it
@@ -43,6 +43,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from analysis import stats
 from analysis.text import Chapter
 from analysis.themes import vocabulary
 from analysis.themes.hits import theme_hits
@@ -245,9 +246,35 @@ def score_correlation(scores: pd.DataFrame, paragraph_ids: pd.Series | None = No
     return table[themes].corr(method="spearman")
 
 
+def correlation_intervals(scores: pd.DataFrame, paragraph_ids: pd.Series | None = None, *,
+                          n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
+    """Spearman's rho between each two themes' paragraph scores, with a 95% bootstrap interval.
+
+    The paragraphs (all, or ``paragraph_ids``) are resampled ``n_boot`` times,
+    the two scores of a paragraph together (:func:`analysis.stats.bootstrap`).
+    Returns ``theme_a, theme_b, n, rho, rho_low, rho_high``, one row per pair
+    in the columns' order; ``NaN`` where a score is constant.
+
+    Example:
+        >>> c = correlation_intervals(paragraph_scores(chapter, lexicon), n_boot=200)
+        >>> c[["theme_a", "theme_b"]].values.tolist()[0], bool((c["rho_low"] <= c["rho"]).all())
+        (['terror', 'nep'], True)
+    """
+    themes = [c for c in scores.columns if c not in ("paragraph_id", "start", "end")]
+    table = scores if paragraph_ids is None else scores[scores["paragraph_id"].isin(paragraph_ids)]
+    rows = []
+    for i, first in enumerate(themes):
+        for second in themes[i + 1:]:
+            x, y = table[first].to_numpy(dtype=float), table[second].to_numpy(dtype=float)
+            low, high = stats.bootstrap(stats.spearman, x, y, n_boot=n_boot, seed=seed)
+            rows.append({"theme_a": first, "theme_b": second, "n": len(table),
+                         "rho": stats.spearman(x, y), "rho_low": low, "rho_high": high})
+    return pd.DataFrame(rows, columns=["theme_a", "theme_b", "n", "rho", "rho_low", "rho_high"])
+
+
 def theme_density(chapter: Chapter, lexicon: Lexicon, *, hits: pd.DataFrame | None = None,
                   bandwidth: float = 250.0, step: int = 10) -> pd.DataFrame:
-    """Smoothed density of each theme along Serge's narrative (weighted hits per 100 words).
+    """Smoothed density of each theme along the narrative (weighted hits per 100 words).
 
     Each narrative word carries the weight of the hits that start on it; a
     Gaussian kernel of ``bandwidth`` words smooths weights and word counts

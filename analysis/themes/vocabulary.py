@@ -14,7 +14,7 @@ A query is written in the small syntax of
 :func:`analysis.themes.lexicon.term_regex`, which is also the syntax of the
 theme lexicon. Counts are of *lexical* words: tokens that begin with a letter
 (numbers, punctuation and the clitics ``’s``/``n’t`` that the tokenizer splits
-off are left out). By default only Serge's own paragraphs (kind
+off are left out). By default only the author's own paragraphs (kind
 ``narrative``) are counted, not the editor's notes.
 
 Example:
@@ -38,10 +38,10 @@ from scipy.special import xlogy
 from analysis import stats
 from analysis.errors import DataFileError
 from analysis.text import Chapter
-from analysis.themes.lexicon import Lexicon, term_regex
+from analysis.themes.lexicon import CORE_WEIGHT, Lexicon, term_regex
 
 
-#: Paragraph kinds counted by default (Serge's prose, not titles or the editor's notes).
+#: Paragraph kinds counted by default (the author's prose, not titles or the editor's notes).
 NARRATIVE: tuple[str, ...] = ("narrative",)
 
 
@@ -241,9 +241,11 @@ def collocates(chapter: Chapter, node: str | pd.DataFrame, *, window: int = 5,
     log_dice, log_likelihood, p_value``.
 
     Example:
-        >>> top = collocates(chapter, "Kronstadt", min_count=2, stopwords=stopwords)
+        >>> top = collocates(chapter, "Kronstadt", min_count=1, stopwords=stopwords)
         >>> top.loc[0, "collocate"], int(top.loc[0, "observed"]), int(top.loc[0, "node_freq"])
-        ('since', 2, 6)
+        ('circle', 1, 6)
+        >>> collocates(chapter, "Kronstadt", min_count=2, stopwords=stopwords).empty  # 'since' is a stop word
+        True
     """
     words = lexical_words(chapter, kinds)
     spans = find_term(chapter, node) if isinstance(node, str) else node
@@ -352,14 +354,16 @@ def keyness(chapter: Chapter, *, min_count: int = 3, stopwords: frozenset[str] =
 
 def core_collocates(chapter: Chapter, lexicon: Lexicon, hits: pd.DataFrame, *, top: int = 8,
                     window: int = 5, min_count: int = 2, alpha: float | None = 0.05,
-                    stopwords: frozenset[str] = frozenset()) -> pd.DataFrame:
+                    stopwords: frozenset[str] = frozenset(),
+                    min_weight: float = CORE_WEIGHT) -> pd.DataFrame:
     """The strongest collocates of each theme's core terms (all of them as one node).
 
-    :func:`collocates` of the core-term hits of each theme (``hits``: the
-    theme hits, :func:`analysis.themes.hits.theme_hits`),
-    kept where the log-likelihood test passes (``p_value < alpha``; ``None``
-    keeps every candidate), the ``top`` by log-Dice; ``theme`` and ``node``
-    (the core terms found) first; the ``stopwords`` are never collocates.
+    :func:`collocates` of the hits of each theme's terms of weight ``min_weight``
+    or more (by default its core terms; ``hits``: the theme hits,
+    :func:`analysis.themes.hits.theme_hits`), kept where the log-likelihood test
+    passes (``p_value < alpha``; ``None`` keeps every candidate), the ``top`` by
+    log-Dice; ``theme`` and ``node`` (the terms found) first; the ``stopwords``
+    are never collocates.
 
     Example:
         >>> hits = theme_hits(chapter, lexicon)
@@ -370,7 +374,10 @@ def core_collocates(chapter: Chapter, lexicon: Lexicon, hits: pd.DataFrame, *, t
         True
     """
     lex = lexicon
-    core = hits[(hits["source"] == "lexicon") & hits["term"].isin(lex.terms.loc[lex.terms["core"], "term"])]
+    strong = lex.terms[lex.terms["weight"] >= min_weight]
+    nodes = set(zip(strong["theme"], strong["term"]))
+    keep = [(theme, term) in nodes for theme, term in zip(hits["theme"], hits["term"])]
+    core = hits[(hits["source"] == "lexicon").to_numpy() & np.array(keep, dtype=bool)]
     frames = []
     for theme in lex.names:
         mine = core[core["theme"] == theme]
