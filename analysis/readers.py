@@ -192,8 +192,8 @@ class Readings:
         for reader in ("a", "b"):
             wrong = seen[seen[f"{self.value}_{reader}"] != seen[f"reader_{reader}"]]
             if len(wrong):
-                row = wrong.iloc[0]
-                unit = ", ".join(str(row[k]) for k in keys)
+                row = {column: wrong[column].iloc[0] for column in wrong}  # each value its own type
+                unit = ", ".join(str(_plain(row[k])) for k in keys)
                 given = row[f"reader_{reader}"]
                 has = "nothing" if pd.isna(given) else repr(_plain(given))
                 raise DataFileError(f"{self._source('adjudication')}: {unit} is adjudicated with "
@@ -287,6 +287,14 @@ class Readings:
 
 
 def _plain(value: object) -> object:
-    """A numpy scalar as a plain Python value (for messages)."""
-    return value.item() if hasattr(value, "item") else value
+    """A numpy scalar as a plain Python value, a whole float as an int (for messages).
+
+    A value column of a merge with a missing row is float (``1.0``); the scales are whole.
+
+    Example:
+        >>> _plain(np.int64(2)), _plain(np.float64(-1.0)), _plain("lenin")
+        (2, -1, 'lenin')
+    """
+    plain = value.item() if hasattr(value, "item") else value
+    return int(plain) if isinstance(plain, float) and plain.is_integer() else plain
 

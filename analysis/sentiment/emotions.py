@@ -142,7 +142,7 @@ def emotion_tracks(chapter: Chapter, counts: pd.DataFrame, *, bandwidth: float =
 
 
 def emotion_rates(counts: pd.DataFrame, groups: pd.Series,
-                  emotions: tuple[str, ...] = EMOTIONS) -> pd.DataFrame:
+                  emotions: tuple[str, ...] = EMOTION_NAMES) -> pd.DataFrame:
     """Each emotion's rate per 100 words in each group of sentences.
 
     ``groups`` labels the rows of ``counts`` (:func:`emotion_counts`), row by
@@ -194,8 +194,11 @@ def check(counts: pd.DataFrame, reference: pd.DataFrame,
     """The lexicon's counts against the readers' emotions of some sentences.
 
     ``reference`` is the readers' reference (:meth:`analysis.readers.Readings.reference`
-    of :func:`load_emotion_readings`: ``sentence_id, emotion, present``). Returns
-    one row per emotion: ``emotion, n, n_present`` (sentences marked),
+    of :func:`load_emotion_readings`: ``sentence_id, emotion, present``); a
+    sentence the reference leaves out for an emotion (a disagreement nobody
+    adjudicated) is left out of that emotion's row, not counted as unmarked. Returns
+    one row per emotion: ``emotion, n`` (sentences with a reference value),
+    ``n_present`` (sentences marked),
     ``precision`` and ``recall`` of "the sentence has a word of the emotion",
     and ``auc`` (counts separating marked from unmarked sentences) with a
     bootstrap interval (``auc_low``, ``auc_high``).
@@ -213,14 +216,15 @@ def check(counts: pd.DataFrame, reference: pd.DataFrame,
     rng = np.random.default_rng(seed)
     rows = []
     for emotion in emotions:
-        marked = merged[f"{emotion}_hand"].to_numpy() == 1
-        score = merged[emotion].to_numpy(dtype=float)
+        read = merged[merged[f"{emotion}_hand"].notna()]
+        marked = read[f"{emotion}_hand"].to_numpy() == 1
+        score = read[emotion].to_numpy(dtype=float)
         fired = score > 0
         both = int((marked & fired).sum())
         defined = 0 < marked.sum() < len(marked)
-        draws = stats.resample(len(merged), n_boot, rng)
+        draws = stats.resample(len(read), n_boot, rng)
         low, high = stats.percentile_interval(stats.auc_rows(score[draws], marked[draws]))
-        rows.append({"emotion": emotion, "n": len(merged), "n_present": int(marked.sum()),
+        rows.append({"emotion": emotion, "n": len(read), "n_present": int(marked.sum()),
                      "precision": both / fired.sum() if fired.any() else np.nan,
                      "recall": both / marked.sum() if marked.any() else np.nan,
                      "auc": stats.auc(score, marked) if defined else np.nan,

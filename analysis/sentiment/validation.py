@@ -97,19 +97,21 @@ def largest_differences(annotation: pd.Series, scores: pd.DataFrame, top: int = 
     return frame.loc[spread.sort_values(ascending=False, kind="stable").index[:top]]
 
 
-#: How :func:`against_readers` names the columns it compares.
-LABELS: dict[str, str] = {"reader_a": "reader A", "reader_b": "reader B"}
+#: How :func:`against_readers` names the columns it compares (``score``: the readers' reference,
+#: :meth:`analysis.readers.Readings.reference` of the tone).
+LABELS: dict[str, str] = {"reader_a": "reader A", "reader_b": "reader B", "score": "reference"}
 
 
 def against_readers(frame: pd.DataFrame, methods: list[str],
                     pair: tuple[str, str] = ("reader_a", "reader_b"),
-                    others: tuple[str, ...] = ("reference",), n_boot: int = 1000,
+                    others: tuple[str, ...] = ("score",), n_boot: int = 1000,
                     seed: int = 0) -> pd.DataFrame:
     """Each method against each reader (and ``others``), beside the readers against each other.
 
     ``frame`` holds, row by row, the two readers' scores (-2..+2, columns
-    ``pair``), any further ratings on that scale (``others``, e.g. the
-    reference) and one score column in [-1, 1] per method. The readers' row
+    ``pair``), any further ratings on that scale (``others``: by default
+    ``score``, the reference of the tone readings, named ``reference``) and one
+    score column in [-1, 1] per method. The readers' row
     compares their two ratings as they stand; a method's rows are those of
     :func:`agreement_table` (Spearman on the raw score, kappa after
     :func:`to_scale`), so the two kinds of row can be read side by side.

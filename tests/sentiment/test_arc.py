@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from analysis import Chapter
+from analysis.readers import tone_unit
 from analysis.sentiment.arc import (
     BANDWIDTH,
     arc_correlation,
@@ -150,7 +151,7 @@ def test_arcs_of_the_same_shape_correlate_fully_and_opposite_ones_negatively() -
 def test_the_readers_arc_follows_the_methods_in_shape(chapter: Chapter, points: pd.DataFrame,
                                                       results) -> None:
     ref = results.tone_reference
-    ref_points = arc_points(chapter, ref.assign(tone=ref["reference"] / 2), column="tone")
+    ref_points = arc_points(chapter, ref.assign(tone=tone_unit(ref["score"])), column="tone")
     assert ref_points["sentence_id"].tolist() == points["sentence_id"].tolist()
     alike = arc_correlation(points, ref_points, n_boot=50)
     assert 0.4 < alike["r"] < 0.8 and alike["low"] < alike["r"] < alike["high"]
@@ -170,8 +171,8 @@ def test_parting_finds_where_one_arc_leaves_the_other() -> None:
 def test_the_method_is_brighter_than_the_readers_among_the_comrades_from_abroad(
         chapter: Chapter, points: pd.DataFrame, results, episodes: pd.DataFrame) -> None:
     ref = results.tone_reference
-    ref_arc = smooth_arc(arc_points(chapter, ref.assign(tone=ref["reference"] / 2), column="tone"),
-                         n_boot=20)
+    toned = ref.assign(tone=tone_unit(ref["score"]))
+    ref_arc = smooth_arc(arc_points(chapter, toned, column="tone"), n_boot=20)
     method_arc = smooth_arc(points, n_boot=20)
     out = parting(method_arc, ref_arc, 0.25, episode_positions(chapter, episodes))
     assert (out["direction"] == "above").all()

@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.colors import to_hex
 
+from analysis.readers import tone_unit
 from analysis.sentiment.arc import arc_points, parting, smooth_arc
 from analysis.sentiment.emotions import emotion_counts, emotion_tracks
 from analysis.sentiment.figures import (METHOD_COLOURS, REFERENCE_COLOUR, plot_agreement,
@@ -21,7 +22,7 @@ def test_the_reference_arc_draws_both_arcs_and_shades_where_they_part(chapter, r
                                                                       episodes) -> None:
     ref = results.tone_reference
     method = smooth_arc(arc_points(chapter, results.sentence_scores), n_boot=20)
-    toned = ref.assign(tone=ref["reference"] / 2)
+    toned = ref.assign(tone=tone_unit(ref["score"]))
     reference = smooth_arc(arc_points(chapter, toned, column="tone"), n_boot=20)
     parted = parting(method, reference, 0.25)
     fig = plot_reference_arc(method, reference, episode_positions(chapter, episodes), parted)

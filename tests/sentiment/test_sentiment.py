@@ -18,8 +18,8 @@ from analysis.sentiment import (
     RECOMMENDED,
     ascii_typography,
     explain_text,
-    load_annotations,
     load_lexicon_patch,
+    load_tone_readings,
     paragraph_kinds,
     score_method,
     score_texts,
@@ -30,7 +30,7 @@ from analysis.sentiment import (
     vader_valences,
     word_contributions,
 )
-from analysis.text.source import data_path
+from analysis.datafiles import data_path
 
 CHEKA = "The Cheka made ready to shoot all of them."
 ANNOTATION_FILE = "annotations/sentiment_reader_a.csv"
@@ -259,9 +259,13 @@ def test_patch_missing_file(tmp_path: Path) -> None:
         load_lexicon_patch(tmp_path / "nope.csv")
 
 
+def _reader_a(chapter: Chapter, path: Path) -> pd.DataFrame:
+    return load_tone_readings(chapter, {"reader_a": path}).reader_a
+
+
 def test_bundled_annotation(chapter: Chapter) -> None:
-    ann = load_annotations(chapter, data_path(ANNOTATION_FILE))
-    assert len(ann) >= 150
+    ann = _reader_a(chapter, data_path(ANNOTATION_FILE))
+    assert len(ann) == 332
     assert set(ann["score"]) == {-2, -1, 0, 1, 2}
     counts = ann.groupby(["batch", "split"]).size()
     assert counts[(1, "dev")] >= 50 and counts[(1, "heldout")] >= 50
@@ -281,8 +285,6 @@ def _annotation_rows(tmp_path: Path, edit) -> Path:
 
 
 @pytest.mark.parametrize("edit, message", [
-    (lambda r: r.loc.__setitem__((0, "exact"), r.loc[0, "exact"] + " extra"),
-     r"row 2, column exact: the quote 'The Third Congress.* extra' is not in the text"),
     (lambda r: r.loc.__setitem__((5, "score"), "3"), r"row 7, column score: 3 is above the "
                                                       r"maximum, 2"),
     (lambda r: r.loc.__setitem__((5, "score"), "1.5"), r"row 7, column score: '1.5' is not"),
@@ -296,7 +298,18 @@ def test_annotation_errors_name_row_and_column(tmp_path: Path, chapter: Chapter,
                                                message: str) -> None:
     path = _annotation_rows(tmp_path, edit)
     with pytest.raises(DataFileError, match=message):
-        load_annotations(chapter, path)
+        _reader_a(chapter, path)
+
+
+def test_a_quote_not_in_the_text_is_left_out_with_a_note(tmp_path: Path, chapter: Chapter) -> None:
+    path = _annotation_rows(tmp_path, lambda r: r.loc.__setitem__((0, "exact"),
+                                                                  r.loc[0, "exact"] + " extra"))
+    readings = load_tone_readings(chapter, {"reader_a": path})
+    assert len(readings.reader_a) == 331
+    first = int(chapter.find("The Third Congress of the Communist").loc[0, "sentence_id"])
+    assert first not in set(readings.reader_a["sentence_id"])
+    assert len(readings.notes) == 1 and readings.notes[0].startswith(
+        f"{path}: 331 of 332 anchored (0 moved); not found: row 2 'The Third Congress")
 
 
 def test_annotation_numbers_are_integers_only() -> None:
@@ -311,7 +324,7 @@ def test_export_registers_sentiment_csv(results: Analyses, exported,
     assert list(table.columns) == ["sentence_id", "paragraph_id", "start", "end", *METHODS,
                                    "sentiment", "in_note", "annotation"]
     pd.testing.assert_frame_equal(table[scores.columns], scores, check_exact=False)
-    reference = results.tone_reference.set_index("sentence_id")["reference"]
+    reference = results.tone_reference.set_index("sentence_id")["score"]
     annotated = table.dropna(subset=["annotation"]).set_index("sentence_id")["annotation"]
     assert annotated.astype(int).to_dict() == reference.to_dict()
     kinds = table["paragraph_id"].map(results.chapter.paragraphs.set_index("paragraph_id")["kind"])

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.sentiment import (CUTS, METHODS, RECOMMENDED, SCALE, agreement_table, disagreements,
-                                load_annotations, to_scale)
+from analysis.readers import TONE
+from analysis.sentiment import (CUTS, METHODS, RECOMMENDED, agreement_table, largest_differences,
+                                to_scale)
 from analysis.sentiment.validation import against_readers
 
 S = pd.Series
 
 
 def test_to_scale_cut_points() -> None:
-    assert CUTS == (0.05, 0.5) and SCALE == (-2, -1, 0, 1, 2)
+    assert CUTS == (0.05, 0.5) and TONE == (-2, -1, 0, 1, 2)
     values = S([-1.0, -0.5, -0.4999, -0.05, -0.0499, 0.0, 0.0499, 0.05, 0.4999, 0.5, 1.0])
     assert to_scale(values).tolist() == [-2, -2, -1, -1, 0, 0, 0, 1, 1, 2, 2]
 
@@ -28,17 +29,17 @@ def test_agreement_table_by_hand() -> None:
     assert table.loc["same", ["spearman_low", "spearman_high"]].tolist() == [1.0, 1.0]
 
 
-def test_disagreements_orders_by_spread() -> None:
+def test_largest_differences_orders_by_spread() -> None:
     ann = S([2, 0, -2, 1])
     scores = pd.DataFrame({"a": [1.0, 0.0, 0.8, 0.5], "b": [0.9, 0.05, -1.0, 0.5]})
     # spreads: row 0: 1-0.9 = 0.1; row 1: 0.05; row 2: 0.8-(-1) = 1.8; row 3: 0
-    assert disagreements(ann, scores, top=2).index.tolist() == [2, 0]
-    assert list(disagreements(ann, scores).columns) == ["annotation", "a", "b"]
+    assert largest_differences(ann, scores, top=2).index.tolist() == [2, 0]
+    assert list(largest_differences(ann, scores).columns) == ["annotation", "a", "b"]
 
 
 def test_against_readers_puts_the_readers_first_and_scores_each_method_against_each() -> None:
     frame = pd.DataFrame({"reader_a": [-2, -1, 0, 1, 2], "reader_b": [-2, -1, 0, 1, 2],
-                          "reference": [-2, -1, 0, 1, 2],
+                          "score": [-2, -1, 0, 1, 2],
                           "same": [-0.9, -0.2, 0.0, 0.3, 0.9],
                           "reversed": [0.9, 0.3, 0.0, -0.2, -0.9]})
     table = against_readers(frame, ["same", "reversed"], n_boot=50)
@@ -53,11 +54,9 @@ def test_against_readers_puts_the_readers_first_and_scores_each_method_against_e
 
 def test_the_method_stays_below_the_readers_ceiling(results) -> None:
     # the held-out sentences of the narration: the readers agree far more than any lexicon does
-    folder = results.files.annotation_folder(results.chapter)
-    ann = load_annotations(results.chapter, folder / "sentiment_reader_a.csv")
-    held = (results.tone_reference.merge(results.sentence_scores, on=["sentence_id", "paragraph_id",
-                                                                      "start", "end"])
-            .merge(ann[["sentence_id", "split"]], on="sentence_id"))
+    # the reference carries reader A's tuning split
+    held = results.tone_reference.merge(results.sentence_scores, on=["sentence_id", "paragraph_id",
+                                                                     "start", "end"])
     held = held[held["split"] == "heldout"]
     table = against_readers(held, list(METHODS), n_boot=100).set_index(["method", "against"])
     ceiling = table.loc[("reader A", "reader B")]
