@@ -13,7 +13,11 @@ every offset still points into the file as stored: the layout is a set of edits
 - a blank line (two line breaks or more, blank spaces between) is a paragraph
   break, written as one blank line;
 - NUL characters (a sign of a file saved as UTF-16, or damaged) are left out,
-  and :func:`layout_warnings` says so.
+  and :func:`layout_warnings` says so;
+- underscores that open or close a word are italics, as Project Gutenberg's
+  plain texts mark them (``_hauteur_``, ``_St. Antoine._``): markup, left out,
+  so that no word or name holds one and no abbreviation is hidden by one; an
+  underscore inside a word (``snake_case``) or standing alone stays.
 
 Example:
     >>> text, _ = read_layout("\\ufeffA title\\r\\n\\r\\nSerge met Bela\\r\\nKun.\\r\\n")
@@ -32,6 +36,10 @@ from analysis.text.offsets import OffsetMap, apply_edits
 _BREAK = re.compile(r"[ \t]*(?:\r\n?|\n)(?:[ \t]*(?:\r\n?|\n))*[ \t]*")
 _LINE_END = re.compile(r"\r\n?|\n")
 _NULS = re.compile(r"\x00+")
+#: An underscore opening a word (before a character that is neither space nor underscore, after
+#: none of a letter, digit or underscore) or closing one (the mirror image): italic markup.
+_ITALIC = re.compile(r"(?<![\w_])_(?=[^\s_])|(?<=[^\s_])_(?![\w_])")
+_ITALIC_SPAN = re.compile(r"(?<![\w_])_(?=[^\s_])(?:(?!\n[ \t\r]*\n)[^_])+?(?<=[^\s_])_(?![\w_])")
 
 
 def layout_edits(text: str) -> list[tuple[int, int, str]]:
@@ -42,11 +50,14 @@ def layout_edits(text: str) -> list[tuple[int, int, str]]:
     Example:
         >>> layout_edits("One\\nline.\\n\\n\\nNext.")
         [(3, 4, ' '), (9, 12, '\\n\\n')]
+        >>> layout_edits("a _bourgeois_ word")
+        [(2, 3, ''), (12, 13, '')]
     """
     bom = text.startswith("\ufeff")
     edits = [(0, 1, "")] if bom else []
     found = [(m.start(), m.end(), m.group()) for m in _BREAK.finditer(text)]
-    found += [(m.start(), m.end(), "") for m in _NULS.finditer(text)]
+    found += [(m.start(), m.end(), "") for pattern in (_NULS, _ITALIC)
+              for m in pattern.finditer(text)]
     for start, end, run in sorted(found):
         if edits and start < edits[-1][1]:  # a NUL inside a run of white space: the run decides
             continue
@@ -78,13 +89,26 @@ def read_quote(prefix: str, exact: str, suffix: str) -> tuple[str, str, str]:
     Example:
         >>> read_quote("Bela\\r\\n", "Kun", "\\r\\n\\r\\nThe")
         ('Bela ', 'Kun', '\\n\\nThe')
+        >>> read_quote("a trace of _", "hauteur", "_.")
+        ('a trace of ', 'hauteur', '.')
     """
     whole = prefix + exact + suffix
-    if not any(c in whole for c in "\r\n\ufeff\x00"):
+    if not any(c in whole for c in "\r\n\ufeff\x00_"):
         return prefix, exact, suffix
     plain, omap = read_layout(whole)
     cut = omap.from_seed([len(prefix), len(prefix) + len(exact)])
     return plain[:cut[0]], plain[cut[0]:cut[1]], plain[cut[1]:]
+
+
+def italic_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text`` in italics, underscores included (``_hauteur_``), within a paragraph.
+
+    Example:
+        >>> text = "a _bourgeois_ word, _Theses_"
+        >>> [text[a:b] for a, b in italic_spans(text)]
+        ['_bourgeois_', '_Theses_']
+    """
+    return [m.span() for m in _ITALIC_SPAN.finditer(text)]
 
 
 def layout_warnings(text: str, path: str | Path) -> list[str]:
