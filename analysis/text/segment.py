@@ -3,10 +3,20 @@
 All functions here work on the *established* text and return established
 offsets (``est_start``/``est_end``); :mod:`analysis.text` maps them to seed
 offsets. Sentence splitting uses NLTK's Punkt with parameters written for
-this prose (no downloaded model exists offline), plus two rules Punkt lacks:
-curly closing quotes after ``.?!`` end a sentence with the quote, and a
+this prose (no downloaded model exists offline), plus rules Punkt lacks:
+curly closing quotes after ``.?!`` end a sentence with the quote; a
 "sentence" that begins in lower case or with closing punctuation continues
-the previous one (``‘Do you think so?’ he said``).
+the previous one (``‘Do you think so?’ he said``); and three conventions of
+Project Gutenberg's plain texts:
+
+- a footnote marker after a sentence's end (``complete.[2] He spoke``) ends
+  that sentence, and a paragraph that opens with one (``[2] Electrification
+  is ...``) is a note, of kind ``editorial``, as is a heading of notes
+  (``FOOTNOTES:``);
+- a cross-reference in brackets (``(See App. I, Sect. 1)``, ``[cf. p. 34]``)
+  is never cut into sentences, and belongs to the sentence before it;
+- italics (``_St. Antoine._``) are read without their underscores
+  (:mod:`analysis.text.layout`), so an abbreviation in italics is still one.
 """
 
 from __future__ import annotations
@@ -32,6 +42,15 @@ _PARAGRAPH_BREAK = re.compile(r"\n\n")
 _BLOCK = re.compile(r"\S(?:.*\S)?", re.DOTALL)
 _ABBREVIATION = re.compile(r"[^\s.]+(?:\.[^\s.]+)*\.")
 _TITLE_MAX_WORDS = 12
+
+#: A footnote marker: a number, an asterisk, dagger or double dagger, or a capital, in square
+#: brackets (``[2]``, ``[*]``, ``[A]``), as Project Gutenberg's plain texts write them.
+NOTE_MARKER = re.compile(r"\[(?:\d{1,3}|[*†‡]|[A-Z])\]")
+_MARKER_THEN_SPACE = re.compile(NOTE_MARKER.pattern + r"(?:\s+|$)")
+#: The heading of a block of notes (``FOOTNOTES:``, ``Notes``).
+_NOTES_HEADING = re.compile(r"(?i)(?:foot)?notes?:?")
+#: A cross-reference in brackets or parentheses: ``(See App. I, Sect. 1)``, ``[cf. p. 34]``.
+CROSS_REFERENCE = re.compile(r"[(\[](?:[Ss]ee|[Cc]f\.|[Vv]ide)\s[^()\[\]\n]{1,80}[)\]]")
 
 
 class _CurlyQuoteLanguageVars(PunktLanguageVars):
@@ -102,9 +121,11 @@ def sentence_tokenizer(abbreviations: frozenset[str] | None = None) -> PunktSent
 def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> pd.DataFrame:
     """Split ``text[start:end]`` into blocks separated by blank lines and give each a kind.
 
-    Kinds: ``editorial`` for a block in square brackets (the editor's notes),
-    ``title`` for the short blocks before the first narrative paragraph that do
-    not end like a sentence, and
+    Kinds: ``editorial`` for a note kept apart from the running text: a
+    block in square brackets (the editor's notes), a footnote that opens with
+    its marker (``[2] Electrification is ...``, a Project Gutenberg convention)
+    or a heading of notes (``FOOTNOTES:``); ``title`` for the short blocks
+    before the first narrative paragraph that do not end like a sentence; and
     ``narrative`` for the rest. Offsets are into ``text``, an established text
     whose paragraph breaks are blank lines (:mod:`analysis.text.layout`).
 
@@ -114,6 +135,8 @@ def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> pd.Da
         0     title          0
         1  narrative          9
         2  editorial         28
+        >>> split_paragraphs("Prose.\\n\\nFOOTNOTES:\\n\\n[1] A note.")["kind"].tolist()
+        ['narrative', 'editorial', 'editorial']
     """
     rows = []
     in_header = True
@@ -123,7 +146,8 @@ def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> pd.Da
         block = _BLOCK.search(text, pos, brk.start() if brk else stop_at)
         if block:
             body = block.group()
-            if body.startswith("[") and body.endswith("]"):
+            if ((body.startswith("[") and body.endswith("]"))
+                    or _MARKER_THEN_SPACE.match(body) or _NOTES_HEADING.fullmatch(body)):
                 kind = "editorial"
             elif (in_header and len(body.split()) <= _TITLE_MAX_WORDS
                   and not body.endswith((".", "?", "!", "’", "”", ":"))):
@@ -146,6 +170,9 @@ def split_sentences(text: str, start: int, end: int,
         >>> s = "‘Do you think so?’ he said. It ended."
         >>> [s[a:b] for a, b in split_sentences(s, 0, len(s))]
         ['‘Do you think so?’ he said.', 'It ended.']
+        >>> s = "It will take ten years.[2] He spoke (See App. I, Sect. 1) of peat."
+        >>> [s[a:b] for a, b in split_sentences(s, 0, len(s))]
+        ['It will take ten years.[2]', 'He spoke (See App. I, Sect. 1) of peat.']
     """
     spans = []
     for a, b in sentence_tokenizer(abbreviations).span_tokenize(text[start:end]):
@@ -154,10 +181,18 @@ def split_sentences(text: str, start: int, end: int,
             spans.append((cut, brk.start("gap")))
             cut = brk.end()
         spans.append((cut, start + b))
+    references = [m.span() for m in CROSS_REFERENCE.finditer(text, start, end)]
     merged: list[tuple[int, int]] = []
     for a, b in spans:
+        marker = _MARKER_THEN_SPACE.match(text, a, b) if merged else None
+        if marker:  # a footnote marker ends the sentence it follows
+            merged[-1] = (merged[-1][0], a + len(marker.group().rstrip()))
+            a = marker.end()
+            if a >= b:
+                continue
         first = re.search(r"\w|[^\w\s]", text[a:b])
-        continues = first is None or first.group().islower() or first.group() in ",;:)]’”."
+        continues = (first is None or first.group().islower() or first.group() in ",;:)]’”."
+                     or any(r0 <= a < r1 for r0, r1 in references))
         if merged and continues:
             merged[-1] = (merged[-1][0], b)
         else:
