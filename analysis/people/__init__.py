@@ -3,6 +3,7 @@
 The modules: :mod:`~analysis.people.register` (the register and the rules for
 shared names), :mod:`~analysis.people.mentions` (every naming, with offsets),
 :mod:`~analysis.people.detector` (capitalised names the register lacks),
+:mod:`~analysis.people.draft` (a draft register from them),
 :mod:`~analysis.people.validation` (against the readers' check),
 :mod:`~analysis.people.network` (who is named with whom) and
 :mod:`~analysis.people.figures`. Their public functions are re-exported here.
@@ -14,7 +15,8 @@ Example:
     ['lenin', 'Lenin']
 """
 
-from analysis.people.detector import draft_register, unregistered_names
+from analysis.people.detector import unregistered_names
+from analysis.people.draft import draft_register
 from analysis.people.mentions import (MENTION_COLUMNS, labels, mention_counts, mentions,
                                       register_table)
 from analysis.people.network import build_network, centrality, cooccurrence, write_gexf
