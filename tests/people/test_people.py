@@ -421,3 +421,17 @@ def test_wikidata_ids_are_well_formed_and_unique(register):
     qids = qids[qids != ""]
     assert qids.str.fullmatch(r"Q[1-9]\d*").all() and qids.is_unique
     assert register.set_index("person_id").loc["lenin", "wikidata"] == "Q1394"
+
+
+def test_a_double_hyphen_is_a_dash_beside_a_name(tmp_path):
+    # Project Gutenberg's typewriter dash (adventurer--Kerensky--whoever) is a dash, as an em
+    # dash is; a single hyphen still makes one word (co-Kerensky, Kerensky-like).
+    text = ("The adventurer--Kerensky--whoever he was, Kerensky--the orator--and Kerensky. "
+            "A co-Kerensky party, a Kerensky-like man, and Kerensky---once more.")
+    ch = load_chapter(write_text(tmp_path, text))
+    path = tmp_path / "people.csv"
+    path.write_text("person_id,name,aliases,role,nationality,affiliation,fate,source_paragraph\n"
+                    "kerensky,Alexander Kerensky,Kerensky,,,,,2\n", encoding="utf-8")
+    found = mentions(ch, load_register(path))
+    assert len(found) == 4
+    assert all(ch.seed_text[a:b] == "Kerensky" for a, b in zip(found["start"], found["end"]))
