@@ -16,6 +16,7 @@ from analysis.synthesis.chapter_map import (
     note_spans,
     people_by_stretch,
     people_track,
+    reference_track,
     sentiment_track,
     theme_peaks,
     track_correlations,
@@ -140,6 +141,22 @@ def test_correlation_ignores_scale_and_offset(scale: float, offset: float) -> No
     sentiment = pd.DataFrame({"position": x, "arc": np.sin(6 * x)})
     themes = pd.DataFrame({"position": x, "nep": scale * np.sin(6 * x) + offset})
     assert track_correlations(themes, sentiment)["r"].iloc[0] == pytest.approx(1.0)
+
+
+def test_the_reference_track_smooths_the_readers_score_as_the_method_is_smoothed(
+        results: Analyses, sentiment: pd.DataFrame) -> None:
+    ref = results.tone_reference
+    track = reference_track(results.chapter, ref, n_boot=50)
+    assert track["position"].tolist() == sentiment["position"].tolist()   # the method's grid
+    assert track["arc"].between(-1, 1).all()
+    assert ((track["low"] <= track["arc"]) & (track["arc"] <= track["high"])).all()
+    # the score put on the method's scale, then smoothed: halving the scale halves the arc
+    halved = ref.assign(score=ref["score"] / 2)
+    assert np.allclose(reference_track(results.chapter, halved, n_boot=50)["arc"],
+                       track["arc"] / 2)
+    # the readers read the narration darker than the method does, on the whole
+    assert track["arc"].mean() < sentiment["arc"].mean()
+    assert reference_track(results.chapter, None) is None
 
 
 def test_the_figure_has_three_panels_sharing_x(themes: pd.DataFrame, sentiment: pd.DataFrame,

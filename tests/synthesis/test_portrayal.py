@@ -6,50 +6,37 @@ import pandas as pd
 import pytest
 
 from analysis import Chapter
+from analysis.readers import tone_unit
 from analysis.results import Analyses
 from analysis.sentiment import RECOMMENDED, sentence_explanations
-from analysis.synthesis import portrayal, portrayal_sentences
 from analysis.synthesis.portrayal import (COMPARED_COLUMNS, portrayal_agreement,
                                           portrayal_compared, sentences_compared)
 
 
-def test_portrayal_is_seeded_and_brackets_the_mean(results: Analyses, chapter: Chapter) -> None:
-    scores = chapter.sentences[["sentence_id"]].assign(
-        sentiment=(chapter.sentences["sentence_id"] % 7 - 3) / 3)
-    a = portrayal(results.mentions, scores, results.register, n_boot=200, seed=3)
-    b = portrayal(results.mentions, scores, results.register, n_boot=200, seed=3)
-    pd.testing.assert_frame_equal(a, b)
-    assert ((a["low"] <= a["mean"]) & (a["mean"] <= a["high"])).all()
-    assert (a["sentences"] >= 3).all() and "lenin" in set(a["person_id"])
-    assert a["mean"].is_monotonic_increasing
-
-
-def test_portrayal_leaves_out_the_notes_unless_asked(results: Analyses, chapter: Chapter) -> None:
-    scores = chapter.sentences[["sentence_id"]].assign(sentiment=0.5)
-    narration = portrayal(results.mentions, scores, results.register, min_sentences=1,
-                          n_boot=20).set_index("person_id")
-    both = portrayal(results.mentions, scores, results.register, min_sentences=1, n_boot=20,
-                     include_notes=True).set_index("person_id")
-    # Borodin is named twice by Serge and once in a note
-    assert narration.loc["borodin", "sentences"] < both.loc["borodin", "sentences"]
-
-
-def test_portrayal_sentences_are_the_naming_sentences(results: Analyses,
-                                                       chapter: Chapter) -> None:
-    found = results.mentions
-    scores = chapter.sentences[["sentence_id"]].assign(sentiment=0.0)
-    sents = portrayal_sentences(found, scores, chapter, "bela_kun")
-    assert sents["text"].str.contains("Kun").all()
-    kun = found[(found["person_id"] == "bela_kun") & ~found["in_note"]]
-    assert len(sents) == kun["sentence_id"].nunique()
-    assert sents.columns.tolist() == ["sentence_id", "paragraph_id", "start", "end", "sentiment",
-                                      "text"]
-
-
 def test_pascal_is_portrayed_more_warmly_than_bela_kun(results: Analyses) -> None:
-    table = portrayal(results.mentions, results.sentence_scores, results.register,
-                      min_sentences=1).set_index("person_id")
-    assert table.loc["pierre_pascal", "mean"] > table.loc["bela_kun", "mean"]
+    table = portrayal_compared(results.mentions, results.sentence_scores, results.tone_reference,
+                               results.register, min_sentences=1, n_boot=200).set_index("person_id")
+    # by the method and by the close reading alike
+    assert table.loc["pierre_pascal", "method"] > table.loc["bela_kun", "method"]
+    assert table.loc["pierre_pascal", "reference"] > table.loc["bela_kun", "reference"]
+
+
+def _means_by_hand(results: Analyses, column: str, scores: pd.DataFrame) -> pd.Series:
+    """Each person's mean ``column`` over the distinct sentences of the narration naming them."""
+    named = results.mentions.loc[~results.mentions["in_note"], ["person_id", "sentence_id"]]
+    both = results.sentence_scores[["sentence_id"]].merge(
+        results.tone_reference[["sentence_id"]], on="sentence_id")
+    return (named.drop_duplicates().merge(both, on="sentence_id")
+            .merge(scores[["sentence_id", column]], on="sentence_id")
+            .groupby("person_id")[column].mean())
+
+
+def test_nothing_to_compare_without_a_tone_annotation(results: Analyses) -> None:
+    assert portrayal_compared(results.mentions, results.sentence_scores, None,
+                              results.register) is None
+    assert portrayal_agreement(None) is None
+    assert sentences_compared(results.mentions, results.sentence_scores, None,
+                              pd.DataFrame(columns=["sentence_id", "fired"]), "lenin") is None
 
 
 # --- the close reading beside the method ----------------------------------------------
@@ -58,15 +45,16 @@ def test_compared_halves_the_reference_and_keeps_the_methods_means(results: Anal
                                                                    compared: pd.DataFrame) -> None:
     assert compared.columns.tolist() == COMPARED_COLUMNS
     ref = results.tone_reference
-    halved = ref[["sentence_id"]].assign(sentiment=ref["reference"] / 2)
-    by_reference = portrayal(results.mentions, halved, results.register).set_index("person_id")
-    by_method = portrayal(results.mentions, results.sentence_scores,
-                          results.register).set_index("person_id")
+    halved = ref[["sentence_id"]].assign(tone=tone_unit(ref["score"]))
+    by_reference = _means_by_hand(results, "tone", halved)
+    by_method = _means_by_hand(results, "sentiment", results.sentence_scores)
     c = compared.set_index("person_id")
-    assert set(c.index) == set(by_method.index)
-    pd.testing.assert_series_equal(c["reference"], by_reference.loc[c.index, "mean"],
-                                   check_names=False)
-    pd.testing.assert_series_equal(c["method"], by_method.loc[c.index, "mean"], check_names=False)
+    counts = (results.mentions.loc[~results.mentions["in_note"], ["person_id", "sentence_id"]]
+              .drop_duplicates().merge(ref[["sentence_id"]], on="sentence_id")
+              .groupby("person_id").size())
+    assert set(c.index) == set(counts[counts >= 3].index)   # named in three sentences or more
+    pd.testing.assert_series_equal(c["reference"], by_reference.loc[c.index], check_names=False)
+    pd.testing.assert_series_equal(c["method"], by_method.loc[c.index], check_names=False)
     pd.testing.assert_series_equal(c["gap"], c["method"] - c["reference"], check_names=False)
     assert compared["reference"].is_monotonic_increasing
     for col in ("method", "reference", "gap"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from analysis.readers import tone_unit
 from analysis.results import Analyses
 from analysis.synthesis import dominant_theme, sentiment_by_theme
 
@@ -37,7 +38,7 @@ def test_sentiment_by_theme_on_the_chapter(results: Analyses) -> None:
 def test_the_reference_darkens_the_terror_paragraphs_more_than_the_method(
         results: Analyses) -> None:
     ref = results.tone_reference
-    toned = ref.assign(tone=ref["reference"] / 2)
+    toned = ref.assign(tone=tone_unit(ref["score"]))
     by_ref = sentiment_by_theme(toned, results.paragraph_scores, n_boot=50,
                                 column="tone").set_index("theme")
     scores = results.sentence_scores
