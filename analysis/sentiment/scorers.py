@@ -180,7 +180,9 @@ def score_method(texts: pd.Series, method: str, patch: pd.DataFrame | None) -> p
     texts = pd.Series(texts, dtype="object")
     if method == "textblob":
         pattern = PatternAnalyzer()
-        values = [float(pattern.analyze(t).polarity) for t in texts]
+        # Rounded: the polarity is a mean, and Python 3.12's sum() adds floats more exactly than
+        # 3.11's, so unrounded scores differ in the last digits by Python and equal scores may not tie.
+        values = [round(float(pattern.analyze(t).polarity), 12) for t in texts]
     elif method == "vader":
         plain = vader_analyzer()
         values = [plain.polarity_scores(t)["compound"] for t in texts]
