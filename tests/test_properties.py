@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import Chapter, load_chapter
-from analysis.text.corrections import apply_corrections
+from analysis.text.offsets import apply_edits
 
 WORDS = st.sampled_from(
     ["Lenin", "spoke", "Dr.", "N.E.P.", "St.", "the", "Cheka", "‘shoot’", "famine", "1921",
@@ -17,6 +17,11 @@ WORDS = st.sampled_from(
 SENTENCE = st.tuples(st.lists(WORDS, min_size=1, max_size=12), st.sampled_from([".", "?", "!", "!’", "...."]))
 PARAGRAPH = st.lists(SENTENCE, min_size=1, max_size=5).map(
     lambda sents: " ".join(" ".join(words).capitalize() + end for words, end in sents))
+
+
+def _apply(text: str, fixes: pd.DataFrame) -> tuple[str, object]:
+    """The text with ``fixes`` (``start, end, replacement``) applied, and its offset map."""
+    return apply_edits(text, fixes[["start", "end", "replacement"]].itertuples(index=False))
 
 
 def _assert_units_map_to_seed(ch: Chapter) -> None:
@@ -36,8 +41,8 @@ def _assert_units_map_to_seed(ch: Chapter) -> None:
                 continue
             local = inside.assign(start=inside["start"] - start, end=inside["end"] - start)
             edge = (local["start"] == local["end"]) & local["start"].isin([0, end - start])
-            readings = {apply_corrections(ch.seed_text[start:end], local)[0],
-                        apply_corrections(ch.seed_text[start:end], local[~edge])[0]}
+            readings = {_apply(ch.seed_text[start:end], local)[0],
+                        _apply(ch.seed_text[start:end], local[~edge])[0]}
             assert text in readings
 
 
@@ -88,7 +93,7 @@ def test_corrections_offset_map_is_exact(text: str, data: st.DataObject) -> None
         "found": [text[a:b] for a, b in pairs],
         "replacement": [data.draw(st.text(alphabet="XY", max_size=3)) for _ in pairs],
         "kind": "punctuation", "note": ""})
-    established, omap = apply_corrections(text, fixes)
+    established, omap = _apply(text, fixes)
     assert len(omap.seed_start) == len(omap.seed_end) == len(established)
     spans = {(a, b): r for (a, b), r in zip(pairs, fixes["replacement"])}
     for i, (a, b) in enumerate(zip(omap.seed_start.tolist(), omap.seed_end.tolist())):
