@@ -6,8 +6,9 @@ died (``death``: executed, died in custody, murdered, suicide, killed in war,
 natural causes, unknown), who killed them (``killed_by``) and the record's
 fate in a sentence (``record_fate``). :func:`fates` turns these into one row
 per person, with the age at death where the dates fix it; :func:`fate_summary`
-counts them by manner of death or by killer; :func:`lifespan` writes the years
-of a life for a title or a tooltip.
+counts them by manner of death or by killer; :func:`deaths_by_decade` says when
+and how a killer's victims died; :func:`lifespan` writes the years of a life
+for a title or a tooltip.
 
 Example:
     >>> table = fates(register)
@@ -173,3 +174,41 @@ def fate_summary(register: pd.DataFrame, by: str = "killed_by") -> pd.DataFrame:
     out = pd.DataFrame({"people": grouped.size(), "labels": grouped.agg("; ".join)})
     out = out.reset_index().sort_values(["people", by], ascending=[False, True], kind="stable")
     return out[[by, "people", "labels"]].reset_index(drop=True)
+
+
+def deaths_by_decade(register: pd.DataFrame, killer: str | None = None) -> pd.DataFrame:
+    """When and how the people of the register were killed: one row per decade and manner.
+
+    Counts the people whose ``death`` is a killing (executed, died in custody,
+    murdered) at the hands of ``killer`` (the ``killed_by`` value; ``None``: any
+    killer), by the decade of their death (``1920s``; ``date unknown`` where the
+    record gives no year, last) and the manner of death, in that order.
+
+    Returns ``decade, death, people, labels`` (each person as ``label (year)``,
+    in order of death, ``; `` between); empty where nobody was killed so.
+
+    Example:
+        >>> table = deaths_by_decade(register, killer="Soviet state")
+        >>> table.iloc[0][["decade", "death"]].tolist()
+        ['1920s', 'executed']
+        >>> table.iloc[0]["labels"].split("; ")[:2]
+        ['Gumilev (1921)', 'Vladimir Tagantsev (1921)']
+    """
+    table = fates(register)
+    killed = table[table["death"].isin(KILLINGS)]
+    if killer is not None:
+        killed = killed[killed["killed_by"] == killer]
+    columns = ["decade", "death", "people", "labels"]
+    if killed.empty:
+        return pd.DataFrame(columns=columns)
+    year = killed["year_of_death"]
+    killed = killed.assign(
+        decade=[f"{y // 10 * 10}s" if pd.notna(y) else "date unknown" for y in year],
+        sort_year=year.fillna(10_000).astype(int), manner=killed["death"].map(KILLINGS.index),
+        shown=[f"{lab} ({y})" if pd.notna(y) else lab for lab, y in zip(killed["label"], year)])
+    killed = killed.sort_values(["sort_year", "manner", "died", "label"], kind="stable")
+    killed["order"] = killed["decade"].map({d: i for i, d in enumerate(
+        dict.fromkeys(killed["decade"]))})
+    grouped = killed.groupby(["order", "decade", "manner", "death"], sort=True)["shown"]
+    out = pd.DataFrame({"people": grouped.size(), "labels": grouped.agg("; ".join)})
+    return out.reset_index()[columns].reset_index(drop=True)

@@ -18,10 +18,11 @@ from analysis.text import Chapter
 
 
 def plot_counts(counts: pd.DataFrame, top: int = 25) -> Figure:
-    """Horizontal bars: mentions in Serge's text and in the editorial notes.
+    """Horizontal bars: mentions in the text and in the editorial notes.
 
     Args:
-        counts: from :func:`analysis.people.mentions.mention_counts`.
+        counts: from :func:`analysis.people.mentions.mention_counts` (its ``name``
+            is what the bars are labelled with: put the labels there).
         top: how many of the most named people to show.
 
     Example:
@@ -32,7 +33,7 @@ def plot_counts(counts: pd.DataFrame, top: int = 25) -> Figure:
     shown = counts.head(top).iloc[::-1]
     fig, ax = figure(width=7.5, height=0.24 * len(shown) + 1.2)
     y = np.arange(len(shown))
-    ax.barh(y, shown["narration"], color=KIND_COLOURS["narrative"], label="Serge's text")
+    ax.barh(y, shown["narration"], color=KIND_COLOURS["narrative"], label="the text")
     ax.barh(y, shown["notes"], left=shown["narration"], color=KIND_COLOURS["editorial"],
             label="editorial notes")
     ax.set_yticks(y, shown["name"])
@@ -79,10 +80,10 @@ def plot_timeline(found: pd.DataFrame, chapter: Chapter, labels: pd.Series,
                        linewidths=2, color=colour)
     ax.set_yticks(np.arange(len(people))[::-1], [labels.get(p, p) for p in people])
     ax.set_xlim(0, 100)
-    ax.set_xlabel("position in the chapter (% of its characters)")
+    ax.set_xlabel("position in the text (% of its characters)")
     ax.grid(axis="y", visible=False)
     fig.legend(handles=[Line2D([], [], marker="|", ls="", ms=10, mew=2,
-                              color=KIND_COLOURS["narrative"], label="named by Serge"),
+                              color=KIND_COLOURS["narrative"], label="named in the text"),
                        Line2D([], [], marker="|", ls="", ms=10, mew=2,
                               color=KIND_COLOURS["editorial"], label="named in a note"),
                        Patch(color=KIND_COLOURS["editorial"], alpha=0.15,
@@ -217,10 +218,10 @@ def plot_network(graph: nx.Graph, pos: dict[str, np.ndarray] | None = None,
 
 def plot_portrayal(table: pd.DataFrame, labels: pd.Series,
                    highlight: tuple[str, ...] = ()) -> Figure:
-    """The tone of the sentences naming each person, by the close reading and by the method.
+    """The tone of the sentences naming each person, by the readers' reference and by the method.
 
-    Two marks per person, each mean with its 95% interval: the close reading
-    (the readers' reference, divided by 2 to share the method's -1..+1 scale;
+    Two marks per person, each mean with its 95% interval: the readers'
+    reference (divided by 2 to share the method's -1..+1 scale;
     blue circles, solid bars) and the lexicon method (vermilion diamonds,
     dashed bars), the first just above the second. Colours, marks and line
     styles each tell the two apart (Okabe-Ito colours, safe for colour-blind
@@ -242,11 +243,11 @@ def plot_portrayal(table: pd.DataFrame, labels: pd.Series,
         >>> label.get_text(), label.get_fontweight()
         ('A (3)', 'bold')
         >>> [t.get_text() for t in fig.legends[0].get_texts()]
-        ['close reading (reference ÷ 2)', 'lexicon method']
+        ["readers' reference ÷ 2", 'lexicon method']
     """
     fig, ax = figure(width=7.5, height=0.36 * len(table) + 1.6)
     y = np.arange(len(table), dtype=float)
-    marks = (("reference", +0.16, PALETTE[0], "o", "-", "close reading (reference ÷ 2)"),
+    marks = (("reference", +0.16, PALETTE[0], "o", "-", "readers' reference ÷ 2"),
              ("method", -0.16, PALETTE[1], "D", "--", "lexicon method"))
     handles = []
     for column, dy, colour, marker, style, name in marks:
@@ -286,7 +287,7 @@ def _year(value: object) -> float | None:
     return year + (month - 1) / 12 + (day - 1) / 365
 
 
-def plot_fates(fates_table: pd.DataFrame, killer: str = "Soviet state",
+def plot_fates(fates_table: pd.DataFrame, killer: str | None = "Soviet state",
                year: float | None = 1921, width: float = 6.4,
                killer_label: str | None = None, contemporaries: bool = True) -> Figure:
     """Each person's life as a line from birth to death, oldest at the top.
@@ -301,7 +302,7 @@ def plot_fates(fates_table: pd.DataFrame, killer: str = "Soviet state",
 
     Args:
         fates_table: from :func:`analysis.people.fates.fates`.
-        killer: the ``killed_by`` value to highlight.
+        killer: the ``killed_by`` value to highlight (``None``: no life is highlighted).
         year: the year to mark (``None``: no mark).
         width: the figure's width in inches.
         killer_label: the legend's words for those lives (default ``killed by the <killer>``).
@@ -318,7 +319,8 @@ def plot_fates(fates_table: pd.DataFrame, killer: str = "Soviet state",
         >>> [t.get_text() for t in fig.legends[0].get_texts()][:2]
         ['killed by the Soviet state', 'other lives']
     """
-    spans = [(r.label, _year(r.born), _year(r.died), r.killed_by == killer, r.death)
+    spans = [(r.label, _year(r.born), _year(r.died), killer is not None and r.killed_by == killer,
+              r.death)
              for r in fates_table.itertuples(index=False)]
     spans = sorted((s for s in spans if s[1] is not None and s[2] is not None and (
         not contemporaries or year is None or s[1] < year + 1 <= s[2] + 1)),
@@ -335,11 +337,14 @@ def plot_fates(fates_table: pd.DataFrame, killer: str = "Soviet state",
     ax.set_ylim(-0.7, len(spans) - 0.3)
     ax.grid(axis="y", visible=False)
     ax.set_xlabel("year")
-    handles = [Line2D([], [], color=killed, lw=2.2,
-                      label=killer_label or f"killed by the {killer}"),
-               Line2D([], [], color=other, lw=1.6, label="other lives")]
-    handles += [Line2D([], [], color=killed, marker=m, ls="", label=name)
-                for m, name in FATE_MARKS.values()]
+    handles = []
+    if killer is not None:
+        handles += [Line2D([], [], color=killed, lw=2.2,
+                           label=killer_label or f"killed by the {killer}")]
+    handles += [Line2D([], [], color=other, lw=1.6, label="other lives")]
+    if killer is not None:
+        handles += [Line2D([], [], color=killed, marker=m, ls="", label=name)
+                    for m, name in FATE_MARKS.values()]
     if year is not None:
         ax.axvline(year + 0.5, color="#555555", lw=1, ls="--")
         handles.append(Line2D([], [], color="#555555", lw=1, ls="--", label=f"{year:g}"))

@@ -138,3 +138,43 @@ def write_gexf(graph: nx.Graph, path: str | Path) -> None:
     """
     lines = (re.sub(r' lastmodifieddate="[^"]*"', "", line) for line in nx.generate_gexf(graph))
     Path(path).write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def identical_mentions(found: pd.DataFrame, unit: str = "sentence",
+                       people: list[str] | None = None) -> pd.DataFrame:
+    """People named in exactly the same units (sentences or paragraphs) as someone else.
+
+    Two such people are one reading for any measure taken over their units (the
+    tone of the sentences naming them, the themes of their paragraphs): a count
+    of people should say so.
+
+    Args:
+        found: mentions (``person_id`` and ``sentence_id``/``paragraph_id``).
+        unit: ``sentence`` or ``paragraph``.
+        people: the ``person_id`` s to compare (``None``: everyone in ``found``).
+
+    Returns:
+        ``group, person_id, units``: one row per person who shares their whole
+        set of units with another, groups numbered from 1 in order of their first
+        unit, people in order of ``person_id``; empty if nobody does.
+
+    Raises:
+        ValueError: an unknown unit.
+
+    Example:
+        >>> found = pd.DataFrame({"person_id": ["a", "b", "a", "b", "c"],
+        ...                       "sentence_id": [1, 1, 2, 2, 2]})
+        >>> identical_mentions(found).values.tolist()
+        [[1, 'a', 2], [1, 'b', 2]]
+    """
+    if unit not in UNITS:
+        raise ValueError(f"unit must be one of {', '.join(UNITS)}, not {unit!r}")
+    use = found if people is None else found[found["person_id"].isin(people)]
+    units = use.groupby("person_id")[UNITS[unit]].agg(lambda s: tuple(sorted(set(s))))
+    rows = []
+    same = units.groupby(units).groups
+    shared = sorted((key for key, members in same.items() if len(members) > 1),
+                    key=lambda key: key[0])
+    for group, key in enumerate(shared, start=1):
+        rows += [(group, pid, len(key)) for pid in sorted(same[key])]
+    return pd.DataFrame(rows, columns=["group", "person_id", "units"])

@@ -1,4 +1,8 @@
-"""Which people are named where each theme is dense.
+"""Which people are named where each theme is dense, and whether by more than chance.
+
+:func:`theme_ties` ranks the people by the mean theme score of the paragraphs
+naming them, over the theme's mean (the ``lift``); :func:`tie_chance` says how
+often as many paragraphs drawn at random score as high.
 
 Example:
     >>> ties = theme_ties(mentions(chapter, register), paragraph_scores(chapter, lexicon), register)
@@ -67,3 +71,54 @@ def theme_ties(found: pd.DataFrame, paragraph_scores: pd.DataFrame, register: pd
     if not frames:
         return pd.DataFrame(columns=columns)
     return pd.concat(frames, ignore_index=True)[columns]
+
+
+def tie_chance(ties: pd.DataFrame, paragraph_scores: pd.DataFrame,
+               paragraphs: pd.Series | list[int] | None = None, n_perm: int = 2000,
+               seed: int = 0) -> pd.DataFrame:
+    """How often as many paragraphs drawn at random are as dense in the theme as a person's.
+
+    For each row of ``ties`` (a person, a theme, the ``paragraphs`` naming them
+    and their ``mean_score``), ``n_perm`` sets of as many paragraphs are drawn
+    without replacement from ``paragraphs`` (``None``: every paragraph of
+    ``paragraph_scores``); ``p`` is the share of draws whose mean theme score is
+    at least the person's, counting the person's own set ((hits + 1) / (n_perm + 1),
+    so never 0). A person picked as the top of a ranking is expected to look
+    unusual: read ``p`` as a pointer, not a test of that person.
+
+    Args:
+        ties: from :func:`theme_ties`.
+        paragraph_scores: ``paragraph_id`` and one column per theme.
+        paragraphs: the ``paragraph_id`` s to draw from (e.g. the narration's).
+        n_perm, seed: the draws (seeded, so the same on every run).
+
+    Returns:
+        ``ties`` with a column ``p``.
+
+    Raises:
+        ValueError: a person named in more paragraphs than there are to draw from.
+
+    Example:
+        >>> ties = pd.DataFrame({"theme": ["terror", "terror"], "person_id": ["a", "b"],
+        ...                      "paragraphs": [2, 2], "mean_score": [4.0, 0.0]})
+        >>> scores = pd.DataFrame({"paragraph_id": [1, 2, 3, 4], "terror": [4.0, 4.0, 0.0, 0.0]})
+        >>> p = tie_chance(ties, scores, n_perm=999)["p"]  # a's pair is 1 of the 6 pairs
+        >>> bool(abs(p[0] - 1 / 6) < 0.03), float(p[1])
+        (True, 1.0)
+    """
+    pool = paragraph_scores.set_index("paragraph_id")
+    if paragraphs is not None:
+        pool = pool.loc[pool.index.isin(list(paragraphs))]
+    rng = np.random.default_rng(seed)
+    p = []
+    for row in ties.itertuples(index=False):
+        values = pool[row.theme].to_numpy(dtype=float)
+        k = int(row.paragraphs)
+        if k > len(values):
+            raise ValueError(f"{row.person_id} is named in {k} paragraphs, more than the "
+                             f"{len(values)} to draw from")
+        draws = np.argsort(rng.random((n_perm, len(values))), axis=1)[:, :k]
+        means = values[draws].mean(axis=1)
+        hits = int((means >= float(row.mean_score) - 1e-12).sum())
+        p.append((hits + 1) / (n_perm + 1))
+    return ties.assign(p=p)

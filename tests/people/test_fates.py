@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from matplotlib.collections import PathCollection
 
 from analysis import DataFileError
-from analysis.people.fates import FATE_COLUMNS, age_at_death, fate_summary, fates, lifespan
+from analysis.people.fates import (FATE_COLUMNS, age_at_death, deaths_by_decade, fate_summary,
+                                   fates, lifespan)
 from analysis.people.figures import FATE_MARKS, plot_fates
 from analysis.people.register import DEATHS, KILLINGS
 from analysis.style import PALETTE
@@ -124,3 +125,57 @@ def test_the_fates_figure_draws_each_known_life(register: pd.DataFrame) -> None:
 
 def _rgb(colour: str) -> tuple[float, float, float]:
     return tuple(int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+
+
+def test_the_soviet_states_killings_by_decade_and_manner(register: pd.DataFrame) -> None:
+    table = deaths_by_decade(register, killer="Soviet state")
+    killed = register[(register["killed_by"] == "Soviet state")]
+    assert table["people"].sum() == len(killed) == 14
+    rows = {(d, how): labels for d, how, _, labels in table.itertuples(index=False)}
+    # the Tagantsev affair and the anarchists shot in 1921, by the Petrograd and Moscow Cheka
+    assert rows[("1920s", "executed")].split("; ") == [
+        "Gumilev (1921)", "Vladimir Tagantsev (1921)", "Lev Chorny (1921)", "Fanny Baron (1921)"]
+    assert rows[("1930s", "murdered")] == "Nin (1937); Radek (1939)"
+    assert rows[("1940s", "murdered")] == "Trotsky (1940)"
+    assert rows[("date unknown", "died in custody")] == "Novomirsky"      # no year in the record
+    assert table["decade"].tolist()[-1] == "date unknown"
+    assert list(dict.fromkeys(table["decade"])) == ["1920s", "1930s", "1940s", "1950s",
+                                                    "date unknown"]
+    for _, part in table.groupby("decade", sort=False):      # the manners in KILLINGS order
+        order = [KILLINGS.index(d) for d in part["death"]]
+        assert order == sorted(order)
+
+
+def test_killings_by_anyone_and_by_a_killer_who_killed_nobody(register: pd.DataFrame) -> None:
+    everyone = deaths_by_decade(register)
+    assert everyone["people"].sum() == int(register["death"].isin(KILLINGS).sum())
+    assert "Rosa Luxemburg (1919)" in everyone["labels"].str.cat(sep="; ")
+    assert deaths_by_decade(register, killer="nobody").empty
+    assert deaths_by_decade(pd.DataFrame({"person_id": ["a"], "name": ["A"]})).empty
+
+
+_KILLED = st.lists(st.tuples(st.sampled_from(KILLINGS), st.sampled_from(["X", "Y"]),
+                             st.one_of(st.just(""), st.integers(1800, 1999).map(str))),
+                   max_size=30)
+
+
+@given(_KILLED)
+def test_every_killing_is_counted_once_under_its_decade(rows: list[tuple[str, str, str]]) -> None:
+    register = pd.DataFrame({"person_id": [f"p{i}" for i in range(len(rows))],
+                             "name": [f"P{i}" for i in range(len(rows))],
+                             "death": [r[0] for r in rows], "killed_by": [r[1] for r in rows],
+                             "died": [r[2] for r in rows]})
+    table = deaths_by_decade(register, killer="X")
+    assert table["people"].sum() == sum(r[1] == "X" for r in rows)
+    for decade, _, people, labels in table.itertuples(index=False):
+        assert people == len(labels.split("; "))
+        if decade != "date unknown":
+            years = [int(label.split("(")[1][:4]) for label in labels.split("; ")]
+            assert all(f"{y // 10 * 10}s" == decade for y in years)
+
+
+def test_the_fates_figure_without_a_killer_highlights_nobody(register: pd.DataFrame) -> None:
+    fig = plot_fates(fates(register), killer=None, year=None, contemporaries=False)
+    ax = fig.axes[0]
+    assert not [c for c in ax.collections if isinstance(c, PathCollection)]
+    assert [t.get_text() for t in fig.legends[0].get_texts()] == ["other lives"]

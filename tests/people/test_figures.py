@@ -1,4 +1,4 @@
-"""Tests of the portrayal figure: the close reading and the method, side by side."""
+"""Tests of the portrayal figure: the readers' reference and the method, side by side."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def test_portrayal_figure_draws_both_readings_for_each_person(results: Analyses,
     bars = [c for c in ax.collections if isinstance(c, LineCollection) and len(c.get_segments())]
     assert len(bars) >= 2
     legend = [t.get_text() for t in fig.legends[0].get_texts()]
-    assert legend == ["close reading (reference ÷ 2)", "lexicon method"]
+    assert legend == ["readers' reference ÷ 2", "lexicon method"]
     colours = {tuple(np.round(d.get_facecolor()[0][:3], 3)) for d in dots}
     assert len(colours) == 2 and set(PALETTE[:2]) == {h.get_color() for h in
                                                         fig.legends[0].legend_handles}

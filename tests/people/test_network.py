@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from analysis.export import FILES, TABLES
 from analysis.people import build_network, centrality, cooccurrence, mentions, write_gexf
+from analysis.people.network import identical_mentions
 from analysis.people.figures import network_layout, plot_network
 from analysis.results import Analyses
 
@@ -111,3 +112,29 @@ def test_drawing_has_a_label_per_connected_person(graph):
     shown = {t.get_text() for t in fig.axes[0].texts}
     assert "Lenin" in shown and "Borodin" not in shown
     assert len(shown) == sum(1 for n in graph if graph.degree(n) > 0)
+
+
+def test_nin_and_maurin_are_named_in_the_same_sentences(chapter, register):
+    found = mentions(chapter, register)
+    narration = found[~found["in_note"]]
+    same = identical_mentions(narration, "sentence", people=["nin", "maurin", "lenin"])
+    assert same.values.tolist() == [[1, "maurin", 4], [1, "nin", 4]]
+    assert identical_mentions(narration, "sentence", people=["lenin", "trotsky"]).empty
+    assert identical_mentions(found.iloc[:0]).empty
+
+
+def test_identical_mentions_refuses_an_unknown_unit():
+    with pytest.raises(ValueError, match="unit must be one of"):
+        identical_mentions(pd.DataFrame({"person_id": [], "sentence_id": []}), unit="page")
+
+
+@given(st.lists(st.tuples(st.sampled_from("abcde"), st.integers(1, 4)), max_size=30))
+def test_identical_mentions_groups_exactly_the_people_who_share_their_units(rows):
+    found = pd.DataFrame(rows, columns=["person_id", "sentence_id"])
+    same = identical_mentions(found)
+    units = {p: frozenset(g["sentence_id"]) for p, g in found.groupby("person_id")}
+    for _, group in same.groupby("group"):
+        assert len(group) >= 2 and len({units[p] for p in group["person_id"]}) == 1
+    grouped = set(same["person_id"])
+    for p, u in units.items():
+        assert (p in grouped) == (sum(v == u for v in units.values()) > 1)
