@@ -9,16 +9,20 @@ by a score built from plain evidence, each piece named in ``evidence``:
 - for a person: a title before it (*Mr.*, *General*, *Comrade* …): +3; a verb
   of speech or thought beside it (*Lenin said*, *told Trotsky*): +2; a
   possessive (*Kornilov’s*), a sentence shared with a registered or likely
-  person, a place in mid-sentence (not only a sentence's first word), never
-  written in lower case, two or three name words, a word rare in general
-  English, seen more than once: +1 each;
+  person (one scoring :data:`LIKELY` with a title, a verb or a possessive), a
+  place in mid-sentence (not only a sentence's first word), never written in
+  lower case, two or three name words, a surname rare in general English, seen
+  more than once: +1 each;
 - against: a place or the name of a people (``place_names.txt``, through
   :func:`load_place_names`): −4; a word of institutions or places (*Ministry*,
-  *Street* …): −3; the shape of a creed, a party or a common word (*-ism*,
-  *-ists*, *-ably*, *-tion* …), italics (*_Theses_*, a title or a foreign
-  word), a saint's name (*St. Anne*, mostly a church, an order or a place), a
-  run opening with a place or a people (*Russian Revolution*): −2; a word
-  common in general English: −1.
+  *Street* …), a title with no name (*Prime Minister*), a saint's name after
+  *of* (*the Cross of St. Anne*: a church, an order or a place): −3; the
+  shape of a creed, a party or a common word (*-ism*, *-ists*, *-ably*,
+  *-tion* …), italics (*_Theses_*, a title or a foreign word), a run opening
+  with a place or a people (*Russian Revolution*), only ever after *in*, *at*,
+  *near* … (*in Sviazhsk*), the plural of another candidate (*Bolsheviks*, a
+  group): −2; its singular (*Bolshevik*), a surname common in general English:
+  −1.
 
 Months, weekdays, words in capitals (a heading's *FOOTNOTES*) and words inside
 a bracketed reference or a cross-reference (*[See App. I]*, *(See App. I, Sect.
@@ -315,7 +319,7 @@ def _evidence(candidate: str, part: pd.DataFrame, lower_used: set[str], places: 
     if part["italic"].all():
         found.append((-2, "in italics (a title or a foreign word)"))
     if lowered[0] in _SAINT and (part["before"] == "of").all():
-        found.append((-2, "of a saint (a church, an order, a place?)"))
+        found.append((-3, "of a saint (a church, an order, a place?)"))
     if (_is_title(words[-1]) or _is_title(words[-1].removesuffix("s"))) and all(
             _zipf(w) >= 4.0 for w in lowered[:-1]):
         found.append((-3, "a title, not a name"))
