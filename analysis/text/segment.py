@@ -29,7 +29,6 @@ import pandas as pd
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
 
 from analysis.errors import DataFileError
-from analysis.text.source import data_path
 
 #: Initials (``S. N. Prokopovich``) never end a sentence, whatever the list of abbreviations.
 INITIALS = frozenset("abcdefghijklmnopqrstuvwxyz")
@@ -67,22 +66,21 @@ class _CurlyQuoteLanguageVars(PunktLanguageVars):
     _re_non_word_chars = r"(?:[)\";}\]\*:@\'\({\[’”!?])"
 
 
-def load_abbreviations(path: str | Path | None = None) -> frozenset[str]:
+def load_abbreviations(path: str | Path) -> frozenset[str]:
     """Read a list of abbreviations (one per line, with their full stops; ``#`` comments).
 
     Returns them in Punkt's form (lower case, no final full stop), with the
-    single letters of initials added. ``None`` means the bundled list,
-    ``analysis/data/abbreviations.txt``.
+    single letters of initials added.
 
     Raises:
         DataFileError: no such file, not UTF-8, or a line that is not one
             abbreviation ending in a full stop (naming the file and line).
 
     Example:
-        >>> sorted(load_abbreviations() - INITIALS)[:4]
+        >>> sorted(load_abbreviations(data_path("abbreviations.txt")) - INITIALS)[:4]
         ['capt', 'cf', 'col', 'dr']
     """
-    file = Path(path) if path is not None else data_path("abbreviations.txt")
+    file = Path(path)
     try:
         lines = file.read_text(encoding="utf-8").splitlines()
     except FileNotFoundError:
@@ -102,19 +100,19 @@ def load_abbreviations(path: str | Path | None = None) -> frozenset[str]:
 
 
 @lru_cache(maxsize=8)
-def sentence_tokenizer(abbreviations: frozenset[str] | None = None) -> PunktSentenceTokenizer:
+def sentence_tokenizer(abbreviations: frozenset[str]) -> PunktSentenceTokenizer:
     """Return the Punkt tokenizer configured for this prose.
 
     Args:
-        abbreviations: from :func:`load_abbreviations`; ``None`` means the bundled list.
+        abbreviations: from :func:`load_abbreviations`.
 
     Example:
-        >>> tok = sentence_tokenizer()
+        >>> tok = sentence_tokenizer(load_abbreviations(data_path("abbreviations.txt")))
         >>> tok.tokenize("I met Dr. Alexandrov. He was thirty-five.")
         ['I met Dr. Alexandrov.', 'He was thirty-five.']
     """
     params = PunktParameters()
-    params.abbrev_types = set(load_abbreviations() if abbreviations is None else abbreviations)
+    params.abbrev_types = set(abbreviations)
     return PunktSentenceTokenizer(params, lang_vars=_CurlyQuoteLanguageVars())
 
 
@@ -161,17 +159,17 @@ def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> pd.Da
 
 
 def split_sentences(text: str, start: int, end: int,
-                    abbreviations: frozenset[str] | None = None) -> list[tuple[int, int]]:
+                    abbreviations: frozenset[str]) -> list[tuple[int, int]]:
     """Return the sentence spans of ``text[start:end]`` as offsets into ``text``.
 
     ``abbreviations`` as for :func:`sentence_tokenizer`.
 
     Example:
         >>> s = "‘Do you think so?’ he said. It ended."
-        >>> [s[a:b] for a, b in split_sentences(s, 0, len(s))]
+        >>> [s[a:b] for a, b in split_sentences(s, 0, len(s), abbreviations)]
         ['‘Do you think so?’ he said.', 'It ended.']
         >>> s = "It will take ten years.[2] He spoke (See App. I, Sect. 1) of peat."
-        >>> [s[a:b] for a, b in split_sentences(s, 0, len(s))]
+        >>> [s[a:b] for a, b in split_sentences(s, 0, len(s), abbreviations)]
         ['It will take ten years.[2]', 'He spoke (See App. I, Sect. 1) of peat.']
     """
     spans = []
