@@ -29,6 +29,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.errors import DataFileError, SourceError
+from analysis.people.detector import load_place_names
 from analysis.people.register import load_known_names, load_register
 from analysis.people.validation import load_mention_readings
 from analysis.readers import Readings
@@ -68,6 +69,7 @@ FILE_NAMES: dict[str, str] = {
     "stopwords": "stopwords.txt",
     "title": "title.txt",
     "chronology": "chronology.csv",
+    "place_names": "place_names.txt",
 }
 
 #: Each annotation set -> its files in an ``annotations/`` folder: the first reader's
@@ -157,6 +159,9 @@ class DataFiles:
     - ``chronology``: the dated events the text tells
       (:func:`analysis.timeline.chronology.load_chronology`); ``None`` means the bundled
       one for the bundled chapter and none for another text;
+    - ``place_names``: places and peoples' names, which the draft of a register and the
+      detector of unregistered names take for no person
+      (:func:`analysis.people.detector.load_place_names`);
     - ``title``: a one-line file naming the text, as figures, tables and a book call it;
       ``None`` means the bundled title for the bundled chapter and, for another text,
       its first heading (or its file name);
@@ -180,6 +185,7 @@ class DataFiles:
     stopwords: Path | None = None
     title: Path | None = None
     chronology: Path | None = None
+    place_names: Path | None = None
     annotations: Path | None = None
 
     @classmethod
@@ -297,6 +303,15 @@ class DataFiles:
             ['name', 'kind', 'note']
         """
         return load_known_names(self.path("non_person_names"))
+
+    def place_names_list(self) -> frozenset[str]:
+        """Places and peoples' names, in lower case (no person).
+
+        Example:
+            >>> "petrograd" in DataFiles().place_names_list()
+            True
+        """
+        return load_place_names(self.path("place_names"))
 
     def lexicon(self) -> Lexicon:
         """The theme lexicon.
@@ -474,6 +489,7 @@ class DataFiles:
         self.lexicon()
         self.patch()
         self.stop_list()
+        self.place_names_list()
         self.text_title(chapter)
         episodes = self.episodes_table(chapter)
         if self.episodes is not None:

@@ -228,4 +228,5 @@ class Analyses:
     @cached_property
     def unregistered_names(self) -> pd.DataFrame:
         """Capitalised names the register lacks (:func:`analysis.people.detector.unregistered_names`)."""
-        return people.unregistered_names(self.chapter, self.mentions, self.known_names)
+        return people.unregistered_names(self.chapter, self.mentions, self.known_names,
+                                         places=self.files.place_names_list())
