@@ -109,7 +109,7 @@ def test_a_theme_may_not_take_a_column_name(tmp_path, key):
 
 
 def test_the_reserved_names_include_the_columns_themes_meet():
-    # score tables and the density track, the per-sentence evidence (n_words), the hand
+    # score tables and the density track, the per-sentence evidence (n_words), the readers'
     # annotation the scores are merged with (label, opening, reason), and the mentions
     # the theme ties are merged with (person_id): a theme of that name would clash
     assert {"paragraph_id", "sentence_id", "start", "end", "word_index", "position",
