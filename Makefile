@@ -42,10 +42,12 @@ notebooks: $(STAMP)
 ## lab: open the book's notebooks (book/) in JupyterLab; the notebooks' kernel, python3, is the
 ## interpreter of .venv, where the package is installed (JUPYTER_PREFER_ENV_PATH puts .venv's
 ## kernel before any python3 kernel of the user's). Options go in LAB_ARGS, e.g.
-## make lab LAB_ARGS="--no-browser --port=8890"
+## make lab LAB_ARGS="--no-browser --port=8890". JupyterLab refuses to run as root (a container's
+## user) unless told to: as root, make lab tells it.
 LAB_ARGS ?=
 lab: $(STAMP)
-	JUPYTER_PREFER_ENV_PATH=1 $(BIN)/jupyter-lab --ServerApp.root_dir=book $(LAB_ARGS)
+	JUPYTER_PREFER_ENV_PATH=1 $(BIN)/jupyter-lab --ServerApp.root_dir=book \
+		$(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
 ## export: write the analysis tables into export/
 export: $(STAMP)
