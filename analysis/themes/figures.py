@@ -136,12 +136,13 @@ def plot_collocates(table: pd.DataFrame, lexicon: Lexicon) -> Figure:
         (3, 'n=3, G²=12.8')
     """
     themes, colours = lexicon.names, theme_colours(lexicon.names)
-    fig, axes = figure(1, len(themes), width=3 * len(themes), height=1.2 + 0.42 * max(
-        [int((table["theme"] == t).sum()) for t in themes] + [2]), sharex=True, squeeze=False)
+    rows = max([int((table["theme"] == t).sum()) for t in themes] + [2])
+    fig, axes = figure(1, len(themes), width=3 * len(themes), height=1.2 + 0.42 * rows,
+                       sharex=True, squeeze=False)
     axes = axes[0]
     for ax, theme in zip(axes, themes):
         mine = table[table["theme"] == theme].iloc[::-1]
-        y = np.arange(len(mine))
+        y = np.arange(len(mine)) + rows - len(mine)  # every panel's bars as thick, from the top
         ax.barh(y, mine["log_dice"], color=colours[theme], height=0.6)
         ax.set_yticks(y, mine["collocate"], fontsize=10)
         for yy, (dice, n, g2) in zip(y, mine[["log_dice", "observed", "log_likelihood"]]
@@ -150,7 +151,7 @@ def plot_collocates(table: pd.DataFrame, lexicon: Lexicon) -> Figure:
                     fontsize=9, color="#222222")
         ax.set_title(lexicon.labels[theme], loc="left")
         ax.grid(axis="y", visible=False)
-        ax.set_ylim(-0.6, max(len(mine), 1) - 0.4)
+        ax.set_ylim(-0.6, rows - 0.4)
         if mine.empty:
             ax.set_yticks([])
             ax.text(0.5, 0.5, "no collocate\npasses the test", transform=ax.transAxes,

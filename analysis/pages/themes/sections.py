@@ -1,0 +1,118 @@
+"""The parts of the page *Themes* whose words depend on the text: its themes, its readers.
+
+A page written for any text cannot name its themes in its prose, nor know
+whether the text has readers' labels. These functions write those parts from the
+page's numbers (:func:`~analysis.pages.themes.numbers.numbers`), as Markdown
+(an IPython ``Markdown`` object a page's code cell shows): the lexicon theme by
+theme, how the themes' scores correlate, who labelled the paragraphs and how
+far they agree, or that the scores stand alone.
+
+Example:
+    >>> text = readers_section(Analyses(chapter)).data
+    >>> "two AI language-model readers working from written guidelines" in text
+    True
+"""
+
+from __future__ import annotations
+
+from IPython.display import Markdown
+
+from analysis.pages.themes.measures import memo, readings
+from analysis.pages.themes.numbers import numbers
+from analysis.results import Analyses
+
+#: How the page names the readers and the adjudicator (the same words on every page).
+TWO_READERS = ("two AI language-model readers working from written guidelines, each without sight "
+               "of the other's labels or of any method's score, and an AI adjudicator who settled "
+               "their disagreements")
+ONE_READER = "one AI language-model reader working from written guidelines"
+
+
+def _n(results: Analyses) -> dict[str, object]:
+    """The page's numbers, computed once per ``results``."""
+    return memo(results, "numbers", lambda: numbers(results))
+
+
+def lexicon_section(results: Analyses) -> Markdown:
+    """One line per theme: its label, terms, hits, densest paragraph and highest-scoring one."""
+    n, lex = _n(results), results.lexicon
+    lines = [f"- **{lex.labels[t]}** (`{t}`): {n[f'themes_n_terms_{t}']} terms, "
+             f"{n[f'themes_n_hits_{t}']} hits; its density peaks at ¶ {n[f'themes_peak_{t}']}, "
+             f"and ¶ {n[f'themes_top_{t}']} scores highest." for t in lex.names]
+    return Markdown("\n".join(lines))
+
+
+def interlock_section(results: Analyses) -> Markdown:
+    """Each two themes: Spearman's rho of their scores, called by its size, with its interval."""
+    n, lex = _n(results), results.lexicon
+    lines = []
+    for i, a in enumerate(lex.names):
+        for b in lex.names[i + 1:]:
+            key = f"themes_rho_{a}_{b}"
+            if n[key] is None:
+                lines.append(f"- {lex.labels[a]} and {lex.labels[b]}: undefined (a score is "
+                             "constant over the narrative).")
+                continue
+            shared = n[f"themes_co_{a}_{b}"]
+            lines.append(f"- {lex.labels[a]} and {lex.labels[b]}: rho = {n[key]:.2f} "
+                         f"(95% interval {n[key + '_low']:.2f} to {n[key + '_high']:.2f}), "
+                         f"a {n[key + '_strength']} correlation whose interval "
+                         f"{n[key + '_zero']}"
+                         + ("." if shared is None else
+                            f"; the reference gives both themes to {shared} paragraphs."))
+    return Markdown("\n".join(lines) if lines else "The lexicon has one theme: nothing to compare.")
+
+
+def readers_section(results: Analyses) -> Markdown:
+    """Who labelled the paragraphs' themes, how far they agree and how the reference was made.
+
+    Without a themes annotation: that the scores stand alone, and why.
+    """
+    n, lex, found = _n(results), results.lexicon, readings(results)
+    if found is None:
+        why = results.missing.get("readings:themes", "no themes annotation for this text")
+        return Markdown(f"**No reference reading for this text** ({why}): the method's scores "
+                        "stand alone. Nothing on this page says how far they agree with a reader, "
+                        "and the tables and figures that would compare them are left out.")
+    if found.n_readers == 1:
+        return Markdown(f"The {n['themes_n_annotated']} narrative paragraphs were labelled for "
+                        f"every theme (0 absent, 1 present, 2 dominant) by {ONE_READER}. The "
+                        "method is measured against that reader's labels; with one reader, no "
+                        "agreement between readers can be measured and no disagreement settled.")
+    agree = "; ".join(
+        f"{lex.labels[t]}: alpha {n[f'themes_readers_alpha_{t}']:.2f} "
+        f"({n[f'themes_readers_alpha_{t}_low']:.2f} to {n[f'themes_readers_alpha_{t}_high']:.2f})"
+        for t in lex.names if n[f"themes_readers_alpha_{t}"] is not None)
+    settled = (f"The adjudicator settled {n['themes_n_disagreements']} disagreements, siding with "
+               f"reader A {n['themes_adj_with_a']} times and with reader B "
+               f"{n['themes_adj_with_b']} times; the reference gives reader A's label to "
+               f"{n['themes_ref_as_a']:.0%} of the paragraph-and-theme labels and reader B's to "
+               f"{n['themes_ref_as_b']:.0%}." if found.adjudication is not None else
+               "Nobody settled their disagreements: the reference leaves those labels out.")
+    return Markdown(
+        f"The {n['themes_n_annotated']} narrative paragraphs were labelled for every theme "
+        f"(0 absent, 1 present, 2 dominant) by {TWO_READERS}. Their agreement, as Krippendorff's "
+        f"alpha with its 95% bootstrap interval: {agree or 'undefined'}. {settled} The agreement "
+        "of two model readers is not a human ceiling: readers of the same kind may share habits "
+        "of reading that two historians would not.")
+
+
+def validation_section(results: Analyses) -> Markdown:
+    """Per theme, the context method's AUC against the reference with its interval, and the count's."""
+    n, lex = _n(results), results.lexicon
+    key = "ref" if n["themes_n_readers"] == 2 else "a"
+    against = "the reference" if key == "ref" else "the reader"
+    if n["themes_n_readers"] == 0:
+        return Markdown("Without a reference reading, the scores are not measured here.")
+    lines = []
+    for t in lex.names:
+        auc = n[f"themes_auc_{key}_{t}"]
+        count = n[f"themes_auc_baseline{'' if key == 'ref' else '_a'}_{t}"]
+        if auc is None:
+            lines.append(f"- **{lex.labels[t]}**: undefined (every paragraph has the same label).")
+            continue
+        lines.append(f"- **{lex.labels[t]}**: AUC {auc:.2f} against {against} (95% interval "
+                     f"{n[f'themes_auc_{key}_{t}_low']:.2f} to {n[f'themes_auc_{key}_{t}_high']:.2f}"
+                     f"; the bare count {count:.2f}), with {n[f'themes_ann_{t}']} paragraphs "
+                     "where the theme is present.")
+    return Markdown("\n".join(lines))
