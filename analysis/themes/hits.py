@@ -199,7 +199,7 @@ def expansion_terms(chapter: Chapter, lexicon: Lexicon, hits: pd.DataFrame, *, r
 
     ``hits`` are the lexicon's hits (:func:`lexicon_hits`). The theme's context
     is every sentence holding a core-term hit plus ``reach``
-    sentences either side within the paragraph (Serge's narrative only). A word
+    sentences either side within the paragraph (the narrative only). A word
     joins the theme when it occurs at least ``min_count`` times in that context,
     more often than expected, with log-likelihood ``>= threshold`` (10.83 is
     p < 0.001 on one degree of freedom); at most ``max_terms`` per theme, the
@@ -215,7 +215,7 @@ def expansion_terms(chapter: Chapter, lexicon: Lexicon, hits: pd.DataFrame, *, r
         >>> loose = expansion_terms(chapter, lexicon, hits, min_count=2, threshold=6.63,
         ...                         stopwords=stopwords)
         >>> loose.loc[loose["theme"] == "terror", "term"].head(4).tolist()
-        ['since', 'aaron', 'chorny', 'efforts']
+        ['aaron', 'chorny', 'efforts', 'energy']
     """
     lex = lexicon
     words = vocabulary.lexical_words(chapter)
@@ -247,7 +247,8 @@ def expansion_terms(chapter: Chapter, lexicon: Lexicon, hits: pd.DataFrame, *, r
                     .head(max_terms))
     columns = ["theme", "term", "observed", "expected", "log_likelihood", "weight"]
     if not rows:
-        return pd.DataFrame(columns=columns)
+        return pd.DataFrame(columns=columns).astype({"observed": "int64", "expected": float,
+                                                     "log_likelihood": float, "weight": float})
     return pd.concat(rows, ignore_index=True).assign(weight=float(weight))[columns]
 
 
