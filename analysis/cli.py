@@ -46,7 +46,7 @@ EXPORTED = ("paragraphs.csv, sentences.csv, corrections.csv, themes.csv, theme_h
             "annotations.jsonld, chapter.tei.xml, datapackage.json")
 DATA_FILES = ("people.csv, shared_names.csv, non_person_names.csv, themes.toml, "
               "sentiment_lexicon_patch.csv, corrections.csv, abbreviations.txt, episodes.csv, "
-              "stopwords.txt, title.txt, chronology.csv")
+              "stopwords.txt, title.txt, chronology.csv, place_names.txt")
 
 #: From a text file of this many bytes on, the export shows a progress bar (on a terminal).
 LARGE_TEXT = 200_000
@@ -165,16 +165,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     """The ``export`` command."""
-    from pathlib import Path
-
     from analysis.datafiles import DataFiles
     from analysis.export import export, names, prepare
     from analysis.export.folder import Interrupted
     from analysis.people.register import check_source_paragraphs
     from analysis.results import Analyses
 
-    out = Path(args.outdir)
-    prepare(out, lambda line: print(line, file=sys.stderr))
+    prepare(args.outdir, lambda line: print(line, file=sys.stderr))
     files = DataFiles() if args.data is None else DataFiles.from_dir(args.data)
     bar = _Progress(["the text", *names()], _text_size(files, args.text) >= LARGE_TEXT)
     try:
@@ -188,7 +185,7 @@ def _export(args: argparse.Namespace) -> int:
             bar.write(english)
         bar.advance()
         results = Analyses(chapter, files)
-        written = export(results, out, progress=bar.advance,
+        written = export(results, args.outdir, progress=bar.advance,
                          spreadsheet_safe=args.spreadsheet_safe)
     finally:
         bar.close()

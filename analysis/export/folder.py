@@ -212,8 +212,8 @@ def switch(stage: Path, out: Path, names: list[str], lock: int | None) -> None:
         with locked(out) as lock:  # made meanwhile by another run: switch file by file
             return switch(stage, out, names, lock)
     (stage / PREVIOUS).mkdir()
-    _write_journal(stage, out, names)
     try:
+        _write_journal(stage, out, names)
         for name in names:
             if os.path.lexists(out / name):
                 os.replace(out / name, stage / PREVIOUS / name)
