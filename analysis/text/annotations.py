@@ -45,7 +45,7 @@ def adjudication_schema(value: Field) -> TableSchema:
     See the module's example.
     """
     def renamed(name: str, what: str) -> Field:
-        return replace(value, name=name, required=True, description=what, unique=False)
+        return replace(value, name=name, description=what, unique=False)
 
     return TableSchema((*ANCHOR_FIELDS, renamed(f"{value.name}_a", "reader A's value"),
                         renamed(f"{value.name}_b", "reader B's value"),
