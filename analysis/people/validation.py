@@ -16,6 +16,7 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -35,8 +36,11 @@ PERSON = Field("person_id", pattern=r"[a-z][a-z0-9_]*", pattern_means="a person_
 #: paragraph checked and found to name nobody quoted by itself, with no person.
 CHECK = TableSchema((*ANCHOR_FIELDS, PERSON, REASON))
 
-#: The adjudication of two readers' checks, one row per span they differ on.
-CHECK_ADJUDICATION = adjudication_schema(PERSON)
+#: The adjudication of two readers' checks, one row per span they differ on: a reader who did not
+#: mark the span has an empty value, and so has a span adjudicated as naming nobody.
+CHECK_ADJUDICATION = TableSchema(tuple(
+    replace(f, required=False) if f.name in ("person_id_a", "person_id_b", "adjudicated") else f
+    for f in adjudication_schema(PERSON).fields))
 
 _KEY = ("paragraph_id", "start", "end")
 
