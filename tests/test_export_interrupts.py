@@ -20,6 +20,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -335,6 +336,38 @@ def test_the_command_says_what_a_signal_left(tmp_path: Path, sets: dict[str, obj
         check_one_set(out, lines, status, sig, sets, at)
     finally:
         child.close()
+
+
+STRACE = shutil.which("strace")
+
+
+@pytest.mark.skipif(STRACE is None, reason="strace is not installed (apt-get install strace)")
+@pytest.mark.parametrize("sig, after", [(signal.SIGINT, 0.45), (signal.SIGTERM, 2.05)],
+                         ids=["sigint", "sigterm"])
+def test_python_m_analysis_with_every_rename_slowed_by_strace(
+        tmp_path: Path, sets: dict[str, object], sig: int, after: float) -> None:
+    """The command as a user runs it, each rename system call delayed by 0.1 s (strace),
+    stopped ``after`` seconds into the switch: OUTDIR keeps its earlier files."""
+    out = earlier_into(tmp_path, sets)
+    renames = "rename,renameat,renameat2"
+    process = subprocess.Popen(
+        [STRACE, "-f", "--seccomp-bpf", "-o", os.devnull, "-e", f"trace={renames}", "-e",
+         f"inject={renames}:delay_enter=100000", sys.executable, "-m", "analysis", "export",
+         str(out), "--text", str(sets["text"])],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while not list(tmp_path.glob(".out.export-*/journal.json")):  # the switch has begun
+        if process.poll() is not None:
+            pytest.skip(f"strace cannot trace here: {process.stderr.read()[:200]}")
+        assert time.monotonic() < deadline, "the switch never began"
+        time.sleep(0.005)
+    time.sleep(after)
+    children = Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text().split()
+    os.kill(int(children[0]), sig)  # the command itself, not strace
+    stdout, stderr = process.communicate(timeout=120)
+    assert process.returncode == 128 + sig, stderr
+    assert stderr.splitlines() == ["interrupted: nothing was written"] and stdout == ""
+    assert snapshot(out) == sets["earlier"]
 
 
 @pytest.mark.parametrize("at", [1, 4, 54])
