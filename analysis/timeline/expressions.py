@@ -34,7 +34,6 @@ import numpy as np
 import pandas as pd
 
 from analysis.text import Chapter
-from analysis.text.records import units_at
 from analysis.timeline import reference as ref
 from analysis.timeline.rules import (MONTHS, PARTS_OF_DAY, RELATIVE_RULES, RULES, SEASONS,
                                      TYPES, UNIT_LETTER, number, ordinal)

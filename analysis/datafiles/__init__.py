@@ -20,110 +20,29 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
-from importlib import resources
 from pathlib import Path
 
 import pandas as pd
 
-from analysis.errors import DataFileError, SourceError
+from analysis.datafiles.annotations import AnnotationFolders
+from analysis.datafiles.names import (ANNOTATION_SETS, CHAPTER_SPECIFIC, FILE_NAMES, OPENING,
+                                      SEED, SEED_SHA256, SPAN_SETS, data_path, seed_path)
+from analysis.errors import DataFileError
 from analysis.people.detector import load_place_names
 from analysis.people.register import load_known_names, load_register
-from analysis.people.validation import load_mention_readings
-from analysis.readers import Readings
 from analysis.schema import file_problem
-from analysis.sentiment.annotation import load_tone_readings
-from analysis.sentiment.emotions import load_emotion_readings
 from analysis.sentiment.scorers import load_lexicon_patch
 from analysis.text import Chapter, read_chapter
 from analysis.text.corrections import load_corrections
 from analysis.text.episodes import episode_positions, load_episodes
 from analysis.text.segment import load_abbreviations
 from analysis.themes.lexicon import Lexicon, load_lexicon
-from analysis.themes.validation import load_theme_readings
 from analysis.themes.vocabulary import load_stopwords
-from analysis.timeline.chronology import load_chronology
 from analysis.timeline.measure import load_annotation_files
 
-#: The bundled text: an excerpt of a chapter, kept in the repository's ``seeds/`` byte for byte.
-SEED = Path(__file__).resolve().parents[1] / "seeds" / "serge-memoirs-ch4-excerpt.txt"
-
-#: SHA-256 of the bundled text as received (``seeds/README.md``).
-SEED_SHA256 = "06c30a5064c363e4782c039aadc6506531545e5a66b783bd3c977c2a3605d53d"
-
-#: How many characters of the bundled text's opening find it in a copy with a line added on top.
-OPENING = 64
-
-#: Field of :class:`DataFiles` -> the file name it has in a data folder (and in ``analysis/data``).
-FILE_NAMES: dict[str, str] = {
-    "people": "people.csv",
-    "shared_names": "shared_names.csv",
-    "non_person_names": "non_person_names.csv",
-    "themes": "themes.toml",
-    "sentiment_lexicon_patch": "sentiment_lexicon_patch.csv",
-    "corrections": "corrections.csv",
-    "abbreviations": "abbreviations.txt",
-    "episodes": "episodes.csv",
-    "stopwords": "stopwords.txt",
-    "title": "title.txt",
-    "chronology": "chronology.csv",
-    "place_names": "place_names.txt",
-}
-
-#: Each annotation set -> its files in an ``annotations/`` folder: the first reader's
-#: (required), the second reader's and the adjudication of their disagreements (each optional).
-ANNOTATION_SETS: dict[str, dict[str, str]] = {
-    "tone": {"reader_a": "sentiment_reader_a.csv", "reader_b": "sentiment_reader_b.csv",
-             "adjudication": "sentiment_adjudication.csv"},
-    "themes": {"reader_a": "themes_reader_a.csv", "reader_b": "themes_reader_b.csv",
-               "adjudication": "themes_adjudication.csv"},
-    "mentions": {"reader_a": "mentions_reader_a.csv", "reader_b": "mentions_reader_b.csv",
-                 "adjudication": "mentions_adjudication.csv"},
-    "emotions": {"reader_a": "emotions_reader_a.csv", "reader_b": "emotions_reader_b.csv",
-                 "adjudication": "emotions_adjudication.csv"},
-}
-
-#: The annotation of time, whose units are spans and sentences marked by either reader: the
-#: parts of :data:`analysis.timeline.annotations.PARTS` -> their files in an ``annotations/`` folder.
-SPAN_SETS: dict[str, str] = {
-    "time_a": "time_reader_a.csv", "time_b": "time_reader_b.csv",
-    "time_adjudication": "time_adjudication.csv",
-    "hindsight_a": "hindsight_reader_a.csv", "hindsight_b": "hindsight_reader_b.csv",
-    "hindsight_adjudication": "hindsight_adjudication.csv",
-}
-
-#: The bundled files that were made for the bundled chapter: another text that does not
-#: replace them is analysed with them, and told so (:meth:`DataFiles.fallbacks`).
-CHAPTER_SPECIFIC: tuple[str, ...] = ("people", "themes", "sentiment_lexicon_patch")
-
-
-def data_path(name: str) -> Path:
-    """The path of a file shipped in ``analysis/data``.
-
-    Example:
-        >>> data_path("corrections.csv").name
-        'corrections.csv'
-    """
-    return Path(str(resources.files("analysis") / "data" / name))
-
-
-def seed_path() -> Path:
-    """The path of the bundled text.
-
-    The seed lives in ``seeds/`` at the top of the repository; an installed
-    (non-editable) copy of the package has no repository around it, in which
-    case a :class:`~analysis.errors.SourceError` says so.
-
-    Example:
-        >>> seed_path().name
-        'serge-memoirs-ch4-excerpt.txt'
-    """
-    if SEED.is_file():
-        return SEED
-    raise SourceError(f"{SEED}: the bundled text is not there; pass the path of a text "
-                      "explicitly")
+__all__ = ["ANNOTATION_SETS", "CHAPTER_SPECIFIC", "FILE_NAMES", "SEED", "SEED_SHA256",
+           "SPAN_SETS", "DataFiles", "data_path", "load_chapter", "seed_path"]
 
 
 def load_chapter(path: str | Path | None = None, files: DataFiles | None = None) -> Chapter:
@@ -137,7 +56,7 @@ def load_chapter(path: str | Path | None = None, files: DataFiles | None = None)
 
 
 @dataclass(frozen=True)
-class DataFiles:
+class DataFiles(AnnotationFolders):
     """Which data file to use for each kind of data (``None``: the bundled one).
 
     - ``people``: the register of people (:func:`analysis.people.register.load_register`);
@@ -379,98 +298,6 @@ class DataFiles:
         if self.episodes is None and not chapter.bundled:
             return None
         return load_episodes(self.path("episodes"))
-
-    def annotation_folder(self, chapter: Chapter) -> Path | None:
-        """The folder of ``chapter``'s annotations: ``annotations``, the bundled one for the
-        bundled chapter, or ``None``.
-
-        Example:
-            >>> DataFiles().annotation_folder(chapter).name
-            'annotations'
-        """
-        if self.annotations is not None:
-            return Path(self.annotations)
-        return data_path("annotations") if chapter.bundled else None
-
-    def absence(self, kind: str, chapter: Chapter) -> str | None:
-        """Why ``chapter`` has no annotation set ``kind`` (``None``: it has one).
-
-        Example:
-            >>> DataFiles().absence("tone", chapter) is None
-            True
-        """
-        folder = self.annotation_folder(chapter)
-        if folder is None:
-            return (f"no {kind} annotation for this text (no annotations/ folder in its data "
-                    "folder)")
-        first = folder / ANNOTATION_SETS[kind]["reader_a"]
-        if not first.is_file():
-            return f"no {kind} annotation for this text ({first.name} is not in {folder})"
-        return None
-
-    def chronology_table(self, chapter: Chapter) -> pd.DataFrame | None:
-        """The dated events ``chapter`` tells (:func:`analysis.timeline.chronology.load_chronology`), or ``None``.
-
-        The file given, else the bundled one for the bundled chapter; another text has none.
-
-        Example:
-            >>> len(DataFiles().chronology_table(chapter)) > 40
-            True
-        """
-        if self.chronology is None and not chapter.bundled:
-            return None
-        return load_chronology(chapter, self.path("chronology"))
-
-    def time_annotation_paths(self, chapter: Chapter) -> dict[str, Path]:
-        """The files of the annotation of time that ``chapter``'s annotations folder holds
-        (:data:`SPAN_SETS`).
-
-        Example:
-            >>> sorted(DataFiles().time_annotation_paths(chapter))[:2]
-            ['hindsight_a', 'hindsight_adjudication']
-        """
-        folder = self.annotation_folder(chapter)
-        if folder is None:
-            return {}
-        return {part: folder / name for part, name in SPAN_SETS.items()
-                if (folder / name).is_file()}
-
-    def readings(self, kind: str, chapter: Chapter) -> Readings | None:
-        """The annotation set ``kind`` of ``chapter`` (:data:`ANNOTATION_SETS`), or ``None``.
-
-        Read from ``annotations`` when given, else from the bundled annotations
-        when ``chapter`` is the bundled chapter (or a copy: a row that does not
-        anchor in the copy is left out, and the set's ``notes`` say how many did);
-        :meth:`absence` says why a set is missing.
-
-        Raises:
-            DataFileError: a file of the set is malformed, or the adjudication
-                does not fit the readers.
-
-        Example:
-            >>> tone = DataFiles().readings("tone", chapter)
-            >>> tone.reference()["score"].value_counts().sort_index().to_dict()
-            {-2: 53, -1: 94, 0: 79, 1: 78, 2: 15}
-        """
-        if self.absence(kind, chapter) is not None:
-            return None
-        folder = self.annotation_folder(chapter)
-        paths = {role: folder / name for role, name in ANNOTATION_SETS[kind].items()
-                 if (folder / name).exists()}
-        for path in paths.values():
-            problem = file_problem(path)
-            if problem:
-                raise DataFileError(f"{path}: {problem}")
-        return self._loader(kind)(chapter, paths)
-
-    def _loader(self, kind: str) -> Callable[[Chapter, dict[str, Path]], Readings]:
-        loaders: dict[str, Callable[..., Readings]] = {
-            "tone": load_tone_readings,
-            "themes": partial(load_theme_readings, themes=self.lexicon().names),
-            "mentions": load_mention_readings,
-            "emotions": load_emotion_readings,
-        }
-        return loaders[kind]
 
     def check(self, chapter: Chapter) -> None:
         """Read and check every data file these name, before any analysis is run.
