@@ -99,12 +99,13 @@ def _reader_numbers(results: Analyses, older: dict[str, str]) -> dict[str, objec
     agree = None if agree is None else agree.set_index("group")
     settled = themes.settled_with(ref).set_index("group") if two else None
     every = themes.settled_with(ref, by=None).iloc[0] if two else None
+    differ = found.disagreements()["theme"].value_counts() if two else None
     share = themes.share_as_reader(ref) if two else None
     out: dict[str, object] = {
         "themes_n_readers": 0 if found is None else found.n_readers,
         "themes_n_annotated": None if ref is None else int(ref["paragraph_id"].nunique()),
         "themes_n_annotation_rows": None if found is None else len(found.reader_a),
-        "themes_n_disagreements": None if every is None else int(every["n"]),
+        "themes_n_disagreements": None if differ is None else int(differ.sum()),
         "themes_adj_with_a": None if every is None else int(every["with_a"]),
         "themes_adj_with_b": None if every is None else int(every["with_b"]),
         "themes_adj_neither": None if every is None else int(every["neither"]),
@@ -114,7 +115,7 @@ def _reader_numbers(results: Analyses, older: dict[str, str]) -> dict[str, objec
     for t in names:
         out[f"themes_ann_{t}"] = None if labels is None else int((labels.get_group(t) > 0).sum())
         out[f"themes_dom_{t}"] = None if labels is None else int((labels.get_group(t) == 2).sum())
-        out[f"themes_disagreements_{t}"] = at(settled, t, "n", 0)
+        out[f"themes_disagreements_{t}"] = None if differ is None else int(differ.get(t, 0))
         out[f"themes_adj_with_a_{t}"] = at(settled, t, "with_a", 0)
         out[f"themes_adj_with_b_{t}"] = at(settled, t, "with_b", 0)
         for measure in ("alpha", "kappa", "exact"):

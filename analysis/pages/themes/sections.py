@@ -7,6 +7,10 @@ page's numbers (:func:`~analysis.pages.themes.numbers.numbers`), as Markdown
 theme, how the themes' scores correlate, who labelled the paragraphs and how
 far they agree, or that the scores stand alone.
 
+The parts about the readers come whole, with their tables and figures, as a
+list of things to show in order (:func:`readers_parts`, :func:`validation_parts`):
+a text without readers' labels gets one line that says so, not empty headings.
+
 Example:
     >>> text = readers_section(Analyses(chapter)).data
     >>> "two AI language-model readers working from written guidelines" in text
@@ -15,8 +19,10 @@ Example:
 
 from __future__ import annotations
 
+import pandas as pd
 from IPython.display import Markdown
 
+from analysis.pages.themes import views
 from analysis.pages.themes.measures import memo, readings
 from analysis.pages.themes.numbers import numbers
 from analysis.results import Analyses
@@ -28,17 +34,30 @@ TWO_READERS = ("two AI language-model readers working from written guidelines, e
 ONE_READER = "one AI language-model reader working from written guidelines"
 
 
+def _count(n: object, word: str) -> str:
+    """``n`` with ``word``, plural unless ``n`` is 1 (``1 hit``, ``3 hits``)."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
 def _n(results: Analyses) -> dict[str, object]:
     """The page's numbers, computed once per ``results``."""
     return memo(results, "numbers", lambda: numbers(results))
 
 
 def lexicon_section(results: Analyses) -> Markdown:
-    """One line per theme: its label, terms, hits, densest paragraph and highest-scoring one."""
+    """One line per theme: its label, terms, hits, densest paragraph and highest-scoring one.
+
+    Where the text has no lexicon of its own, the section first says that the
+    bundled one, written for another text, is in use.
+    """
     n, lex = _n(results), results.lexicon
-    lines = [f"- **{lex.labels[t]}** (`{t}`): {n[f'themes_n_terms_{t}']} terms, "
-             f"{n[f'themes_n_hits_{t}']} hits; its density peaks at ¶ {n[f'themes_peak_{t}']}, "
-             f"and ¶ {n[f'themes_top_{t}']} scores highest." for t in lex.names]
+    lines = [f"- **{lex.labels[t]}** (`{t}`): {_count(n[f'themes_n_terms_{t}'], 'term')}, "
+             f"{_count(n[f'themes_n_hits_{t}'], 'hit')}; its density peaks at "
+             f"¶ {n[f'themes_peak_{t}']}, and ¶ {n[f'themes_top_{t}']} scores highest."
+             for t in lex.names]
+    if lex.path.name in results.files.fallbacks(results.chapter):
+        lines.insert(0, "This text has no lexicon of its own: the page uses the bundled one, written "
+                        "for another text, so its themes and words may not be this text's.\n")
     return Markdown("\n".join(lines))
 
 
@@ -71,8 +90,8 @@ def readers_section(results: Analyses) -> Markdown:
     n, lex, found = _n(results), results.lexicon, readings(results)
     if found is None:
         why = results.missing.get("readings:themes", "no themes annotation for this text")
-        return Markdown(f"**No reference reading for this text** ({why}): the method's scores "
-                        "stand alone. Nothing on this page says how far they agree with a reader, "
+        return Markdown(f"**No reference reading for this text**: {why}. The method's scores "
+                        "stand alone: nothing on this page says how far they agree with a reader, "
                         "and the tables and figures that would compare them are left out.")
     if found.n_readers == 1:
         return Markdown(f"The {n['themes_n_annotated']} narrative paragraphs were labelled for "
@@ -88,7 +107,8 @@ def readers_section(results: Analyses) -> Markdown:
                f"{n['themes_adj_with_b']} times; the reference gives reader A's label to "
                f"{n['themes_ref_as_a']:.0%} of the paragraph-and-theme labels and reader B's to "
                f"{n['themes_ref_as_b']:.0%}." if found.adjudication is not None else
-               "Nobody settled their disagreements: the reference leaves those labels out.")
+               f"Nobody settled their {n['themes_n_disagreements']} disagreements: the "
+               "reference leaves those labels out.")
     return Markdown(
         f"The {n['themes_n_annotated']} narrative paragraphs were labelled for every theme "
         f"(0 absent, 1 present, 2 dominant) by {TWO_READERS}. Their agreement, as Krippendorff's "
@@ -113,6 +133,47 @@ def validation_section(results: Analyses) -> Markdown:
             continue
         lines.append(f"- **{lex.labels[t]}**: AUC {auc:.2f} against {against} (95% interval "
                      f"{n[f'themes_auc_{key}_{t}_low']:.2f} to {n[f'themes_auc_{key}_{t}_high']:.2f}"
-                     f"; the bare count {count:.2f}), with {n[f'themes_ann_{t}']} paragraphs "
-                     "where the theme is present.")
+                     f"; the bare count {count:.2f}), with "
+                     f"{_count(n[f'themes_ann_{t}'], 'paragraph')} where the theme is present.")
     return Markdown("\n".join(lines))
+
+
+def _with_lead(lead: str, shown: object) -> list[object]:
+    """``[Markdown(lead), shown]``, or nothing where ``shown`` is ``None`` or an empty table."""
+    empty = shown is None or (isinstance(shown, pd.DataFrame) and shown.empty)
+    return [] if empty else [Markdown(lead), shown]
+
+
+def readers_parts(results: Analyses) -> list[object]:
+    """The readers' part of the page, in order: who they are, their readings, agreement, disagreements."""
+    parts: list[object] = [readers_section(results)]
+    parts += _with_lead("Each reading: the paragraphs with the theme present (label 1 or 2) and "
+                        "dominant (2).", views.readings_table(results))
+    parts += _with_lead("How far the two readers agree, per theme, with 95% bootstrap intervals.",
+                        views.readers_table(results))
+    parts += _with_lead("The readers' disagreements and how each was settled, with the "
+                        "adjudicator's reason.", views.disagreements_table(results))
+    return parts
+
+
+def validation_parts(results: Analyses) -> list[object]:
+    """The part that measures the scores against the readers, in order, or one line without them."""
+    if readings(results) is None:
+        return [Markdown("Without a reference reading, the scores are not measured here.")]
+    return [validation_section(results),
+            *_with_lead("The AUC of the bare count and of the context method against each "
+                        "reading, with 95% bootstrap intervals:", views.auc_table(results)),
+            views.figure_readers_auc(results),
+            *_with_lead("Every step of the scoring, with the paragraph-break weight fixed before "
+                        "any comparison (0.5) beside the one the method uses:",
+                        views.methods_table(results)),
+            views.figure_methods(results),
+            *_with_lead("The paragraphs where a theme is present but none of its terms occurs, "
+                        "which only the context step can reach:", views.silent_table(results)),
+            *_with_lead("The mean AUC and rho over the themes for a range of paragraph-break "
+                        "weights (0: no smoothing across paragraphs; 1: paragraph breaks "
+                        "ignored):", views.sensitivity_table(results)),
+            *_with_lead("The context scores against the labels:", views.figure_by_label(results)),
+            *_with_lead("The largest disagreements, per theme: the present paragraphs scored "
+                        "lowest (missed) and the absent ones scored highest (false alarm), with "
+                        "the reason of the reading:", views.errors_table(results))]

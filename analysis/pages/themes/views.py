@@ -149,13 +149,17 @@ def readers_table(results: Analyses) -> pd.DataFrame | None:
 
 
 def disagreements_table(results: Analyses) -> pd.DataFrame | None:
-    """The readers' disagreements and how each was settled, with the adjudicator's reason."""
+    """The readers' disagreements and how each was settled, with the adjudicator's reason.
+
+    A disagreement nobody settled has no ``adjudicated`` label and no reason.
+    """
     found, ref = readings(results), standard(results)
     if found is None or found.n_readers < 2:
         return None
-    settled = ref[ref["how"] == "adjudicated"]
-    return settled[["paragraph_id", "theme", "reader_a", "reader_b", "label", "reason"]].rename(
-        columns={"label": "adjudicated"}).reset_index(drop=True)
+    settled = ref.loc[ref["how"] == "adjudicated", ["paragraph_id", "theme", "label", "reason"]]
+    table = found.disagreements().merge(settled.rename(columns={"label": "adjudicated"}),
+                                        on=["paragraph_id", "theme"], how="left")
+    return table.astype({"adjudicated": "Int64"}).fillna({"reason": ""})
 
 
 # --- the scores against the readers --------------------------------------------------------------
