@@ -52,6 +52,33 @@ def _check(results: Analyses) -> dict[str, object] | None:
                           if readings.n_readers == 2 else None)}
 
 
+def _wrong(results: Analyses, diffs: pd.DataFrame) -> dict[str, object]:
+    """The finder's mistakes against the reference, telling a span's extent from a wrong name.
+
+    A found mention that overlaps a reference mention of the same person with
+    other ends names the right person with another span (a title kept or left
+    out): ``span_only`` counts them, ``spurious`` quotes them and ``reference``
+    the reference's spans they stand for; ``missed`` quotes the reference's
+    other mentions the finder lacks, ``other`` the finder's other wrong ones
+    (each ``None`` where there is none), in text order.
+    """
+    text = results.chapter.seed_text
+    spurious = diffs[diffs["status"] == "spurious"]
+    missed = diffs[diffs["status"] == "missed"]
+    pairs = [(f, m) for f in spurious.itertuples() for m in missed.itertuples()
+             if m.person_id == f.person_id and m.start < f.end and f.start < m.end]
+    quote = lambda spans: ", ".join(dict.fromkeys(text[a:b] for a, b in spans)) or None  # noqa: E731
+    paired_f, paired_m = {f.Index for f, _ in pairs}, {m.Index for _, m in pairs}
+    return {"people_check_span_only": len(paired_f),
+            "people_check_spurious": quote((f.start, f.end) for f, _ in pairs),
+            "people_check_reference": quote((m.start, m.end) for _, m in pairs),
+            "people_check_missed": quote((m.start, m.end) for m in missed.itertuples()
+                                         if m.Index not in paired_m),
+            "people_check_other": quote((f.start, f.end) for f in spurious.itertuples()
+                                        if f.Index not in paired_f),
+            "people_check_n_spurious": len(spurious), "people_check_n_missed": len(missed)}
+
+
 def readers_phrase(results: Analyses) -> str | None:
     """Who made the mention check, in the book's standard words (``None``: there is none)."""
     check = _check(results)
@@ -82,13 +109,22 @@ def check_table(results: Analyses) -> pd.DataFrame | None:
 
 
 def check_numbers(results: Analyses) -> dict[str, object]:
-    """The numbers of the mention check (each ``None`` where the text has none)."""
+    """The numbers of the mention check (each ``None`` where the text has none).
+
+    Keys ``people_check_…`` (the readers, the paragraphs and spans checked, the
+    readers' agreement with intervals, the spans the reference leaves open, the
+    finder's wrong and missed spans: :func:`_wrong`) and the finder's
+    ``people_precision``/``people_recall`` against the reference, ``…_a`` and
+    ``…_b`` against each reader.
+    """
     keys = ["people_check_readers", "people_check_n_readers", "people_check_paragraphs",
             "people_check_notes", "people_check_empty", "people_check_gold", "people_check_found",
             "people_precision", "people_recall", "people_n_errors", "people_check_open",
             "people_check_units", "people_precision_a", "people_recall_a", "people_precision_b",
-            "people_recall_b"] + [f"people_check_{m}{s}" for m in ("exact", "kappa")
-                                  for s in ("", "_low", "_high")]
+            "people_recall_b", "people_check_span_only", "people_check_spurious",
+            "people_check_reference", "people_check_missed", "people_check_other",
+            "people_check_n_spurious", "people_check_n_missed"
+            ] + [f"people_check_{m}{s}" for m in ("exact", "kappa") for s in ("", "_low", "_high")]
     out: dict[str, object] = dict.fromkeys(keys)
     check = _check(results)
     if check is None:
@@ -107,6 +143,7 @@ def check_numbers(results: Analyses) -> dict[str, object]:
                people_recall=as_number(score["recall"], 2),
                people_n_errors=int((check["diffs"]["status"] != "correct").sum()),
                people_check_open=check["open"], people_check_units=len(ref) + check["open"])
+    out.update(_wrong(results, check["diffs"]))
     for who, suffix in (("reader A", "_a"), ("reader B", "_b")):
         if who in check["against"]:
             out[f"people_precision{suffix}"] = as_number(check["against"][who]["precision"], 2)
@@ -128,8 +165,8 @@ def check_section(results: Analyses) -> Markdown:
     if n["people_check_kappa"] is not None:
         text += (f"The readers gave the same person to {n['people_check_exact']:.2f} of the "
                  f"{n['people_check_units']} spans either marked ({n['people_check_exact_low']:.2f}"
-                 f" to {n['people_check_exact_high']:.2f}, a 95% {{term}}`bootstrap interval`); "
-                 f"{{term}}`Cohen's kappa` is {n['people_check_kappa']:.2f} "
+                 f" to {n['people_check_exact_high']:.2f}, a 95% bootstrap interval); "
+                 f"Cohen's kappa is {n['people_check_kappa']:.2f} "
                  f"({n['people_check_kappa_low']:.2f} to {n['people_check_kappa_high']:.2f}). ")
     text += (f"Against the reference the finder has a precision of {n['people_precision']:.2f} "
              f"and a recall of {n['people_recall']:.2f}")
@@ -137,5 +174,11 @@ def check_section(results: Analyses) -> Markdown:
         text += (f" (against reader A {n['people_precision_a']:.2f} and "
                  f"{n['people_recall_a']:.2f}, against reader B {n['people_precision_b']:.2f} "
                  f"and {n['people_recall_b']:.2f})")
-    return Markdown(text + ". A found mention counts as right only if the person and the exact "
-                    "span agree.")
+    text += ". A found mention counts as right only if the person and the exact span agree"
+    if n["people_check_span_only"]:
+        text += (f"; {n['people_check_span_only']} of the finder's {n['people_check_n_spurious']} "
+                 f"wrong spans name the right person with other ends ({n['people_check_spurious']}"
+                 f", where the reference has {n['people_check_reference']})")
+    if n["people_check_missed"]:
+        text += f"; the finder misses {n['people_check_missed']}"
+    return Markdown(text + ".")
