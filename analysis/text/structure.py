@@ -1,4 +1,4 @@
-"""How the text is built: paragraph and sentence statistics, notes, corrections in context.
+"""How the text is built: its provenance, paragraph and sentence statistics, notes, corrections.
 
 Example:
     >>> paragraph_stats(chapter).groupby("kind")["n_words"].sum().to_dict()
@@ -7,9 +7,65 @@ Example:
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from analysis.text.chapter import Chapter
+
+#: A line ending of each kind, Windows first so that its ``\\r`` is not counted twice.
+_LINE_ENDINGS = {"CRLF": r"\r\n", "CR": r"\r(?!\n)", "LF": r"(?<!\r)\n"}
+#: A line break with text on both sides: inside a paragraph, read as a space.
+_INNER_BREAK = re.compile(r"[^\s](?:[ \t]*(?:\r\n?|\n))[ \t]*(?=[^\s])")
+
+
+def line_endings(text: str) -> pd.Series:
+    """How many line endings of each kind ``text`` holds: ``LF``, ``CRLF`` and ``CR``.
+
+    Example:
+        >>> line_endings("a\\r\\nb\\nc\\rd").to_dict()
+        {'CRLF': 1, 'CR': 1, 'LF': 1}
+    """
+    return pd.Series({kind: len(re.findall(pattern, text))
+                      for kind, pattern in _LINE_ENDINGS.items()}, dtype="int64")
+
+
+def provenance(chapter: Chapter) -> pd.Series:
+    """How the file was read, in one row: what it is and what reading it did.
+
+    ``file`` (its name), ``sha256``, ``characters`` (as stored), ``line_endings``
+    (the kinds it holds, most frequent first: ``LF``, ``CRLF``, ``CR``, or empty),
+    ``byte_order_mark`` (whether it opens with one), ``inner_breaks`` (line breaks
+    inside a paragraph, each read as a space: a hard-wrapped file has many),
+    ``left_out`` (what the file holds that is not the text, ``"; "`` between
+    them: a Project Gutenberg licence, a line of provenance; empty if nothing),
+    ``left_out_characters``, and the corrections: ``corrections`` (offered),
+    ``anchored`` (found in this copy), ``moved`` (found away from their position
+    hint) and ``not_found``.
+
+    Example:
+        >>> row = provenance(chapter)
+        >>> row["line_endings"], row["byte_order_mark"], row["left_out"], row["inner_breaks"]
+        ('LF', False, '', 1)
+        >>> row[["corrections", "anchored", "moved", "not_found"]].tolist()
+        [30, 30, 0, 0]
+    """
+    text = chapter.seed_text
+    ends = line_endings(text)
+    ends = ends[ends > 0].sort_values(ascending=False, kind="stable")
+    excluded = chapter.excluded
+    report = chapter.anchoring
+    offered = 0 if report is None else report.total
+    return pd.Series({
+        "file": chapter.source.path.name, "sha256": chapter.source.sha256,
+        "characters": len(text), "line_endings": ", ".join(ends.index),
+        "byte_order_mark": text.startswith("\ufeff"),
+        "inner_breaks": len(_INNER_BREAK.findall(text)),
+        "left_out": "; ".join(excluded["part"].astype(str)),
+        "left_out_characters": int((excluded["end"] - excluded["start"]).sum()),
+        "corrections": offered, "anchored": 0 if report is None else report.anchored,
+        "moved": 0 if report is None else len(report.moved),
+        "not_found": 0 if report is None else len(report.missing)}, dtype="object")
 
 
 def paragraph_stats(chapter: Chapter) -> pd.DataFrame:
@@ -63,10 +119,11 @@ def kind_summary(chapter: Chapter) -> pd.DataFrame:
     return table.astype(int)
 
 
-def editorial_notes(chapter: Chapter, width: int = 90) -> pd.DataFrame:
+def editorial_notes(chapter: Chapter, width: int | None = 90) -> pd.DataFrame:
     """The editor's bracketed notes: ``paragraph_id, start, end, n_words, opening``.
 
-    ``opening`` is the note's first ``width`` characters, for a listing.
+    ``opening`` is the note's first ``width`` characters, for a listing (``None``:
+    the whole note).
 
     Example:
         >>> editorial_notes(chapter).iloc[0]["opening"][:20]
@@ -76,7 +133,8 @@ def editorial_notes(chapter: Chapter, width: int = 90) -> pd.DataFrame:
     notes = chapter.paragraphs[chapter.paragraphs["kind"] == "editorial"]
     out = notes[["paragraph_id", "start", "end"]].copy()
     out["n_words"] = out["paragraph_id"].map(stats["n_words"])
-    out["opening"] = [t if len(t) <= width else t[: width - 1] + "…" for t in notes["text"]]
+    out["opening"] = [t if width is None or len(t) <= width else t[: width - 1] + "…"
+                      for t in notes["text"]]
     return out.reset_index(drop=True)
 
 
