@@ -33,7 +33,8 @@ FIGURES = ("counts_figure", "timeline_figure", "network_figure", "portrayal_figu
            "fates_figure")
 TABLES = ("register_table", "record_table", "shared_names_table", "check_table",
           "centrality_table", "portrayal_table", "ties_table", "killings_table")
-SECTIONS = ("check_section", "portrayal_section", "fates_section", "ties_section")
+SECTIONS = ("check_section", "portrayal_section", "fates_section", "ties_section",
+            "register_section")
 
 
 @pytest.fixture(scope="module")
@@ -131,7 +132,7 @@ def test_the_detector_would_find_the_first_person_named_once(values: dict[str, o
     assert values["people_detector_n"] == 0
     assert values["people_detector_demo_person"] == "Clemenceau"
     assert values["people_detector_demo"] == "Clemenceau"
-    assert values["people_detector_demo_found"] == "among them"
+    assert values["people_detector_demo_found"] == "include"
 
 
 def test_the_network_numbers(results: Analyses, values: dict[str, object]) -> None:
@@ -229,6 +230,7 @@ def test_the_sections_say_who_read_and_what_became_of_them(results: Analyses) ->
     assert "The Soviet state killed 14 of them" in page.fates_section(results).data
     assert "No one is tied to NEP above its mean" in page.ties_section(results).data
     assert "Maurin and Nin" in page.portrayal_section(results).data
+    assert page.register_section(results).data == ""        # the register is the chapter's own
 
 
 # --- what another text lacks --------------------------------------------------------------------
@@ -272,6 +274,9 @@ def test_another_text_with_the_bundled_register_shows_only_the_people_it_names(
     assert values["people_check_readers"] is None and values["people_portrayal_n"] is None
     shown = _everything(russell_bare)
     assert set(shown["register_table"]["person_id"]) == named
+    # the bundled register was made for Serge's chapter: what it says Serge's text says is left out
+    assert "the text says" not in shown["register_table"] and shown["record_table"] is None
+    assert "no register of its own" in page.register_section(russell_bare).data
     assert shown["killings_table"]["who (year of death)"].tolist() == ["Trotsky (1940)"]
     assert "in 1940" in shown["fates_section"].data
 

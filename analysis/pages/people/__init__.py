@@ -31,7 +31,8 @@ from analysis.pages.people.common import compact_figures, compact_png
 from analysis.pages.people.fates import fate_numbers, fates_figure, fates_section, killings_table
 from analysis.pages.people.names import (centrality_table, counts_figure, detector_numbers,
                                          network_figure, network_interactive, network_numbers,
-                                         record_table, register_numbers, register_table,
+                                         record_table, register_numbers, register_section,
+                                         register_table,
                                          shared_names_table, timeline_figure)
 from analysis.pages.people.portrayal import (person_numbers, portrayal_figure, portrayal_numbers,
                                              portrayal_section, portrayal_table, quote_numbers,
@@ -72,11 +73,10 @@ def numbers(results: Analyses, *, people: Mapping[str, str] | None = None,
 
 
 __all__ = ["centrality_table", "check_numbers", "check_section", "check_table", "compact_figures",
-           "compact_png", "counts_figure",
-           "detector_numbers", "fate_numbers", "fates_figure", "fates_section", "killings_table",
-           "network_figure", "network_interactive", "network_numbers", "numbers",
-           "person_numbers", "portrayal_figure", "portrayal_numbers", "portrayal_section",
-           "portrayal_table", "quote_numbers", "readers_phrase", "record_table",
-           "register_numbers", "register_table", "sentences_table", "shared_names_table",
-           "tie_numbers", "ties_section", "ties_table", "timeline_figure", "LINKS",
-           "TABLE_OPTIONS"]
+           "compact_png", "counts_figure", "detector_numbers", "fate_numbers", "fates_figure",
+           "fates_section", "killings_table", "network_figure", "network_interactive",
+           "network_numbers", "numbers", "person_numbers", "portrayal_figure",
+           "portrayal_numbers", "portrayal_section", "portrayal_table", "quote_numbers",
+           "readers_phrase", "record_table", "register_numbers", "register_section",
+           "register_table", "sentences_table", "shared_names_table", "tie_numbers",
+           "ties_section", "ties_table", "timeline_figure", "LINKS", "TABLE_OPTIONS"]

@@ -156,6 +156,11 @@ def ties(results: Analyses) -> pd.DataFrame:
     return tie_chance(table, results.paragraph_scores, narration, n_perm=N_PERM, seed=SEED)
 
 
+def borrowed(results: Analyses) -> bool:
+    """Whether the register was made for another text (the bundled one, used for want of the text's own)."""
+    return "people.csv" in results.files.fallbacks(results.chapter)
+
+
 def has_record(results: Analyses) -> bool:
     """Whether the register gives how the people named died (a ``death`` column with a value)."""
     reg = named_register(results)

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import networkx as nx
 import pandas as pd
+from IPython.display import Markdown
 from matplotlib.figure import Figure
 
 from analysis import people
 from analysis.pages import as_number
-from analysis.pages.people.common import LAYOUT_SEED, counts, labels, layout, named_register
+from analysis.pages.people.common import (LAYOUT_SEED, borrowed, counts, labels, layout,
+                                          named_register)
 from analysis.people.fates import lifespan
 from analysis.people.figures import plot_counts, plot_network, plot_timeline
 from analysis.reading_view.figures import InteractiveFigure
@@ -31,7 +33,8 @@ def register_numbers(results: Analyses) -> dict[str, object]:
     named = table[table["total"] > 0]
     top = named["name"].tolist()
     claims = reg["claim"].fillna("") if "claim" in reg.columns else pd.Series(dtype=str)
-    return {"people_n_people": len(results.register), "people_n_named": len(named),
+    return {"people_title": results.title,
+            "people_n_people": len(results.register), "people_n_named": len(named),
             "people_n_mentions": len(found), "people_n_note_mentions": int(found["in_note"].sum()),
             "people_n_note_only": int(((table["notes"] > 0) & (table["narration"] == 0)).sum()),
             "people_n_once": int((table["total"] == 1).sum()),
@@ -47,8 +50,8 @@ def detector_numbers(results: Analyses) -> dict[str, object]:
 
     The person taken out is the first, in the text's order, named once by a form no
     one else shares (the detector must then list that name): ``…_demo_person``,
-    the candidates then listed (``…_demo``, ``…_demo_n``) and whether the name is
-    ``among them`` or not (``but not``) in ``…_demo_found``.
+    the candidates then listed (``…_demo``, ``…_demo_n``) and whether they
+    ``include`` the name or ``do not include`` it (``…_demo_found``).
     """
     out = {"people_detector_n": len(results.unregistered_names),
            "people_detector_demo_person": None, "people_detector_demo": None,
@@ -70,8 +73,8 @@ def detector_numbers(results: Analyses) -> dict[str, object]:
         out["people_detector_demo"] = ", ".join(found["candidate"]) or "nothing"
         out["people_detector_demo_n"] = len(found)
         forms = set(people.split_aliases(aliases[free[0]]))
-        out["people_detector_demo_found"] = ("among them" if forms & set(found["candidate"])
-                                             else "but not")
+        out["people_detector_demo_found"] = ("include" if forms & set(found["candidate"])
+                                             else "do not include")
     return out
 
 
@@ -106,7 +109,8 @@ def register_table(results: Analyses) -> pd.DataFrame:
     label), ``life`` (years), ``role``, ``the text says`` (the register's
     ``fate``), ``the record says`` (``record_fate``), ``named in the text``,
     ``named in notes``, ``first named in ¶``; the columns a register lacks are left
-    out, and so are the people the text does not name.
+    out, and so are the people the text does not name (and what the text says, where
+    the register was made for another text).
     """
     reg = results.register.set_index("person_id")
     by_id = counts(results).query("total > 0").set_index("person_id")
@@ -115,7 +119,7 @@ def register_table(results: Analyses) -> pd.DataFrame:
                               reg.at[p, "died"] if "died" in reg else "") for p in by_id.index]
     for column, shown in (("role", "role"), ("fate", "the text says"),
                           ("record_fate", "the record says")):
-        if column in reg.columns:
+        if column in reg.columns and not (column == "fate" and borrowed(results)):
             table[shown] = reg.loc[by_id.index, column].fillna("").to_numpy()
     table["named in the text"] = by_id["narration"].to_numpy()
     table["named in notes"] = by_id["notes"].to_numpy()
@@ -126,10 +130,11 @@ def register_table(results: Analyses) -> pd.DataFrame:
 def record_table(results: Analyses) -> pd.DataFrame | None:
     """Where the text errs by the record: ``name, the text says, the record says, sources``.
 
-    ``None`` where the register has no ``claim`` column or no claim.
+    ``None`` where the register has no ``claim`` column or no claim, or was made
+    for another text (its claims quote that text).
     """
     reg = named_register(results)
-    if "claim" not in reg.columns or not (reg["claim"].fillna("") != "").any():
+    if borrowed(results) or "claim" not in reg.columns or not (reg["claim"].fillna("") != "").any():
         return None
     rows = reg[reg["claim"].fillna("") != ""]
     return pd.DataFrame({"name": rows["person_id"].map(labels(results)).to_numpy(),
@@ -173,3 +178,14 @@ def centrality_table(results: Analyses, top: int = 10) -> pd.DataFrame:
     table = people.centrality(results.network).head(top)
     return (table.assign(name=table["person_id"].map(labels(results)))
             .drop(columns=["person_id", "label"]).set_index("name").round({"betweenness": 3}))
+
+
+def register_section(results: Analyses) -> Markdown:
+    """A line saying that the register was made for another text, where it was (else nothing)."""
+    if not borrowed(results):
+        return Markdown("")
+    named = results.mentions["person_id"].nunique()
+    return Markdown(f"*This text has no register of its own: its people are found with the register "
+                    f"made for another text ({named} of its {len(results.register)} people are "
+                    "named here), and what that register says the text says of them is left "
+                    "out. Give a people.csv in the text's data folder to find its own.*")
