@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from analysis import Chapter, DataFileError, load_chapter, people
 from analysis.text.anchoring import AnchorReport, anchor_records, locate, quote, unit_quote
 from analysis.text.layout import read_layout, read_quote
-from analysis.text.source import default_seed_path
+from analysis.datafiles import seed_path
 
-SEED = default_seed_path().read_text(encoding="utf-8")
+SEED = seed_path().read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")

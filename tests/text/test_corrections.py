@@ -8,10 +8,16 @@ import pandas as pd
 import pytest
 
 from analysis import Chapter, DataFileError, load_chapter
-from analysis.text.corrections import KINDS, apply_corrections, default_corrections_path
-from analysis.text.source import default_seed_path
+from analysis.text.corrections import KINDS
+from analysis.text.offsets import apply_edits
+from analysis.datafiles import DataFiles, data_path, seed_path
 
 HEADER = "start,end,exact,replacement,kind,note\n"
+
+
+def _apply(text: str, fixes: pd.DataFrame) -> tuple[str, object]:
+    """The text with ``fixes`` (``start, end, replacement``) applied, and its offset map."""
+    return apply_edits(text, fixes[["start", "end", "replacement"]].itertuples(index=False))
 
 
 def test_every_kind_of_defect_named_in_the_brief_is_corrected(chapter: Chapter) -> None:
@@ -64,7 +70,7 @@ def _write(tmp_path: Path, rows: str) -> Path:
 ])
 def test_bad_corrections_name_file_row_and_column(tmp_path: Path, rows: str, message: str) -> None:
     with pytest.raises(DataFileError, match=message):
-        load_chapter(default_seed_path(), corrections=_write(tmp_path, rows))
+        load_chapter(seed_path(), DataFiles(corrections=_write(tmp_path, rows)))
 
 
 @pytest.mark.parametrize("header, rows", [
@@ -77,33 +83,33 @@ def test_a_quote_not_in_the_text_is_reported_not_applied(tmp_path: Path, header:
                                                          rows: str) -> None:
     path = tmp_path / "fixes.csv"
     path.write_text(header + rows, encoding="utf-8")
-    ch = load_chapter(default_seed_path(), corrections=path)
+    ch = load_chapter(seed_path(), DataFiles(corrections=path))
     assert ch.corrections.empty and ch.text.startswith("Memoirs")
     assert ch.anchoring.anchored == 0 and ch.anchoring.missing[0][0] == 2
     assert str(ch.anchoring).startswith("corrections: 0 of 1 anchored (0 moved); not found: row 2")
 
 
 def test_a_quote_found_away_from_its_hint_is_moved(tmp_path: Path) -> None:
-    ch = load_chapter(default_seed_path(), corrections=_write(tmp_path, "3000,3005,19 18,1918,"
-                                                                        "split number,\n"))
+    ch = load_chapter(seed_path(), DataFiles(corrections=_write(tmp_path, "3000,3005,19 18,1918,"
+                                                                        "split number,\n")))
     start = ch.seed_text.index("19 18")
     assert ch.corrections[["start", "end"]].values.tolist() == [[start, start + 5]]
     assert ch.anchoring.moved == (2,) and "uprising of 1918" in ch.text
 
 
 def test_the_earlier_format_still_reads(tmp_path: Path) -> None:
-    i = default_seed_path().read_text(encoding="utf-8").index("19 18")
+    i = seed_path().read_text(encoding="utf-8").index("19 18")
     path = tmp_path / "old.csv"
     path.write_text(f"start,end,found,replacement,kind,note\n{i + 2},{i + 3}, ,,split number,\n",
                     encoding="utf-8")
-    assert load_chapter(default_seed_path(), corrections=path).corrections["found"].tolist() == [" "]
+    assert load_chapter(seed_path(), DataFiles(corrections=path)).corrections["found"].tolist() == [" "]
 
 
 def test_missing_column_is_named(tmp_path: Path) -> None:
     path = tmp_path / "fixes.csv"
     path.write_text("start,end,other\n0,3,Mem\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="missing column.*exact, replacement, kind, note"):
-        load_chapter(default_seed_path(), corrections=path)
+        load_chapter(seed_path(), DataFiles(corrections=path))
 
 
 def test_corrections_apply_only_to_their_own_seed(tmp_path: Path) -> None:
@@ -114,14 +120,14 @@ def test_corrections_apply_only_to_their_own_seed(tmp_path: Path) -> None:
 
 
 def test_default_table_loads_from_the_package() -> None:
-    table = pd.read_csv(default_corrections_path(), dtype=str, keep_default_na=False)
+    table = pd.read_csv(data_path("corrections.csv"), dtype=str, keep_default_na=False)
     assert len(table) == len(load_chapter().corrections)
 
 
 def test_offset_map_of_a_replacement_covers_the_whole_found_span() -> None:
     fixes = pd.DataFrame({"start": [6], "end": [8], "found": [" ?"], "replacement": ["?"],
                           "kind": ["punctuation"], "note": [""]})
-    text, omap = apply_corrections("armies ? And", fixes)
+    text, omap = _apply("armies ? And", fixes)
     assert text == "armies? And"
     assert omap.to_seed(0, 7) == (0, 8)      # 'armies?' came from 'armies ?'
     assert omap.to_seed(8, 11) == (9, 12)    # 'And'

@@ -11,7 +11,7 @@ from analysis import Chapter
 from analysis.text.episodes import episode_positions, load_episodes
 from analysis.datafiles import DataFiles
 from analysis.errors import DataFileError
-from analysis.text.source import data_path
+from analysis.datafiles import data_path
 
 
 def test_every_episode_opens_once_in_text_order_and_they_tile_the_chapter(

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from analysis import Chapter, DataFileError, load_chapter
+from analysis.datafiles import DataFiles, data_path
 from analysis.text.segment import load_abbreviations
 
 
@@ -90,9 +91,9 @@ def test_abbreviations_are_data(tmp_path: Path) -> None:
         "Title", "We met Adm.", "Kolchak in Omsk.", "He was calm."]
     mine = tmp_path / "abbreviations.txt"
     mine.write_text("# my list\nAdm.\n", encoding="utf-8")
-    assert load_chapter(text, abbreviations=mine).sentences["text"].tolist() == [
+    assert load_chapter(text, DataFiles(abbreviations=mine)).sentences["text"].tolist() == [
         "Title", "We met Adm. Kolchak in Omsk.", "He was calm."]
-    assert {"dr", "n.e.p", "i.w.w", "st"} <= load_abbreviations()
+    assert {"dr", "n.e.p", "i.w.w", "st"} <= load_abbreviations(data_path("abbreviations.txt"))
 
 
 @pytest.mark.parametrize("content, message", [

@@ -8,15 +8,16 @@ from pathlib import Path
 import pytest
 
 from analysis import SourceError, load_chapter
-from analysis.text.source import SEED_SHA256, default_seed_path, read_source
+from analysis.datafiles import SEED_SHA256, seed_path
+from analysis.text.source import read_source
 
-SEED = default_seed_path()
+SEED = seed_path()
 
 
 def test_seed_is_byte_for_byte_as_received() -> None:
     assert hashlib.sha256(SEED.read_bytes()).hexdigest() == (
         "06c30a5064c363e4782c039aadc6506531545e5a66b783bd3c977c2a3605d53d")
-    assert read_source().sha256 == SEED_SHA256
+    assert read_source(SEED).sha256 == SEED_SHA256
 
 
 def test_missing_file(tmp_path: Path) -> None:
