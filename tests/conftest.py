@@ -3,8 +3,9 @@
 ``results`` holds the analyses of the bundled chapter with the bundled files,
 each table computed once for the whole run; ``exported`` is their export,
 written once. For the browser tests (``test_browser*.py``): ``server`` serves the
-built book, ``browser`` is headless Chromium, ``open_tab`` opens a page in a
-fresh tab that answers requests to other hosts with nothing, and a test that
+built book, ``browser`` is headless Chromium, ``visit`` loads a page once per
+viewport (desktop or phone) and keeps it open for every test that looks at it,
+answering requests to other hosts with nothing, and a test that
 takes a ``page`` argument and is marked ``@pytest.mark.pages(kind)`` runs once
 for each built page of that kind (:func:`built_pages`). Without a built book or
 Chromium they skip, saying what to do.
@@ -72,7 +73,7 @@ def built_pages(kind: str = "all") -> list[str]:
                    if not p.relative_to(HTML).parts[0].startswith("_"))
     texts = {p: (HTML / p).read_text(encoding="utf-8") for p in found}
     pages = [p for p in found if not REDIRECT.search(texts[p])]
-    marker = {"all": "", "figures": "data-rv-figure=", "tables": "_itables_"}[kind]
+    marker = {"all": "", "figures": 'data-rv-figure="', "tables": 'data-rv-table="'}[kind]
     return [p for p in pages if marker in texts[p]]
 
 
@@ -130,13 +131,49 @@ def browser(html: Path) -> Iterator[object]:
         chromium.close()
 
 
-@pytest.fixture
-def open_tab(server: str, browser: object) -> Callable[..., object]:
-    """``open_tab(page, **context)``: a fresh tab on ``page`` (its own storage) that answers
-    requests to other hosts with nothing."""
-    def open_page(page: str, **context: object) -> object:
-        tab = browser.new_context(**context).new_page()
-        tab.route(lambda url: not url.startswith(server), lambda route: route.fulfill(body=""))
-        tab.goto(server + page, wait_until="load")
-        return tab
-    return open_page
+#: The two viewports a page is visited in: a desktop screen, and a touch phone 390 pixels wide.
+VIEWPORTS = {"desktop": {"viewport": {"width": 1280, "height": 900}},
+             "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True,
+                       "has_touch": True, "device_scale_factor": 2}}
+
+
+class Visit:
+    """A page loaded once (in its viewport's browser context), with what went wrong while it loaded."""
+
+    def __init__(self, tab: object) -> None:
+        self.tab = tab
+        self.errors: list[str] = []   # console errors and uncaught exceptions
+        self.failed: list[str] = []   # requests that failed
+        self.outside: list[str] = []  # requests to another host (answered with nothing)
+        self.status: int | None = None
+
+
+@pytest.fixture(scope="session")
+def visit(server: str, browser: object) -> Iterator[Callable[..., Visit]]:
+    """``visit(page, "desktop" | "phone")``: the page loaded once per viewport and kept open,
+    so that every test of it looks at the same load; a test that changes it puts it back. The
+    pages of one viewport share a browser context (and its storage)."""
+    opened: dict[tuple[str, str], Visit] = {}
+    contexts: dict[str, object] = {}
+
+    def get(page: str, viewport: str = "desktop") -> Visit:
+        if (page, viewport) not in opened:
+            if viewport not in contexts:
+                contexts[viewport] = browser.new_context(**VIEWPORTS[viewport])
+            tab = contexts[viewport].new_page()
+            seen = Visit(tab)
+            tab.route(lambda url: not url.startswith(server),
+                      lambda route: (seen.outside.append(route.request.url),
+                                     route.fulfill(body=""))[-1])
+            tab.on("console", lambda msg: seen.errors.append(msg.text)
+                   if msg.type == "error" else None)
+            tab.on("pageerror", lambda exc: seen.errors.append(str(exc)))
+            tab.on("requestfailed", lambda req: seen.failed.append(req.url))
+            response = tab.goto(server + page, wait_until="load")
+            seen.status = response.status if response is not None else None
+            opened[(page, viewport)] = seen
+        return opened[(page, viewport)]
+
+    yield get
+    for context in contexts.values():
+        context.close()

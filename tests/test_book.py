@@ -66,6 +66,45 @@ def test_the_float_check_can_fail(tmp_path: Path) -> None:
     assert not LONG_FLOAT.findall("0.2143 and 1234567890123 and sha 06c30a5064c363e4")
 
 
+#: What ITables' offline mode stores in an output to load its DataTables bundle (about 1 MB):
+#: the bundle, base64-encoded, decoded and imported in the page.
+BUNDLE = re.compile(r"injectModule\(|atob\(|dt_src_b64")
+
+#: The most a stored notebook may weigh: its outputs are the page's, not a library's.
+MAX_NOTEBOOK_BYTES = 512 * 1024
+
+
+def _bundles(notebook: Path) -> list[int]:
+    """The cells of a notebook whose stored outputs carry a script bundle."""
+    return sorted({index for index, text in _outputs(notebook) if BUNDLE.search(text)})
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
+def test_no_stored_output_holds_a_script_bundle(notebook: Path) -> None:
+    """The tables' scripts ship once with the book (``analysis.reading_view.tables.show``)."""
+    cells = _bundles(notebook)
+    assert not cells, (f"{notebook.name}: cells {cells} store the tables' script bundle; show "
+                       "tables with analysis.reading_view.tables.show")
+
+
+def test_the_bundle_check_can_fail(tmp_path: Path) -> None:
+    from itables import options
+    from itables.javascript import generate_init_offline_itables_html
+
+    notebook = tmp_path / "n.ipynb"
+    notebook.write_text(json.dumps({"cells": [{"cell_type": "code", "outputs": [
+        {"output_type": "display_data",
+         "data": {"text/html": generate_init_offline_itables_html(options.dt_bundle)}}]}]}))
+    assert _bundles(notebook) == [0]
+
+
+@pytest.mark.xfail(strict=True, reason="the static figures' PNG outputs alone weigh more "
+                                       "(people, sentiment): the figures must be stored smaller")
+def test_no_stored_notebook_weighs_over_512_kib() -> None:
+    heavy = {n.name: n.stat().st_size for n in NOTEBOOKS if n.stat().st_size > MAX_NOTEBOOK_BYTES}
+    assert not heavy, f"stored notebooks over {MAX_NOTEBOOK_BYTES // 1024} KiB: {heavy}"
+
+
 @pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.name)
 def test_the_sources_speak_to_readers(source: Path) -> None:
     hits = sorted(set(PROCESS_WORDS.findall(source.read_text(encoding="utf-8"))))

@@ -1,11 +1,13 @@
 """The built book, page by page, in a real browser (headless Chromium): offline, whole, on a phone.
 
-The book must work offline: every script, style, font and the math renderer
-ship with it. Requests that leave the local server are answered with an empty
-response and recorded, and any one of them fails the page's test. The reading
-page, the who's-who and the interactive figures and tables are tested in
-``test_browser_reading.py``; the server, the browser and the pages come from
-``tests/conftest.py``.
+Each page is loaded once (``visit``, ``tests/conftest.py``) and looked at
+many ways in that one load: on a desktop screen it loads offline and whole (a
+request that leaves the local server is answered with nothing and recorded,
+and fails the test), no table heading or word is broken inside a word and no
+table cell is cut; narrowed to a phone's width, nothing reaches past the
+screen, code wraps inside its box and every figure keeps its natural size in a
+box that scrolls sideways. The reading page, the who's-who and the interactive
+figures and tables are tested in ``test_browser_reading.py``.
 
 Needs the book built first (``make book``) and Chromium installed
 (``apt-get install -y chromium``); without either, the tests are skipped with a
@@ -15,12 +17,14 @@ message that says what to do. CI installs Chromium and builds the book before
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
 PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
 REDIRECT_TAG = 'http-equiv="Refresh"'
 
 
@@ -38,6 +42,30 @@ def test_the_front_page_redirects_to_the_introduction(html: Path, server: str,
     tab.close()
 
 
+#: Words of a table's headings and cells that the browser broke across two lines.
+_BROKEN_WORDS = """() => {
+  const broken = [];
+  for (const cell of document.querySelectorAll('.bd-article table :is(th, td)')) {
+    if (!cell.getClientRects().length) continue;
+    const walk = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walk.nextNode(); node; node = walk.nextNode()) {
+      for (const m of node.textContent.matchAll(/[A-Za-zÀ-ÿ]{2,}/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index); range.setEnd(node, m.index + m[0].length);
+        const tops = new Set(Array.from(range.getClientRects()).filter(r => r.width > 0)
+                               .map(r => Math.round(r.top)));
+        if (tops.size > 1) broken.push(cell.tagName.toLowerCase() + ': ' + m[0]);
+      }
+    }
+  }
+  return broken.slice(0, 8);
+}"""
+
+#: Cells that pandas cut (its display width ends them in "...").
+_CUT_CELLS = """() => Array.from(document.querySelectorAll('.bd-article table td'))
+  .map(td => td.textContent.trim()).filter(t => t.endsWith('...')).slice(0, 5)"""
+
+#: Elements that reach past the screen's right edge without a box of their own that scrolls.
 _OVERFLOW = """(w) => {
   const bad = [];
   for (const el of document.querySelectorAll('.bd-article *')) {
@@ -56,26 +84,32 @@ _OVERFLOW = """(w) => {
   return bad.slice(0, 5);
 }"""
 
+#: On a phone: code that runs past its box, and figures shrunk below their natural size.
+_PHONE_READING = """() => {
+  const code = Array.from(document.querySelectorAll('.bd-article div.cell_input pre'))
+    .filter(p => p.scrollWidth > p.clientWidth + 1).map(p => p.textContent.slice(0, 40));
+  const small = Array.from(document.querySelectorAll('.bd-article div.cell_output figure > img'))
+    .filter(i => i.naturalWidth && i.getBoundingClientRect().width < 0.95 * i.naturalWidth)
+    .map(i => i.src.split('/').pop() + ' at ' + Math.round(i.getBoundingClientRect().width)
+               + ' of ' + i.naturalWidth + 'px');
+  const cue = Array.from(document.querySelectorAll('.bd-article div.cell_output figure'))
+    .filter(f => !getComputedStyle(f, '::before').content.includes('scroll')).length;
+  return {code, small, cue};
+}"""
+
 
 @pytest.mark.pages("all")
-def test_page_loads_cleanly_and_fits_a_phone(html: Path, server: str, browser: object,
-                                             page: str) -> None:
-    """Each page loads offline and whole on a desktop screen, then, narrowed to a phone's
-    width, nothing in it reaches past the screen (one visit per page)."""
-    tab = browser.new_page()
-    outside: list[str] = []
-    tab.route(lambda url: not url.startswith(server),
-              lambda route: (outside.append(route.request.url), route.fulfill(body=""))[-1])
-    errors: list[str] = []
-    tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    tab.on("pageerror", lambda exc: errors.append(str(exc)))
-    failed: list[str] = []
-    tab.on("requestfailed", lambda req: failed.append(req.url))
-    response = tab.goto(server + page, wait_until="load")
-    assert response is not None and response.ok, f"{page}: HTTP {response and response.status}"
-    assert not errors, f"{page}: console errors {errors}"
-    assert not failed, f"{page}: failed requests {failed}"
-    assert not outside, f"{page}: fetches from other hosts {outside}"
+def test_page_loads_cleanly_and_fits_a_phone(html: Path, server: str, page: str,
+                                             visit: Callable[..., object]) -> None:
+    """Each page loads offline and whole on a desktop screen with its tables' words whole;
+    narrowed to a phone's width, nothing reaches past the screen, code wraps and figures keep
+    their size in a box that scrolls (one load per page)."""
+    seen = visit(page)
+    tab = seen.tab
+    assert seen.status == 200, f"{page}: HTTP {seen.status}"
+    assert not seen.errors, f"{page}: console errors {seen.errors}"
+    assert not seen.failed, f"{page}: failed requests {seen.failed}"
+    assert not seen.outside, f"{page}: fetches from other hosts {seen.outside}"
     broken = tab.eval_on_selector_all(
         "img", "imgs => imgs.filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)")
     assert not broken, f"{page}: broken images {broken}"
@@ -83,13 +117,22 @@ def test_page_loads_cleanly_and_fits_a_phone(html: Path, server: str, browser: o
         "main img", "imgs => imgs.filter(i => !i.alt).map(i => i.src)")
     assert not no_alt, f"{page}: images without alt text {no_alt}"
     hrefs = tab.eval_on_selector_all("a[href]", "as => as.map(a => a.getAttribute('href'))")
+    words = tab.evaluate(_BROKEN_WORDS)
+    cut = tab.evaluate(_CUT_CELLS)
     tab.set_viewport_size(PHONE)
-    tab.wait_for_timeout(300)
+    tab.wait_for_timeout(50)
     width = tab.evaluate("document.documentElement.scrollWidth")
     over = tab.evaluate(_OVERFLOW, PHONE["width"])
-    tab.close()
+    phone = tab.evaluate(_PHONE_READING)
+    tab.set_viewport_size(DESKTOP)  # as the other tests of the page expect it
+    tab.wait_for_timeout(50)
+    assert not words, f"{page}: words broken inside a table (heading or cell): {words}"
+    assert not cut, f"{page}: table cells cut short: {cut}"
     assert width <= PHONE["width"] and not over, (
         f"{page} is {width}px wide on a {PHONE['width']}px screen: {over}")
+    assert not phone["code"], f"{page}: code runs past its box on a phone: {phone['code']}"
+    assert not phone["small"], f"{page}: figures shrunk on a phone: {phone['small']}"
+    assert not phone["cue"], f"{page}: {phone['cue']} figures without the cue to scroll"
     for href in hrefs:
         target = urlparse(urljoin(server + page, href))
         if target.netloc != urlparse(server).netloc or target.scheme not in ("http", "https"):

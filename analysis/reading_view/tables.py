@@ -195,7 +195,3 @@ def show(frame: pd.DataFrame, *, table_id: str,
                               allow_html=True, **settings)
     table = _escape_args(_HINT.sub("", _LOADING.sub(LOADING, table)))
     return SearchableTable(frame, f'<div class="rv-table" {MARKER}="{esc(table_id)}">{table}</div>')
-
-
-#: The former name of :func:`show` (the pages call :func:`show`).
-interactive = show

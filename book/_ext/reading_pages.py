@@ -203,9 +203,9 @@ def page_assets(app: Sphinx, pagename: str, templatename: str, context: dict[str
     body = context.get("body") or ""
     if not body:
         return
-    if "data-rv-figure" in body:
+    if 'data-rv-figure="' in body:
         app.add_js_file("plotly.min.js")
-    if MARKER in body:
+    if f'{MARKER}="' in body:
         app.add_css_file(STYLE)
         app.add_js_file(LOADER, type="module")
     body = _DATAFRAME.sub(lambda m: breakable(m.group()), body)

@@ -117,7 +117,7 @@
     });
     root.addEventListener("focusin", function (e) {
       var t = e.target.closest && e.target.closest("a.rv-person");
-      if (t && t !== current) { show(t); }
+      if (t && t !== current && !touched) { show(t); }  // a tap focuses too: the click decides
     });
     root.addEventListener("click", function (e) {
       var t = trigger(e);
@@ -135,7 +135,10 @@
     pop.addEventListener("mouseleave", function (e) {
       if (!touched && !(e.relatedTarget && current && current.contains(e.relatedTarget))) { hide(); }
     });
-    document.addEventListener("keydown", function (e) { if (e.key === "Escape") { hide(); } });
+    document.addEventListener("keydown", function (e) {
+      touched = false;
+      if (e.key === "Escape") { hide(); }
+    });
   }
 
   /* Search text: without accents or case ("Maurin" finds "Maurín"). */
