@@ -53,11 +53,12 @@ def _table_numbers(table: pd.DataFrame | None, prefix: str, counts: tuple[str, .
 
 def expression_numbers(results: Analyses, quotes: Mapping[str, str] | None = None
                        ) -> dict[str, object]:
-    """The expressions found: how many of each TIMEX3 type, resolved or not, the story year,
-    and the value of each expression quoted in the prose (``quotes``: key -> its words)."""
+    """The text's title, the expressions found (how many of each TIMEX3 type, resolved or not),
+    the story year, and the value of each expression quoted in the prose (``quotes``: key -> its
+    words)."""
     found = results.time_expressions
     story = found.attrs.get("story_year")
-    out: dict[str, object] = {"time_n_expressions": len(found),
+    out: dict[str, object] = {"time_title": results.title, "time_n_expressions": len(found),
                               "time_story_year": None if story is None else int(story),
                               "time_n_unresolved": int((found["resolution"] == "unresolved").sum())}
     for kind in timeline.TIMEX_TYPES:
