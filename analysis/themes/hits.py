@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import signal
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -85,12 +86,15 @@ def _time_limit(seconds: float) -> Iterator[None]:
         raise _TooSlow
 
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    began = time.monotonic()
+    earlier, _ = signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        if earlier:  # a timer someone else set: it runs on
+            signal.setitimer(signal.ITIMER_REAL, max(earlier - (time.monotonic() - began), 1e-3))
 
 
 def _bounded_find(chapter: Chapter, regexes: list[re.Pattern[str]], terms: pd.DataFrame,
