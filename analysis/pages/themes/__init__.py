@@ -40,7 +40,7 @@ from analysis.pages.themes.views import (CompactFigure, auc_table, collocates_ta
                                          hits_table, keyness_table, lexicon_table, methods_table,
                                          rare_words_table, readers_table, readings_table,
                                          sensitivity_table, silent_table, top_table)
-from analysis.results import Analyses
+from analysis.results import Analyses  # noqa: F401 (the example uses it)
 
 __all__ = ["NODE_WEIGHT", "CompactFigure", "Revision", "auc_table", "collocates_table",
            "concordance_lines", "correlation_table", "disagreements_table", "errors_table",
