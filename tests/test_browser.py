@@ -61,9 +61,10 @@ _BROKEN_WORDS = """() => {
   return broken.slice(0, 8);
 }"""
 
-#: Cells that pandas cut (its display width ends them in "...").
+#: Cells that pandas cut (its display width ends them in "..."; a sentence of the text that ends
+#: in an ellipsis ends in four full stops, "together....").
 _CUT_CELLS = """() => Array.from(document.querySelectorAll('.bd-article table td'))
-  .map(td => td.textContent.trim()).filter(t => t.endsWith('...')).slice(0, 5)"""
+  .map(td => td.textContent.trim()).filter(t => /(^|[^.])\\.\\.\\.$/.test(t)).slice(0, 5)"""
 
 #: Elements that reach past the screen's right edge without a box of their own that scrolls.
 _OVERFLOW = """(w) => {
