@@ -20,8 +20,8 @@ Example:
     >>> results = current()
     >>> results.chapter.source.path.name
     'serge-memoirs-ch4-excerpt.txt'
-    >>> as_number(0.123456, 2), as_number(float("nan"), 2), as_number(3, 0)
-    (0.12, None, 3)
+    >>> as_number(0.123456, 2), as_number(float("nan"), 2), as_number(3, 0), as_number(-0.001, 2)
+    (0.12, None, 3, 0.0)
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ def as_number(value: object, digits: int) -> float | int | None:
     number = float(value)  # type: ignore[arg-type]
     if math.isnan(number):
         return None
-    return int(round(number)) if digits == 0 else round(number, digits)
+    return int(round(number)) if digits == 0 else round(number, digits) + 0.0  # never "-0.0"
 
 
 def glue_numbers(numbers: Mapping[str, object]) -> None:

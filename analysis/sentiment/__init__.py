@@ -21,14 +21,15 @@ from analysis.sentiment.scorers import (METHODS, RECOMMENDED, ascii_typography, 
                                         paragraph_kinds, patched_compound, patched_valences,
                                         scare_quoted, score_method, score_texts, sentence_scores,
                                         sentiment_by_kind, vader_analyzer, vader_valences)
-from analysis.sentiment.annotation import load_tone_readings
+from analysis.sentiment.annotation import load_tone_readings, settled
 from analysis.sentiment.emotions import load_emotion_readings
-from analysis.sentiment.validation import (CUTS, against_readers, agreement_table,
-                                           largest_differences, to_scale)
+from analysis.sentiment.validation import (CUTS, TUNING_PARTS, against_readers, agreement_table,
+                                           gains, largest_differences, to_scale, tuning_subsets)
 
 __all__ = ["against_readers", "agreement_table", "arc", "ascii_typography", "explain_text",
            "largest_differences", "load_emotion_readings", "load_lexicon_patch",
            "load_tone_readings", "paragraph_kinds", "patched_compound", "patched_valences",
            "scare_quoted", "score_method", "score_texts", "sentence_explanations",
-           "sentence_scores", "sentiment_by_kind", "to_scale", "vader_analyzer", "vader_valences",
-           "word_contributions", "CUTS", "METHODS", "RECOMMENDED"]
+           "sentence_scores", "sentiment_by_kind", "settled", "to_scale", "tuning_subsets",
+           "vader_analyzer", "vader_valences", "word_contributions", "gains", "CUTS", "METHODS",
+           "RECOMMENDED", "TUNING_PARTS"]

@@ -239,6 +239,24 @@ def departures(arc: pd.DataFrame, envelope: pd.DataFrame,
     return out
 
 
+def outside_share(arc: pd.DataFrame, envelope: pd.DataFrame) -> float:
+    """The share of the grid where the arc lies outside the shuffle envelope.
+
+    The envelope is pointwise: at each point, 5% of shuffled arcs lie outside
+    its 95% range, so a random order of the sentences leaves it over about 5% of
+    the grid too. Compare this share with that, not with zero.
+
+    Example:
+        >>> arc = pd.DataFrame({"position": [0, .5, 1], "arc": [0.0, 0.5, -0.1]})
+        >>> env = pd.DataFrame({"position": [0, .5, 1], "null_low": [-.3] * 3, "null_high": [.3] * 3})
+        >>> round(outside_share(arc, env), 3)
+        0.333
+    """
+    values = arc["arc"].to_numpy(dtype=float)
+    outside = (values > envelope["null_high"].to_numpy()) | (values < envelope["null_low"].to_numpy())
+    return float(outside.mean())
+
+
 def arc_correlation(points: pd.DataFrame, other: pd.DataFrame, bandwidth: float = BANDWIDTH,
                     n_grid: int = 201, n_boot: int = 500, seed: int = 0,
                     level: float = 0.95) -> pd.Series:
@@ -292,6 +310,44 @@ def parting(arc: pd.DataFrame, other: pd.DataFrame, threshold: float = 0.25,
     out["gap"] = [float(max(gap[(position >= a) & (position <= b)], key=abs))
                   for a, b in zip(out["start"], out["end"])]
     return out
+
+
+def parted_sentences(points: pd.DataFrame, other: pd.DataFrame, parted: pd.DataFrame,
+                     top: int = 5) -> pd.DataFrame:
+    """The sentences of each stretch where two arcs part that the two scorings read most apart.
+
+    ``points`` and ``other`` (:func:`arc_points`) hold the same sentences in the
+    same order, scored two ways (the method, the readers); ``parted``
+    (:func:`parting`) the stretches where the arc of ``points`` lies above or
+    below the other's. For each stretch, the ``top`` sentences inside it whose
+    ``gap`` (``score - other``) goes furthest the stretch's way. Returns
+    ``stretch`` (1, 2 … in the order of ``parted``), ``sentence_id,
+    paragraph_id, position, score, other, gap``.
+
+    Example:
+        >>> pts = pd.DataFrame({"sentence_id": [1, 2, 3], "paragraph_id": [1, 1, 2],
+        ...                     "position": [0.1, 0.2, 0.8], "score": [0.5, 0.9, 0.0]})
+        >>> ref = pts.assign(score=[0.0, 0.0, 0.0])
+        >>> runs = pd.DataFrame({"start": [0.0], "end": [0.3], "direction": ["above"]})
+        >>> found = parted_sentences(pts, ref, runs, top=1)
+        >>> found["stretch"].tolist(), found["sentence_id"].tolist(), found["gap"].tolist()
+        ([1], [2], [0.9])
+    """
+    if not np.array_equal(points["sentence_id"].to_numpy(), other["sentence_id"].to_numpy()):
+        raise ValueError("the two scorings must be of the same sentences, in the same order")
+    both = points[["sentence_id", "paragraph_id", "position", "score"]].assign(
+        other=other["score"].to_numpy(dtype=float))
+    both["gap"] = both["score"] - both["other"]
+    frames = []
+    for i, run in enumerate(parted.itertuples(index=False), start=1):
+        inside = both[both["position"].between(run.start, run.end)]
+        way = 1.0 if run.direction == "above" else -1.0
+        order = (inside["gap"] * way).sort_values(ascending=False, kind="stable").index[:top]
+        frames.append(inside.loc[order].assign(stretch=i))
+    columns = ["stretch", "sentence_id", "paragraph_id", "position", "score", "other", "gap"]
+    if not frames:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(frames, ignore_index=True)[columns]
 
 
 def dct_lowpass(values: pd.Series, keep: int = 5) -> pd.Series:

@@ -211,13 +211,13 @@ def check(counts: pd.DataFrame, reference: pd.DataFrame,
         [[0.5, 1.0, 1.0]]
     """
     marks = reference.pivot(index="sentence_id", columns="emotion", values="present")
-    merged = marks[list(emotions)].add_suffix("_hand").reset_index().merge(
+    merged = marks[list(emotions)].add_suffix("_read").reset_index().merge(
         counts[["sentence_id", *emotions]], on="sentence_id")
     rng = np.random.default_rng(seed)
     rows = []
     for emotion in emotions:
-        read = merged[merged[f"{emotion}_hand"].notna()]
-        marked = read[f"{emotion}_hand"].to_numpy() == 1
+        read = merged[merged[f"{emotion}_read"].notna()]
+        marked = read[f"{emotion}_read"].to_numpy() == 1
         score = read[emotion].to_numpy(dtype=float)
         fired = score > 0
         both = int((marked & fired).sum())

@@ -25,7 +25,7 @@ REFERENCE_COLOUR = PALETTE[7]
 
 
 def plot_agreement(table: pd.DataFrame, *, label: str = "method",
-                   xlabel: str = "agreement with the hand annotation",
+                   xlabel: str = "agreement with the readers' reference",
                    ceiling: pd.Series | None = None) -> Figure:
     """Spearman's rho and weighted kappa per row, with their intervals.
 
@@ -62,9 +62,9 @@ def plot_agreement(table: pd.DataFrame, *, label: str = "method",
 
 
 def plot_scores_vs_annotation(frame: pd.DataFrame, methods: list[str], seed: int = 0) -> Figure:
-    """Each method's score against the hand annotation (jittered), one panel per method.
+    """Each method's score against the readers' tone (jittered), one panel per method.
 
-    ``frame`` has the annotation in ``score`` and one column per method.
+    ``frame`` has the readers' score (-2..+2) in ``score`` and one column per method.
 
     Example:
         >>> f = pd.DataFrame({"score": [-2, 0, 2], "vader": [-0.5, 0.0, 0.6]})
@@ -82,13 +82,13 @@ def plot_scores_vs_annotation(frame: pd.DataFrame, methods: list[str], seed: int
         ax.axhline(0, color="#666666", lw=0.8)
         ax.set_title(method)
         ax.set_xticks([-2, -1, 0, 1, 2])
-        ax.set_xlabel("hand annotation")
+        ax.set_xlabel("readers' reference tone")
     axes[0][0].set_ylabel("method score")
     return fig
 
 
 def plot_arc(points: pd.DataFrame, arc: pd.DataFrame, envelope: pd.DataFrame,
-             episodes: pd.DataFrame) -> Figure:
+             episodes: pd.DataFrame | None = None) -> Figure:
     """The sentence scores and the smoothed arc, with its bootstrap band, the shuffle envelope
     and the episodes.
 
@@ -100,7 +100,7 @@ def plot_arc(points: pd.DataFrame, arc: pd.DataFrame, envelope: pd.DataFrame,
     ``points``: :func:`analysis.sentiment.arc.arc_points`; ``arc``:
     :func:`analysis.sentiment.arc.smooth_arc`; ``envelope``:
     :func:`analysis.sentiment.arc.shuffle_envelope`; ``episodes``:
-    :func:`analysis.text.episodes.episode_positions`.
+    :func:`analysis.text.episodes.episode_positions` (``None``: a text without episodes).
 
     Example:
         >>> pts = pd.DataFrame({"position": [0.2, 0.8], "score": [0.9, -0.95]})
@@ -143,8 +143,13 @@ def plot_arc(points: pd.DataFrame, arc: pd.DataFrame, envelope: pd.DataFrame,
     return fig
 
 
-def _episodes(panels: list, top: object, episodes: pd.DataFrame) -> None:
-    """Lines where the episodes open, on every panel, and their names along the top of ``top``."""
+def _episodes(panels: list, top: object, episodes: pd.DataFrame | None) -> None:
+    """Lines where the episodes open, on every panel, and their names along the top of ``top``.
+
+    A text without episodes (``None`` or no row) has neither.
+    """
+    if episodes is None or episodes.empty:
+        return
     for panel in panels:
         for pos in episodes["position"]:
             panel.axvline(pos * 100, color=PALETTE[4], lw=0.8, alpha=0.8)
@@ -154,7 +159,8 @@ def _episodes(panels: list, top: object, episodes: pd.DataFrame) -> None:
     axis.tick_params(length=0)
 
 
-def plot_reference_arc(arc: pd.DataFrame, reference: pd.DataFrame, episodes: pd.DataFrame,
+def plot_reference_arc(arc: pd.DataFrame, reference: pd.DataFrame,
+                       episodes: pd.DataFrame | None = None,
                        parted: pd.DataFrame | None = None) -> Figure:
     """The arc of the readers' reference tone, with the method's arc drawn over it.
 
@@ -193,7 +199,7 @@ def plot_reference_arc(arc: pd.DataFrame, reference: pd.DataFrame, episodes: pd.
     return fig
 
 
-def plot_emotion_tracks(tracks: pd.DataFrame, episodes: pd.DataFrame,
+def plot_emotion_tracks(tracks: pd.DataFrame, episodes: pd.DataFrame | None = None,
                         spans: pd.DataFrame | None = None) -> Figure:
     """One panel per emotion: its smoothed rate along the chapter, with the episodes.
 

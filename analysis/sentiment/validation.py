@@ -97,6 +97,69 @@ def largest_differences(annotation: pd.Series, scores: pd.DataFrame, top: int = 
     return frame.loc[spread.sort_values(ascending=False, kind="stable").index[:top]]
 
 
+#: The parts of a tuned reader's sentences (:func:`tuning_subsets`): key -> label. The
+#: development half was looked at while the method was tuned; every other part is held out,
+#: batch by batch (the annotation rounds of :data:`analysis.sentiment.annotation.TONE_WITH_SPLIT`).
+TUNING_PARTS: dict[str, str] = {
+    "dev": "development (tuned on)", "first": "held-out, batch 1", "fresh": "held-out, batch 2",
+    "heldout": "held-out, batches 1 and 2", "third": "held-out, batch 3",
+    "alla": "held-out, every batch"}
+
+
+def tuning_subsets(reader: pd.DataFrame, scores: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """A tuned reader's sentences with the methods' scores, part by part (:data:`TUNING_PARTS`).
+
+    ``reader``: a reader's tone with its tuning split (``split``, ``batch``:
+    :data:`analysis.sentiment.annotation.TONE_WITH_SPLIT`); ``scores``:
+    :func:`analysis.sentiment.scorers.sentence_scores`. Each part holds the
+    reader's ``score`` and every method's column; a part with no sentence is left
+    out, and a reader without a split has no parts (an empty dict).
+
+    Example:
+        >>> reader = pd.DataFrame({"sentence_id": [5, 6, 7, 8], "split": ["dev"] + ["heldout"] * 3,
+        ...                        "batch": [1, 1, 2, 3], "score": [1, -1, 0, -2]})
+        >>> scores = pd.DataFrame({"sentence_id": [5, 6, 7, 8], "vader": [0.5, -0.2, 0.0, -0.6]})
+        >>> {k: v["sentence_id"].tolist() for k, v in tuning_subsets(reader, scores).items()}
+        ... # doctest: +NORMALIZE_WHITESPACE
+        {'dev': [5], 'first': [6], 'fresh': [7], 'heldout': [6, 7], 'third': [8],
+         'alla': [6, 7, 8]}
+        >>> tuning_subsets(reader.drop(columns="split"), scores)
+        {}
+    """
+    if not {"split", "batch"} <= set(reader.columns):
+        return {}
+    both = reader.drop(columns=[c for c in reader.columns if c in scores.columns
+                                and c != "sentence_id"]).merge(scores, on="sentence_id")
+    held, batch = both["split"] == "heldout", both["batch"]
+    parts = {"dev": both["split"] == "dev", "first": held & (batch == 1),
+             "fresh": held & (batch == 2), "heldout": held & (batch <= 2),
+             "third": held & (batch == 3), "alla": held}
+    return {key: both[rows].reset_index(drop=True) for key, rows in parts.items() if rows.any()}
+
+
+def gains(annotation: pd.Series, better: pd.Series, baseline: pd.Series, n_boot: int = 1000,
+          seed: int = 0) -> pd.Series:
+    """How much more one method agrees with the annotation than another, on the same sentences.
+
+    The paired differences (:func:`analysis.stats.paired_difference`) of
+    Spearman's rho (raw scores) and of the weighted kappa (scores put on the
+    five points by :func:`to_scale`), each with its interval: ``spearman,
+    spearman_low, spearman_high, kappa, kappa_low, kappa_high``.
+
+    Example:
+        >>> ann = pd.Series([-2, -1, 0, 1, 2, 2])
+        >>> good = pd.Series([-0.9, -0.3, 0.0, 0.2, 0.8, 0.8])
+        >>> g = gains(ann, good, good[::-1].reset_index(drop=True), n_boot=50)
+        >>> float(g["spearman"]) > 1, float(g["kappa"]) > 1
+        (True, True)
+    """
+    rho = stats.paired_difference(annotation, better, baseline, n_boot=n_boot, seed=seed)
+    kappa = stats.paired_difference(annotation, to_scale(better), to_scale(baseline),
+                                    stat=stats.weighted_kappa, n_boot=n_boot, seed=seed)
+    return pd.Series(dict(zip(["spearman", "spearman_low", "spearman_high", "kappa", "kappa_low",
+                               "kappa_high"], (*rho, *kappa))))
+
+
 #: How :func:`against_readers` names the columns it compares (``score``: the readers' reference,
 #: :meth:`analysis.readers.Readings.reference` of the tone).
 LABELS: dict[str, str] = {"reader_a": "reader A", "reader_b": "reader B", "score": "reference"}

@@ -13,16 +13,18 @@ Example:
     [8, 17, 25]
 """
 
-from analysis.synthesis.chapter_map import (leading_themes, note_spans, people_by_stretch,
-                                            people_track, reference_track, sentiment_track,
-                                            theme_peaks,
-                                            track_correlations)
+from analysis.synthesis.chapter_map import (arcs_compared, episode_at, leading_themes,
+                                            mean_tones, note_spans, people_by_stretch,
+                                            people_track, reference_points, reference_track,
+                                            sentiment_track, theme_peaks, track_correlations)
 from analysis.synthesis.portrayal import (portrayal_agreement, portrayal_compared,
                                           sentences_compared)
 from analysis.synthesis.ties import theme_ties
-from analysis.synthesis.tone import dominant_theme, sentiment_by_theme
+from analysis.synthesis.tone import (dominant_theme, emotions_by_theme, method_themes,
+                                     readers_themes, sentiment_by_theme)
 
-__all__ = ["dominant_theme", "leading_themes", "note_spans", "people_by_stretch", "people_track",
-           "portrayal_agreement", "portrayal_compared", "reference_track", "sentences_compared",
-           "sentiment_by_theme", "sentiment_track", "theme_peaks", "theme_ties",
-           "track_correlations"]
+__all__ = ["arcs_compared", "dominant_theme", "emotions_by_theme", "episode_at", "leading_themes",
+           "mean_tones", "method_themes", "note_spans", "people_by_stretch", "people_track",
+           "portrayal_agreement", "portrayal_compared", "readers_themes", "reference_points",
+           "reference_track", "sentences_compared", "sentiment_by_theme", "sentiment_track",
+           "theme_peaks", "theme_ties", "track_correlations"]

@@ -81,9 +81,86 @@ def reference_track(chapter: Chapter, reference: pd.DataFrame | None, *,
     """
     if reference is None:
         return None
-    scaled = reference.assign(scaled=tone_unit(reference["score"]))
-    points = arc_points(chapter, scaled, column="scaled")
+    points = reference_points(chapter, reference)
     return smooth_arc(points, bandwidth=bandwidth, n_boot=n_boot, seed=seed)
+
+
+def reference_points(chapter: Chapter, reference: pd.DataFrame | None) -> pd.DataFrame | None:
+    """The readers' reference tone as the arc's points, on the method's scale (``None`` for ``None``).
+
+    The sentences of the narration that the reference scores
+    (:func:`analysis.sentiment.arc.arc_points`), each ``score`` the reference's
+    -2..+2 put on -1..+1 (:func:`analysis.readers.tone_unit`).
+
+    Example:
+        >>> ref = pd.DataFrame({"sentence_id": [5], "paragraph_id": [3], "start": [90],
+        ...                     "end": [296], "score": [-1]})
+        >>> reference_points(chapter, ref)["score"].tolist(), reference_points(chapter, None)
+        ([-0.5], None)
+    """
+    if reference is None:
+        return None
+    return arc_points(chapter, reference.assign(scaled=tone_unit(reference["score"])),
+                      column="scaled")
+
+
+def mean_tones(chapter: Chapter, scores: pd.DataFrame,
+               reference: pd.DataFrame | None) -> pd.Series:
+    """The mean tone of the narration by the method and by the readers, on the method's scale.
+
+    Both are means over the same sentences of the narration: those the
+    readers' reference scores (all of the narration's, without a reference).
+    Returns ``n`` (sentences), ``method`` (the mean ``sentiment``) and
+    ``reference`` (the mean reference tone on -1..+1; ``NaN`` without one). Every
+    page that names the readers' mean tone takes it from here.
+
+    Example:
+        >>> scores = pd.DataFrame({"sentence_id": [5, 6], "paragraph_id": [3, 3],
+        ...                        "start": [90, 297], "end": [296, 437], "sentiment": [0.5, -0.1]})
+        >>> ref = scores[["sentence_id"]].assign(score=[-2, 1])
+        >>> mean_tones(chapter, scores, ref).round(3).to_dict()
+        {'n': 2.0, 'method': 0.2, 'reference': -0.25}
+        >>> float(mean_tones(chapter, scores, None)["method"])
+        0.2
+    """
+    points = arc_points(chapter, scores)
+    if reference is None:
+        return pd.Series({"n": float(len(points)), "method": float(points["score"].mean()),
+                          "reference": np.nan})
+    both = points.merge(reference[["sentence_id", "score"]].rename(columns={"score": "ref"}),
+                        on="sentence_id")
+    return pd.Series({"n": float(len(both)), "method": float(both["score"].mean()),
+                      "reference": float(tone_unit(both["ref"]).mean())})
+
+
+def arcs_compared(method: pd.DataFrame, reference: pd.DataFrame | None) -> pd.Series | None:
+    """How the method's arc and the readers' arc compare along the grid they share.
+
+    ``method``: :func:`sentiment_track` (or :func:`analysis.sentiment.arc.smooth_arc`);
+    ``reference``: :func:`reference_track` on the same grid. Returns ``r``
+    (Pearson's correlation of the two smoothed arcs: it describes how the curves
+    move together, and, neighbouring points being far from independent, carries
+    no test), ``darker`` (the share of the grid where the readers' arc lies below
+    the method's), ``gap`` (the largest amount by which the method's arc lies
+    above the readers') and ``gap_position`` (where); ``None`` without a reference.
+
+    Example:
+        >>> a = pd.DataFrame({"position": [0.0, 0.5, 1.0], "arc": [0.0, 0.2, -0.1]})
+        >>> b = a.assign(arc=[-0.1, -0.1, -0.2])
+        >>> arcs_compared(a, b).round(3).to_dict()
+        {'r': 0.756, 'darker': 1.0, 'gap': 0.3, 'gap_position': 0.5}
+        >>> arcs_compared(a, None) is None
+        True
+    """
+    if reference is None:
+        return None
+    if not np.array_equal(method["position"].to_numpy(), reference["position"].to_numpy()):
+        raise ValueError("the two arcs must lie on the same grid")
+    ours, theirs = method["arc"].to_numpy(dtype=float), reference["arc"].to_numpy(dtype=float)
+    gap = ours - theirs
+    return pd.Series({"r": float(np.corrcoef(ours, theirs)[0, 1]),
+                      "darker": float((theirs < ours).mean()), "gap": float(gap.max()),
+                      "gap_position": float(method["position"].iloc[int(gap.argmax())])})
 
 
 def people_track(chapter: Chapter, found: pd.DataFrame, register: pd.DataFrame,
@@ -117,8 +194,18 @@ def people_track(chapter: Chapter, found: pd.DataFrame, register: pd.DataFrame,
     return track.sort_values(["rank", "start"], kind="stable")[columns].reset_index(drop=True)
 
 
-def _stretch_of(positions: pd.Series, stretches: pd.DataFrame) -> pd.Series:
-    """The episode under way at each position (before the first: the chapter's opening)."""
+def episode_at(positions: pd.Series, stretches: pd.DataFrame) -> pd.Series:
+    """The episode under way at each position: the last to open at or before it.
+
+    ``stretches``: :func:`analysis.text.episodes.episode_positions` (``episode``,
+    ``position``). Before the first episode opens, ``"(opening)"``.
+
+    Example:
+        >>> ep = pd.DataFrame({"episode": ["a", "b"], "position": [0.1, 0.6]})
+        >>> episode_at(pd.Series([0.05, 0.1, 0.59, 0.9]), ep).tolist()
+        ['(opening)', 'a', 'a', 'b']
+    """
+    positions = pd.Series(positions)
     index = np.searchsorted(stretches["position"].to_numpy(), positions.to_numpy(), side="right") - 1
     names = np.array(["(opening)"] + stretches["episode"].tolist(), dtype=object)
     return pd.Series(names[index + 1], index=positions.index)
@@ -144,7 +231,7 @@ def theme_peaks(themes: pd.DataFrame, stretches: pd.DataFrame) -> pd.DataFrame:
                      "density": float(themes.loc[at, theme]),
                      "lift": float(themes.loc[at, theme] / themes[theme].mean())})
     peaks = pd.DataFrame(rows)
-    peaks["episode"] = _stretch_of(peaks["position"], stretches)
+    peaks["episode"] = episode_at(peaks["position"], stretches)
     return peaks
 
 
@@ -212,7 +299,7 @@ def people_by_stretch(people: pd.DataFrame, stretches: pd.DataFrame) -> pd.DataF
         >>> people_by_stretch(people, ep).values.tolist()
         [[1, 1], [0, 1]]
     """
-    episode = _stretch_of(people["position"], stretches)
+    episode = episode_at(people["position"], stretches)
     order = ["(opening)"] + stretches["episode"].tolist()
     table = pd.crosstab(people["label"], pd.Categorical(episode, categories=order), dropna=False)
     table = table.loc[:, (table.sum() > 0) | (table.columns != "(opening)")]
