@@ -1,6 +1,6 @@
 """Stand-off records anchored in the manner of the W3C Web Annotation Data Model.
 
-Every record the project keeps beside the text (a correction, a hand annotation)
+Every record the project keeps beside the text (a correction, a reader's annotation)
 names its passage twice: by a *TextQuoteSelector*, the quoted text ``exact``
 with up to :data:`CONTEXT` characters of context before it (``prefix``) and after
 it (``suffix``), and by a *TextPositionSelector*, its ``start``/``end`` offsets in

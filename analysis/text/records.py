@@ -1,6 +1,6 @@
 """Record files anchored in a chapter and mapped to its units (sentences, paragraphs).
 
-A record file (a hand annotation, a check) is a CSV whose first columns anchor
+A record file (a reader's annotation, a chronology) is a CSV whose first columns anchor
 each row in the text (:data:`analysis.text.anchoring.ANCHOR_FIELDS`) and whose
 other columns hold its values, declared by a :class:`~analysis.schema.TableSchema`.
 :func:`read_records` reads one, anchors every row in the chapter as loaded
