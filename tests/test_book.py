@@ -98,8 +98,6 @@ def test_the_bundle_check_can_fail(tmp_path: Path) -> None:
     assert _bundles(notebook) == [0]
 
 
-@pytest.mark.xfail(strict=True, reason="the static figures' PNG outputs alone weigh more "
-                                       "(people, sentiment): the figures must be stored smaller")
 def test_no_stored_notebook_weighs_over_512_kib() -> None:
     heavy = {n.name: n.stat().st_size for n in NOTEBOOKS if n.stat().st_size > MAX_NOTEBOOK_BYTES}
     assert not heavy, f"stored notebooks over {MAX_NOTEBOOK_BYTES // 1024} KiB: {heavy}"

@@ -154,7 +154,7 @@ def test_a_tap_opens_a_tone_marks_scores_and_a_names_person(visit: Callable[...,
     pop.wait_for(state="visible", timeout=5_000)
     person, url = pop.inner_text(), tab.url
     tab.locator('.rv-legend input[data-layer="tone"]').tap()
-    assert tone.startswith("Tone of the sentence:") and "close reading" in tone
+    assert tone.startswith("Tone of the sentence:") and "reference reading" in tone
     assert closed, "a tap elsewhere leaves the tooltip open"
     assert "Tagantsev" in person and "reading.html" in url  # the first tap stays on the page
 

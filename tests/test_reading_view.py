@@ -293,11 +293,11 @@ def test_tone_shows_the_score_and_the_reference_where_given(small: Analyses) -> 
     page = render(with_reference(small, reference))
     tree = parse(page)
     tones = {a["title"] for a in tree.with_class("rv-tone") if "title" in a}
-    assert any("; close reading: -2 on -2 .. +2" in t for t in tones)
-    assert "close reading: 0 on" in tone_mark(0.1, 0) and "--r:0.5" in tone_mark(0.1, 0)
+    assert any("; reference reading: -2 on -2 .. +2" in t for t in tones)
+    assert "reference reading: 0 on" in tone_mark(0.1, 0) and "--r:0.5" in tone_mark(0.1, 0)
     assert any("; no reference reading" in t for t in tones)
-    assert 'aria-label="tone' in page and "as a tick (the two readers" in page
-    assert "as a tick (the two readers" not in render(with_reference(small, None))
+    assert 'aria-label="tone' in page and "as a tick (the score given by two AI" in page
+    assert "as a tick (the score given" not in render(with_reference(small, None))
     assert references({3: None, 4: 0.25}) == {4: 0.25}
     assert "rv-neg" in tone_mark(-0.3) and "rv-pos" in tone_mark(0.3) and "rv-zero" in tone_mark(0)
 

@@ -198,13 +198,13 @@ def _episode_lines(fig: go.Figure, episodes: pd.DataFrame, y: float = 1.05) -> N
 
 
 def _reference_line(fig: go.Figure, reference: pd.DataFrame | None, **where: int) -> None:
-    """Draw the close reading's arc (``position, arc``) on ``fig``, if there is one."""
+    """Draw the reference reading's arc (``position, arc``) on ``fig``, if there is one."""
     if reference is None:
         return
     fig.add_trace(go.Scatter(x=_r(reference["position"] * 100, 2), y=_r(reference["arc"]),
-                             mode="lines", name="close reading (score ÷ 2)",
+                             mode="lines", name="reference reading (score ÷ 2)",
                              line={"width": 2.2, "color": PALETTE[1], "dash": "dashdot"},
-                             hovertemplate="close reading %{y:.2f}<extra></extra>"), **where)
+                             hovertemplate="reference reading %{y:.2f}<extra></extra>"), **where)
 
 
 def arc(points: pd.DataFrame, arc: pd.DataFrame, envelope: pd.DataFrame,
@@ -217,7 +217,7 @@ def arc(points: pd.DataFrame, arc: pd.DataFrame, envelope: pd.DataFrame,
     :func:`analysis.sentiment.arc.shuffle_envelope`; ``episodes``:
     :func:`analysis.text.episodes.episode_positions`; ``sentences``:
     ``chapter.sentences``, for the words shown on hover (else the ids only);
-    ``reference``: the arc of the close reading
+    ``reference``: the arc of the reference reading
     (:func:`analysis.synthesis.chapter_map.reference_track`), drawn over the
     method's, or ``None``.
 
@@ -232,7 +232,7 @@ def arc(points: pd.DataFrame, arc: pd.DataFrame, envelope: pd.DataFrame,
         >>> "reading.html#s6" in fig._repr_html_()
         True
         >>> fig = arc(pts, a, env, pd.DataFrame({"episode": ["x"], "position": [0.5]}), reference=a)
-        >>> "close reading" in fig._repr_html_()
+        >>> "reference reading" in fig._repr_html_()
         True
     """
     texts = ({} if sentences is None else
@@ -280,7 +280,7 @@ def chapter_map(themes: pd.DataFrame, sentiment: pd.DataFrame, people: pd.DataFr
     ``paragraphs``: ``chapter.paragraphs`` with ``position`` (from
     :func:`analysis.text.structure.along_chapter`), to open the paragraph at
     the position clicked. A person's mark opens the sentence that names them.
-    ``reference``: the arc of the close reading, drawn over the method's (or ``None``).
+    ``reference``: the arc of the reference reading, drawn over the method's (or ``None``).
     The episodes are named above the top panel, where each opens, as in the
     static figure; the legend sits below the figure, where it covers no line.
 

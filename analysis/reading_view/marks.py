@@ -178,7 +178,7 @@ def tone_mark(score: float, reference: float | None = None, method: str = "patch
 
     The bar's length is the method's score's size (in [-1, 1]), its side and
     pattern (hatched when negative) its sign, so colour is never the only cue;
-    the reference reading (the close reading's score on the five-point scale,
+    the reference reading (its score on the five-point scale,
     -2 .. +2), where there is one, is a tick at its place on the same width. The
     title gives both.
 
@@ -192,7 +192,7 @@ def tone_mark(score: float, reference: float | None = None, method: str = "patch
     title = f"Tone of the sentence: {score:+.2f} ({method})".replace("+0.00", "0.00")
     style = f"--v:{abs(score):.2g}"
     if reference is not None:
-        title += f"; close reading: {reference:+.0f} on -2 .. +2".replace("+0 ", "0 ")
+        title += f"; reference reading: {reference:+.0f} on -2 .. +2".replace("+0 ", "0 ")
         style += f";--r:{(reference + 2) / 4:.3g}"
     else:
         title += "; no reference reading"

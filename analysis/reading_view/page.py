@@ -89,9 +89,10 @@ LAYERS: tuple[Layer, ...] = (
 
 
 def _tone_help(has_reference: bool) -> str:
-    ref = ("(the lexicon method's), and the close reading's as a tick (the two readers' score, "
-           "adjudicated where they differed)" if has_reference
-           else "(the lexicon method's; a close reading, where there is one, as a tick)")
+    ref = ("(the lexicon method's), and the reference reading's as a tick (the score given by two "
+           "AI language-model readers working from written guidelines, adjudicated where they "
+           "differed)" if has_reference
+           else "(the lexicon method's; a reference reading, where there is one, as a tick)")
     return (f"each sentence: dark to the left (hatched), bright to the right, the bar as long as "
             f"the score {ref}; point at a mark (or tap it) for the scores")
 
@@ -189,7 +190,7 @@ def render(analyses: Analyses, *, openings_only: bool = False,
             ``mentions``, ``theme_hits``, ``paragraph_scores``, ``lexicon``
             (the themes' names and labels, in their order; colours from
             :func:`analysis.style.theme_colours`), ``sentence_scores`` and
-            ``tone_reference`` (the close reading's tone per sentence, or ``None``).
+            ``tone_reference`` (the reference reading's tone per sentence, or ``None``).
         openings_only: show only the first ``opening_words`` words of each paragraph.
         whos_who_page: the who's-who, as linked from the reading page.
         tone_column: the column of ``sentence_scores`` to show; ``method`` names it.
