@@ -20,8 +20,13 @@ recoverable:
    was not moved, an old file in ``.previous/`` was), so the roll-back is right
    wherever the interrupt landed and can be run again (:func:`roll_back`).
 
+The same switch serves the book (``python -m analysis book OUTDIR``), whose
+staging folders are ``.OUTDIR.book-XXXXXXXX`` and whose entries are the built
+book's files and folders: each function takes the ``work`` (:data:`WORKS`) it
+does, for its folder's name and its messages.
+
 A run killed where it could not clean up (SIGKILL, a power cut) leaves its
-staging folder; the next export into the same folder finds it (its lock is
+staging folder; the next export (or book) into the same folder finds it (its lock is
 free: its writer is gone) and rolls it back if it holds a journal, or removes
 it if not (:func:`recover`), with a line saying so. ``OUTDIR`` therefore holds
 one complete set of files, the earlier or the new, whatever stopped the export.
@@ -64,6 +69,9 @@ JOURNAL = "journal.json"
 #: Where the files the export replaces wait in a staging folder until the switch is committed.
 PREVIOUS = ".previous"
 
+#: What writes into a folder this way -> how its messages name it: the export, the book.
+WORKS = {"export": "export", "book": "book build"}
+
 #: The signals that stop an export (and are held back while its journal is settled).
 SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP")
                 if hasattr(signal, name))
@@ -89,16 +97,19 @@ class Interrupted(KeyboardInterrupt):
 
 
 def staging_name(out: Path) -> re.Pattern[str]:
-    """The names of the staging folders of exports into ``out`` (beside it).
+    """The names of the staging folders of exports (and books) into ``out`` (beside it).
 
     Example:
         >>> bool(staging_name(Path("out")).fullmatch(".out.export-ab12_x9z"))
         True
+        >>> staging_name(Path("out")).fullmatch(".out.book-ab12_x9z")["work"]
+        'book'
     """
-    return re.compile(re.escape(f".{out.name}.export-") + r"[a-z0-9_]{8}")
+    works = "|".join(map(re.escape, WORKS))
+    return re.compile(re.escape(f".{out.name}.") + rf"(?P<work>{works})-[a-z0-9_]{{8}}")
 
 
-def check_outdir(outdir: str | Path) -> None:
+def check_outdir(outdir: str | Path, work: str = "export") -> None:
     """Refuse at once an ``out`` no export can write: a file, a folder that cannot be written.
 
     Raises:
@@ -124,7 +135,7 @@ def check_outdir(outdir: str | Path) -> None:
         raise AnalysisError(f"{out}: cannot create the folder: {existing} is not a folder")
     if not os.access(existing, os.W_OK | os.X_OK):
         raise AnalysisError(f"{out}: cannot write beside it in {existing} (permission denied; "
-                            "the export is written in a folder beside OUTDIR first)")
+                            f"the {WORKS[work]} is written in a folder beside OUTDIR first)")
 
 
 def _parent(out: Path) -> Path:
@@ -133,19 +144,19 @@ def _parent(out: Path) -> Path:
 
 
 @contextmanager
-def locked(out: Path) -> Iterator[int | None]:
+def locked(out: Path, work: str = "export") -> Iterator[int | None]:
     """An exclusive lock on ``out`` while the export runs (``None`` if it does not exist yet)."""
     if not out.is_dir():
         yield None
         return
-    lock = _lock(out)
+    lock = _lock(out, work)
     try:
         yield lock
     finally:
         os.close(lock)
 
 
-def _lock(out: Path) -> int:
+def _lock(out: Path, work: str = "export") -> int:
     """Open ``out`` and lock it, or say why not."""
     try:
         lock = os.open(out, os.O_RDONLY)
@@ -155,13 +166,14 @@ def _lock(out: Path) -> int:
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
         os.close(lock)
-        raise AnalysisError(f"{out}: another export is writing into this folder; "
+        other = "export" if work == "export" else "book build or export"
+        raise AnalysisError(f"{out}: another {other} is writing into this folder; "
                             "nothing was changed") from None
     return lock
 
 
 @contextmanager
-def staging(out: Path) -> Iterator[Path]:
+def staging(out: Path, work: str = "export") -> Iterator[Path]:
     """A locked staging folder beside ``out``, removed after (unless it became ``out``).
 
     An ``OSError`` inside (a full disk ...) becomes one :class:`AnalysisError`.
@@ -169,7 +181,7 @@ def staging(out: Path) -> Iterator[Path]:
     parent = _parent(out)
     try:
         parent.mkdir(parents=True, exist_ok=True)
-        stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.export-", dir=parent))
+        stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.{work}-", dir=parent))
         mask = os.umask(0)
         os.umask(mask)
         os.chmod(stage, 0o777 & ~mask)  # the mode a new OUTDIR would have
@@ -180,7 +192,7 @@ def staging(out: Path) -> Iterator[Path]:
     try:
         yield stage
     except OSError as exc:
-        raise AnalysisError(f"{out}: the export could not be written ({exc.strerror}); "
+        raise AnalysisError(f"{out}: the {WORKS[work]} could not be written ({exc.strerror}); "
                             "nothing was changed") from exc
     finally:
         with signals_held():
@@ -189,7 +201,8 @@ def staging(out: Path) -> Iterator[Path]:
             os.close(owner)
 
 
-def switch(stage: Path, out: Path, names: list[str], lock: int | None) -> None:
+def switch(stage: Path, out: Path, names: list[str], lock: int | None,
+           work: str = "export") -> None:
     """Put the staged files ``names`` in ``out``, all or none (see the module's description).
 
     ``lock``: the lock held on ``out``, ``None`` if it did not exist when the
@@ -209,8 +222,8 @@ def switch(stage: Path, out: Path, names: list[str], lock: int | None) -> None:
         except OSError as exc:
             if exc.errno not in (errno.EEXIST, errno.ENOTEMPTY, errno.EISDIR):
                 raise AnalysisError(f"{out}: cannot create the folder ({exc.strerror})") from exc
-        with locked(out) as lock:  # made meanwhile by another run: switch file by file
-            return switch(stage, out, names, lock)
+        with locked(out, work) as lock:  # made meanwhile by another run: switch file by file
+            return switch(stage, out, names, lock, work)
     (stage / PREVIOUS).mkdir()
     try:
         _write_journal(stage, out, names)
@@ -225,7 +238,7 @@ def switch(stage: Path, out: Path, names: list[str], lock: int | None) -> None:
         except OSError as undo:
             raise AnalysisError(
                 f"{out}: the files could not be moved into place ({_why(exc)}) nor all put back "
-                f"({undo.strerror}); the next export into it puts them back from "
+                f"({undo.strerror}); the next {WORKS[work]} into it puts them back from "
                 f"{stage.name}") from exc
         if isinstance(exc, OSError):
             raise AnalysisError(f"{out}: the files could not be moved into place "
@@ -318,6 +331,8 @@ def recover(out: Path, names: list[str], say: Callable[[str], None]) -> None:
 
 def _settle(stage: Path, out: Path, names: list[str], say: Callable[[str], None]) -> None:
     """Roll back or remove one staging folder left behind (see :func:`recover`)."""
+    match = staging_name(out).fullmatch(stage.name)
+    earlier = WORKS[match["work"]] if match else "export"
     journal = stage / JOURNAL
     previous = stage / PREVIOUS
     listed = names
@@ -328,10 +343,10 @@ def _settle(stage: Path, out: Path, names: list[str], say: Callable[[str], None]
             listed = names
     if (journal.is_file() or (previous.is_dir() and any(previous.iterdir()))) and out.is_dir():
         roll_back(stage, out, listed)
-        say(f"note: {out}: an earlier export was stopped while moving its files in; its "
+        say(f"note: {out}: an earlier {earlier} was stopped while moving its files in; its "
             f"steps were undone, the folder holds its earlier files again ({stage.name} removed)")
     else:
-        say(f"note: {out}: removed {stage.name} beside it, left by an earlier export that "
+        say(f"note: {out}: removed {stage.name} beside it, left by an earlier {earlier} that "
             "stopped before moving its files in")
     shutil.rmtree(stage, ignore_errors=True)
 
