@@ -149,3 +149,17 @@ def test_the_rules_catch_what_they_forbid() -> None:
     match = P_GLUED.search("p = {glue:text}`sentiment.ipynb::sentiment_shuffle_p:.3f`")
     assert (match["doc"], match["key"], match["fmt"]) == ("sentiment.ipynb", "sentiment_shuffle_p",
                                                           ".3f")
+
+
+#: A number carried over from another page: ``{glue:text}`doc.ipynb::key:format```.
+CARRIED = re.compile(r"\{glue:text\}`(?P<doc>[\w.-]+\.ipynb)::(?P<key>\w+)(?P<fmt>:[^`]*)?`")
+
+
+@pytest.mark.parametrize("name", [p for p in PAGES if p.endswith(".md")])
+def test_numbers_carried_over_are_glued_where_they_come_from(name: str) -> None:
+    source, _ = page_text(name)
+    for m in CARRIED.finditer(source):
+        # without a format, MyST-NB reads "doc.ipynb:" as the key and the key as the format
+        assert m["fmt"], f"{name}: {m.group()} needs a format (:s for text, :.0f for a count)"
+        assert (BOOK / m["doc"]).is_file(), f"{name}: {m['doc']} is not a page of the book"
+        assert m["key"] in glued(m["doc"]), f"{name}: {m['doc']} glues no {m['key']}"
