@@ -268,9 +268,14 @@ def test_the_page_opens_with_people_and_corrections(small: Analyses) -> None:
     assert switches == {"people": " checked", "themes": "", "theme-0": " checked",
                         "theme-1": " checked", "tone": "", "corrections": " checked"}
     assert [layer.key for layer in LAYERS] == ["people", "themes", "tone", "corrections"]
-    # one more layer is one more Layer: its switch, its words, its state when the page opens
+    # one more layer is one more Layer (its switch, its words, its state when the page opens)
+    # and its marks, nested with the others
     extra = LAYERS + (type(LAYERS[0])("time", "Time", "when each event happened", on=True),)
-    assert '<input type="checkbox" data-layer="time" checked> Time' in render(small, layers=extra)
+    at = small.chapter.text.index("1923")
+    page = render(small, layers=extra, marks=[Mark(at, at + 4, 3, "span", {"class": "rv-time"})])
+    assert '<input type="checkbox" data-layer="time" checked> Time' in page
+    assert '<span class="rv-time">1923</span>' in page
+    parse(page)
 
 
 def test_corrections_say_what_the_scan_has_and_why(small: Analyses) -> None:

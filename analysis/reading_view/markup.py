@@ -57,7 +57,7 @@ class Mark:
         if not first:
             attrs.pop("id", None)
             attrs["class"] = (attrs.get("class", "") + " rv-cont").strip()
-        inner = "".join(f' {k}="{html.escape(str(v), quote=True)}"' for k, v in attrs.items())
+        inner = "".join(f' {k}="{esc(v)}"' for k, v in attrs.items())
         return f"<{self.tag}{inner}>" + (self.prefix if first else "")
 
     def close(self) -> str:
@@ -130,7 +130,7 @@ def escape_text(text: str, breaks: bool = False) -> str:
         >>> escape_text("a < b\\nc", breaks=True)
         'a &lt; b<br>c'
     """
-    out = html.escape(text, quote=False)
+    out = esc(text, quote=False)
     return out.replace("\n", "<br>") if breaks else out
 
 

@@ -14,8 +14,10 @@ always balanced.
 A layer is a class on its marks and a switch in the legend: the page's style
 sheet hides the marks of a switch that is off (it needs no script), and the
 page's script remembers the switches. The page opens with the layers whose
-:attr:`Layer.on` is true (people and corrections); another layer is one more
-:class:`Layer`, its marks and one rule of the style sheet.
+:attr:`Layer.on` is true (people and corrections). Another layer is one more
+:class:`Layer` in ``layers``, its marks in ``marks`` (offsets of the
+established text, each mark with the layer's class) and one rule of the style
+sheet.
 
 ``openings_only=True`` shows only each paragraph's first words, for an edition
 without the rights to the translation: every paragraph and sentence anchor is
@@ -182,7 +184,7 @@ def _inside(marks: list[Mark], lo: int, hi: int) -> list[Mark]:
 def render(analyses: Analyses, *, openings_only: bool = False,
            opening_words: int = OPENING_WORDS, whos_who_page: str = WHOS_WHO_PAGE,
            tone_column: str = "sentiment", method: str = "patched VADER",
-           layers: Sequence[Layer] = LAYERS) -> str:
+           layers: Sequence[Layer] = LAYERS, marks: Sequence[Mark] = ()) -> str:
     """The reading view of a chapter as one HTML fragment (see the module's description).
 
     Args:
@@ -195,6 +197,9 @@ def render(analyses: Analyses, *, openings_only: bool = False,
         whos_who_page: the who's-who, as linked from the reading page.
         tone_column: the column of ``sentence_scores`` to show; ``method`` names it.
         layers: the layers and their switches (:data:`LAYERS`).
+        marks: the marks of further layers, in offsets of the established text
+            (``chapter.text``; :func:`analysis.reading_view.marks.to_established`
+            turns seed offsets into them), nested with the others.
 
     Example:
         >>> from analysis.results import Analyses
@@ -213,7 +218,7 @@ def render(analyses: Analyses, *, openings_only: bool = False,
     people = person_marks(chapter, analyses.mentions, register, page=whos_who_page)
     words = theme_marks(chapter, analyses.theme_hits, themes, labels)
     sentences = sentence_marks(chapter, analyses.sentence_scores, reference=refs,
-                               column=tone_column, method=method)
+                               column=tone_column, method=method) + list(marks)
     scores = analyses.paragraph_scores.set_index("paragraph_id")
     present = [t for t in themes if t in scores.columns]
     top = float(np.nanmax(scores[present].to_numpy())) if present and len(scores) else 1.0
