@@ -15,7 +15,9 @@ sees it, and each test names the page and the words that break the rule:
   p-value that its format rounds to zero): below 0.001 it is "< 0.001";
 - the book speaks of the texts, the methods and the evidence, never of how it
   was made: no issues or tickets, no working sessions, no "this machine", nothing
-  that "cannot be downloaded here" or works "offline".
+  that "cannot be downloaded here" or works "offline";
+- a number a page carries over from another (``{glue:text}`page.ipynb::key:fmt```)
+  is glued by that page, and has a format.
 """
 
 from __future__ import annotations
