@@ -4,7 +4,7 @@ Two readers scored every sentence of the narration on the five-point scale
 (-2..+2, as the author means it), each without sight of the other's scores or of
 any method's; an adjudicator settled the sentences they scored differently.
 :func:`load_tone_readings` reads the three files into one
-:class:`~analysis.readers.Readings`, whose reference is the close reading against
+:class:`~analysis.readers.Readings`, whose reference is the reading against
 which the lexicon method is measured and beside which its arc is drawn; a text
 with no tone annotation has none. :func:`settled` says how the adjudicator
 settled the readers' disagreements.

@@ -31,7 +31,7 @@ COMPARED_COLUMNS: list[str] = ["person_id", "name", "sentences", "method", "meth
 def portrayal_compared(found: pd.DataFrame, sentence_scores: pd.DataFrame,
                        reference: pd.DataFrame | None, register: pd.DataFrame, min_sentences: int = 3,
                        n_boot: int = 2000, seed: int = 0, level: float = 0.95) -> pd.DataFrame:
-    """The tone of the sentences naming each person by the lexicon method and by the close reading.
+    """The tone of the sentences naming each person by the lexicon method and by the readers' reference.
 
     For each person named in at least ``min_sentences`` sentences of the
     narration that both score, the mean of the method's ``sentiment`` (in
@@ -44,7 +44,7 @@ def portrayal_compared(found: pd.DataFrame, sentence_scores: pd.DataFrame,
 
     Args:
         found: mentions from :func:`analysis.people.mentions.mentions`; the
-            notes' mentions are left out (the close reading scores the
+            notes' mentions are left out (the readers scored the
             narration only).
         sentence_scores: ``sentence_id, sentiment``
             (:func:`analysis.sentiment.scorers.sentence_scores`).
@@ -95,7 +95,7 @@ def portrayal_compared(found: pd.DataFrame, sentence_scores: pd.DataFrame,
 
 def portrayal_agreement(compared: pd.DataFrame | None, n_boot: int = 2000, seed: int = 0,
                         level: float = 0.95) -> pd.DataFrame | None:
-    """How far the method's portrayal of people agrees with the close reading's.
+    """How far the method's portrayal of people agrees with the readers' reference.
 
     ``compared``: :func:`portrayal_compared`. Returns one row: ``people``,
     ``spearman`` (the rank correlation of the two means across people) with
@@ -129,7 +129,7 @@ def portrayal_agreement(compared: pd.DataFrame | None, n_boot: int = 2000, seed:
 def sentences_compared(found: pd.DataFrame, sentence_scores: pd.DataFrame,
                        reference: pd.DataFrame | None, explanations: pd.DataFrame,
                        person_id: str) -> pd.DataFrame | None:
-    """The sentences naming one person, as the close reading and the method read them.
+    """The sentences naming one person, as the readers' reference and the method read them.
 
     ``reference``: the readers' reference tone (its ``score`` on -2..+2, ``how``
     it was reached, ``text``);

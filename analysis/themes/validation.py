@@ -114,7 +114,7 @@ def split_halves(paragraph_ids: pd.Series | list[int], seed: int) -> pd.DataFram
 
 def agreement(scores: pd.DataFrame, annotation: pd.DataFrame, *, n_boot: int = 2000,
               seed: int = 2121) -> pd.DataFrame:
-    """Agreement of paragraph scores with the hand annotation, per theme.
+    """Agreement of paragraph scores with an annotation (a reader's or the reference), per theme.
 
     ``auc``: ROC AUC for present (label ≥ 1) against absent, with a percentile
     bootstrap 95% interval (``auc_low``, ``auc_high``; paragraphs resampled
