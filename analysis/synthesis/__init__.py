@@ -16,15 +16,17 @@ Example:
 from analysis.synthesis.chapter_map import (arcs_compared, episode_at, leading_themes,
                                             mean_tones, note_spans, people_by_stretch,
                                             people_track, reference_points, reference_track,
-                                            sentiment_track, theme_peaks, track_correlations)
+                                            sentiment_track, share_led, stretch_means,
+                                            theme_peaks, track_correlations)
 from analysis.synthesis.portrayal import (portrayal_agreement, portrayal_compared,
                                           sentences_compared)
 from analysis.synthesis.ties import theme_ties
 from analysis.synthesis.tone import (dominant_theme, emotions_by_theme, method_themes,
-                                     readers_themes, sentiment_by_theme)
+                                     readers_themes, sentiment_by_theme, tone_theme_correlations)
 
 __all__ = ["arcs_compared", "dominant_theme", "emotions_by_theme", "episode_at", "leading_themes",
            "mean_tones", "method_themes", "note_spans", "people_by_stretch", "people_track",
            "portrayal_agreement", "portrayal_compared", "readers_themes", "reference_points",
            "reference_track", "sentences_compared", "sentiment_by_theme", "sentiment_track",
-           "theme_peaks", "theme_ties", "track_correlations"]
+           "share_led", "stretch_means", "theme_peaks", "theme_ties", "tone_theme_correlations",
+           "track_correlations"]

@@ -287,6 +287,44 @@ def track_correlations(themes: pd.DataFrame, sentiment: pd.DataFrame) -> pd.Data
     return pd.DataFrame(rows)
 
 
+def stretch_means(track: pd.DataFrame, stretches: pd.DataFrame) -> pd.DataFrame:
+    """The mean of each column of a track within each episode's stretch (rows: episodes).
+
+    ``track``: a table on a grid of ``position`` (a theme track of
+    :func:`analysis.themes.scoring.theme_density`, the arc of :func:`sentiment_track`);
+    ``stretches``: :func:`analysis.text.episodes.episode_positions`. A grid
+    point belongs to the episode under way there (:func:`episode_at`).
+
+    Example:
+        >>> t = pd.DataFrame({"position": [0.1, 0.3, 0.7, 0.9], "terror": [1.0, 3.0, 0.0, 2.0]})
+        >>> ep = pd.DataFrame({"episode": ["a", "b"], "position": [0.0, 0.5]})
+        >>> stretch_means(t, ep)["terror"].to_dict()
+        {'a': 2.0, 'b': 1.0}
+    """
+    columns = [c for c in track.columns if c not in ("word_index", "position")]
+    episode = episode_at(track["position"], stretches)
+    means = track[columns].groupby(episode, sort=False).mean()
+    means.index.name = "episode"
+    return means
+
+
+def share_led(runs: pd.DataFrame, theme: str, start: float = 0.0, end: float = 1.0) -> float:
+    """The share of the stretch from ``start`` to ``end`` where ``theme`` leads (:func:`leading_themes`).
+
+    Each run counts from its first grid point to its last, cut to the stretch;
+    ``theme`` may be ``"none"`` (no theme leads).
+
+    Example:
+        >>> runs = pd.DataFrame({"theme": ["nep", "none"], "position": [0.0, 0.25],
+        ...                      "position_end": [0.2, 0.6]})
+        >>> share_led(runs, "none", 0.0, 0.5)
+        0.5
+    """
+    mine = runs[runs["theme"] == theme]
+    covered = (mine["position_end"].clip(upper=end) - mine["position"].clip(lower=start)).clip(lower=0)
+    return float(covered.sum() / (end - start))
+
+
 def people_by_stretch(people: pd.DataFrame, stretches: pd.DataFrame) -> pd.DataFrame:
     """Mentions of each person in each episode's stretch (rows: people by rank; columns: episodes).
 

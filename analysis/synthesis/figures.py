@@ -27,7 +27,7 @@ def plot_chapter_map(themes: pd.DataFrame, sentiment: pd.DataFrame, people: pd.D
     :func:`analysis.text.episodes.episode_positions`; ``notes``:
     :func:`analysis.synthesis.chapter_map.note_spans` (shaded in every panel);
     ``lexicon``: the themes' labels, colours and order; ``reference``: the arc
-    of the close reading (:func:`analysis.synthesis.chapter_map.reference_track`),
+    of the readers' reference reading (:func:`analysis.synthesis.chapter_map.reference_track`),
     drawn over the method's arc, or ``None``.
 
     Example:
@@ -42,8 +42,8 @@ def plot_chapter_map(themes: pd.DataFrame, sentiment: pd.DataFrame, people: pd.D
         >>> [ax.get_ylabel() for ax in plot_chapter_map(themes, arc, people, ep, notes, lexicon).axes[:3]]
         ['theme density\\n(hits per 100 words)', 'sentiment\\n(smoothed)', '']
         >>> fig = plot_chapter_map(themes, arc, people, ep, notes, lexicon, reference=arc)
-        >>> fig.axes[1].get_legend_handles_labels()[1][-1]
-        'close reading (score ÷ 2)'
+        >>> [t.get_text() for t in fig.legends[0].get_texts()][-1]
+        'reference reading (score ÷ 2)'
     """
     n_people = people["rank"].nunique()
     fig, axes = figure(3, 1, width=9.0, height=7.0 + 0.12 * n_people, sharex=True,
@@ -78,10 +78,12 @@ def plot_chapter_map(themes: pd.DataFrame, sentiment: pd.DataFrame, people: pd.D
                 label="arc (lexicon method)" if reference is not None else "arc")
     if reference is not None:
         arc_ax.plot(reference["position"] * 100, reference["arc"], color=PALETTE[1], lw=2.0,
-                    ls="-.", label="close reading (score ÷ 2)")
+                    ls="-.", label="reference reading (score ÷ 2)")
     arc_ax.axhline(0, color="#666666", lw=0.8)
     arc_ax.set_ylabel("sentiment\n(smoothed)")
-    arc_ax.legend(loc="lower left", fontsize=8, ncols=3 if reference is None else 2)
+    arc_handles, arc_labels = arc_ax.get_legend_handles_labels()
+    fig.legend(arc_handles, arc_labels, loc="outside lower center", fontsize=8,
+               ncols=len(arc_labels))  # below the figure, where it covers no part of the arcs
 
     rows = people.drop_duplicates("label").sort_values("rank")
     people_ax.scatter(people["position"] * 100, people["rank"], marker="|", s=90,

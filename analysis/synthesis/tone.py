@@ -150,3 +150,32 @@ def emotions_by_theme(counts: pd.DataFrame, given: pd.DataFrame,
         return pd.DataFrame(columns=columns)
     out = pd.concat(frames, ignore_index=True)[columns]
     return out.astype({c: "Int64" for c in ("paragraphs", "n", "n_words")})
+
+
+def tone_theme_correlations(scores: pd.DataFrame, themes: pd.DataFrame, column: str = "sentiment",
+                            theme_columns: list[str] | None = None, n_boot: int = 1000,
+                            seed: int = 0) -> pd.DataFrame:
+    """How each theme's paragraph score goes with the paragraph's tone: Spearman's rho, with an interval.
+
+    Paragraph by paragraph (the paragraphs of ``scores``), each theme's score
+    (``themes``: ``paragraph_id`` and a column per theme) against the mean
+    ``column`` of the paragraph's sentences; the interval is a bootstrap over
+    paragraphs (the unit of the comparison). Unlike a correlation of two
+    smoothed tracks, whose neighbouring points are not independent, this one can
+    carry an interval. Returns ``theme, n, rho, low, high``.
+
+    Example:
+        >>> scores = pd.DataFrame({"paragraph_id": [1, 1, 2, 3, 4], "sentiment": [-0.5, -0.3, 0.0, 0.2, 0.4]})
+        >>> themes = pd.DataFrame({"paragraph_id": [1, 2, 3, 4], "terror": [3.0, 1.0, 0.5, 0.0]})
+        >>> tone_theme_correlations(scores, themes, n_boot=50)[["theme", "n", "rho"]].values.tolist()
+        [['terror', 4, -1.0]]
+    """
+    columns = theme_columns or [c for c in themes.columns if c not in ("paragraph_id", "start", "end")]
+    tone = scores.groupby("paragraph_id")[column].mean()
+    table = themes.set_index("paragraph_id").reindex(tone.index)
+    rows = []
+    for theme in columns:
+        rho = stats.spearman(table[theme], tone)
+        low, high = stats.bootstrap(stats.spearman, table[theme], tone, n_boot=n_boot, seed=seed)
+        rows.append({"theme": theme, "n": len(tone), "rho": rho, "low": low, "high": high})
+    return pd.DataFrame(rows, columns=["theme", "n", "rho", "low", "high"])
