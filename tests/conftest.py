@@ -151,8 +151,9 @@ class Visit:
 @pytest.fixture(scope="session")
 def visit(server: str, browser: object) -> Iterator[Callable[..., Visit]]:
     """``visit(page, "desktop" | "phone")``: the page loaded once per viewport and kept open,
-    so that every test of it looks at the same load; a test that changes it puts it back. The
-    pages of one viewport share a browser context (and its storage)."""
+    so that every test of it looks at the same load; a test that changes it puts it back (a
+    page resized is given its size again when next asked for). The pages of one viewport share
+    a browser context (and its storage)."""
     opened: dict[tuple[str, str], Visit] = {}
     contexts: dict[str, object] = {}
 
@@ -172,7 +173,12 @@ def visit(server: str, browser: object) -> Iterator[Callable[..., Visit]]:
             response = tab.goto(server + page, wait_until="load")
             seen.status = response.status if response is not None else None
             opened[(page, viewport)] = seen
-        return opened[(page, viewport)]
+        seen = opened[(page, viewport)]
+        size = VIEWPORTS[viewport]["viewport"]
+        if seen.tab.viewport_size != size:  # a test narrowed it: back, and let figures redraw
+            seen.tab.set_viewport_size(size)
+            seen.tab.wait_for_timeout(150)
+        return seen
 
     yield get
     for context in contexts.values():

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from analysis.results import Analyses
+
 READING = "book/reading.html"
 WHOS_WHO = "book/whos-who.html"
 STATIC = Path(__file__).resolve().parent.parent / "book" / "_static"
@@ -46,12 +48,10 @@ def test_the_reading_page_weighs_under_2_mb_with_its_scripts(html: Path) -> None
                                f"({', '.join(p.name for p in own)})")
 
 
-def test_the_reading_page_marks_every_mention(html: Path) -> None:
-    from analysis.results import Analyses
-
+def test_the_reading_page_marks_every_mention(html: Path, results: Analyses) -> None:
     page = (html / READING).read_text(encoding="utf-8")
     marked = set(re.findall(r'data-mention="(m\d+)"', page))
-    expected = len(Analyses.load().mentions)
+    expected = len(results.mentions)
     if 'data-openings="true"' in page:
         pytest.skip("the book is built with the reading page's openings only")
     assert len(marked) == expected
@@ -159,15 +159,14 @@ def test_a_tap_opens_a_tone_marks_scores_and_a_names_person(visit: Callable[...,
     assert "Tagantsev" in person and "reading.html" in url  # the first tap stays on the page
 
 
-def test_a_register_field_cannot_swallow_the_page(browser: object, tmp_path: Path) -> None:
+def test_a_register_field_cannot_swallow_the_page(browser: object, tmp_path: Path,
+                                                  results: Analyses) -> None:
     """A register field holding ``<!--<script>`` in the people's JSON must not hide the text
     that follows nor swallow the next script."""
     from types import SimpleNamespace
 
     from analysis.reading_view import render
-    from analysis.results import Analyses
 
-    results = Analyses.load()
     register = results.register.copy()
     register.loc[register["person_id"] == "lenin", "role"] = "<!--<script>"
     hostile = SimpleNamespace(**{n: getattr(results, n) for n in (
@@ -280,9 +279,7 @@ def test_the_networks_labels_cover_one_another_nowhere(visit: Callable[..., obje
 
 
 def test_the_glances_legend_covers_no_panel_and_its_episodes_are_named(
-        visit: Callable[..., object], html: Path) -> None:
-    from analysis.results import Analyses
-
+        visit: Callable[..., object], results: Analyses) -> None:
     tab = visit("book/glance.html").tab
     tab.wait_for_selector("#rv-chapter-map .main-svg", timeout=20_000)
     legend = _boxes(tab, "#rv-chapter-map .legend .bg") or _boxes(tab, "#rv-chapter-map .legend")
@@ -291,7 +288,7 @@ def test_the_glances_legend_covers_no_panel_and_its_episodes_are_named(
     ticks = tab.eval_on_selector_all("#rv-chapter-map .xaxislayer-above .xtick text",
                                      "els => els.map(e => e.textContent).filter(t => t && isNaN(+t))")
     figure = tab.locator("#rv-chapter-map").bounding_box()
-    episodes = list(Analyses.load().episodes["episode"])
+    episodes = list(results.episodes["episode"])
     assert len(panels) == 3 and legend
     assert not any(_meet(legend[0], p, 0) for p in panels), "the legend covers a panel"
     assert legend[0]["y1"] <= figure["y"] + figure["height"] + 1, "the legend is cut off"
