@@ -176,7 +176,7 @@ def load_register(path: str | Path,
             form claimed by two people with no rule in the shared-names table
             (or a rule naming a non-claimant), a person with no name form, or a
             form of one character or a common English word (``I``, ``the``,
-            ``will``) that no rule gives to its person. Every row breaking one
+            ``will``) with no rule in the shared-names table. Every row breaking one
             of these last checks is named, in one line.
 
     Example:
@@ -254,7 +254,8 @@ COMMON_ALIAS_ZIPF = 5.5
 def _check_aliases(table: pd.DataFrame, shared: pd.DataFrame, file: Path,
                    shared_file: Path | str) -> None:
     """Refuse, all at once, a person with no name form, and a name form of one character or
-    a common English word, unless the shared-names table has a rule giving it to that person.
+    a common English word, unless the shared-names table has a rule for it (which says whom
+    it names).
 
     Example:
         >>> people = pd.DataFrame({"person_id": ["kun", "x"], "aliases": ["Bela Kun; the", ";"]})
@@ -266,7 +267,7 @@ def _check_aliases(table: pd.DataFrame, shared: pd.DataFrame, file: Path,
     """
     from wordfreq import zipf_frequency
 
-    allowed = set(zip(shared["alias"], shared["person_id"]))
+    allowed = set(shared["alias"])  # a rule says who the form names
     problems = []
     for row, (pid, cell) in enumerate(zip(table["person_id"], table["aliases"]), start=2):
         forms = split_aliases(cell)
@@ -274,7 +275,7 @@ def _check_aliases(table: pd.DataFrame, shared: pd.DataFrame, file: Path,
             problems.append(f"row {row}, column aliases: no name form (';' only separates "
                             f"them), so {pid} could never be named")
         for form in forms:
-            if (form, pid) in allowed:
+            if form in allowed:
                 continue
             if len(form) == 1:
                 problems.append(f"row {row}, column aliases: {form!r} is a single character: "
