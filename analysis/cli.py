@@ -1,9 +1,11 @@
-"""Command line: ``python -m analysis export OUTDIR`` and ``python -m analysis draft-register FILE``.
+"""Command line: ``python -m analysis export OUTDIR``, ``draft-register FILE`` and ``book OUTDIR``.
 
 ``export`` writes every analysis table; ``draft-register`` writes a draft
 register of people from the names the text holds (the unregistered-name
-detector's candidates, most likely people first), for an extender to edit.
-Both take ``--text PATH`` (another chapter) and ``--data DIR``.
+detector's candidates, most likely people first), for an extender to edit;
+``book`` builds the whole book for a text, as static HTML
+(:mod:`analysis.book`), all or nothing as the export. All take ``--text PATH``
+(another chapter) and ``--data DIR``.
 
 ``--data DIR`` takes the data files (register, lexicon, corrections ...) from a
 folder, the bundled ones standing in for those it does not hold (see
@@ -111,6 +113,28 @@ def build_parser() -> argparse.ArgumentParser:
     draft.add_argument("--min-score", type=_finite, default=1.0,
                        help="leave out candidates scoring below this (default 1)")
     _text_and_data(draft)
+    book = commands.add_parser(
+        "book",
+        help="build the whole book for a text (static HTML): its reading page, who's who, "
+             "and a page per analysis, with the export's files to download",
+        description=(
+            "Build into OUTDIR (OUTDIR/index.html) the book for a text: an introduction with "
+            "the text's provenance, the annotated reading page, a who's who of its people, a "
+            "page per analysis (the text and its units, themes, people, sentiment, the text at "
+            "a glance, time) with their figures and tables, and the export's files to download; "
+            "each page says what the text lacks (a reference reading, episodes, a lexicon of "
+            "its own). The book needs no other host. It is built in a cache folder per text "
+            "and data folder, under $XDG_CACHE_HOME/analysis-book (by default "
+            "~/.cache/analysis-book), so that a second build runs again only the pages whose "
+            "inputs changed; the cache may be deleted at any time. OUTDIR is written all or "
+            "nothing, as by the export: it holds the earlier book or the new one, whatever "
+            "stops the build, and files of OUTDIR the book does not write are never touched."),
+    )
+    book.add_argument("outdir", metavar="OUTDIR", help="folder to write the book into")
+    book.add_argument("--title", metavar="TITLE", default=None,
+                      help="what the book calls the text (default: the data folder's title.txt, "
+                           "else the text's first heading, else its file name)")
+    _text_and_data(book)
     return parser
 
 
@@ -148,16 +172,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     from analysis.errors import AnalysisError
     from analysis.export.folder import signals_interrupt
 
+    commands = {"export": _export, "draft-register": _draft_register, "book": _book}
     with signals_interrupt():
         try:
-            return _export(args) if args.command == "export" else _draft_register(args)
+            return commands[args.command](args)
         except AnalysisError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1
         except KeyboardInterrupt as exc:
             if getattr(exc, "written", False):
-                print(f"interrupted: the export was complete; {args.outdir} holds the new files",
-                      file=sys.stderr)
+                print(f"interrupted: the {args.command} was complete; {args.outdir} holds the "
+                      "new files", file=sys.stderr)
             else:
                 print("interrupted: nothing was written", file=sys.stderr)
             return 128 + getattr(exc, "signum", 2)
@@ -179,7 +204,7 @@ def _export(args: argparse.Namespace) -> int:
         files.check(chapter)
         if files.people is not None:  # the bundled register stands in: a warning says so
             check_source_paragraphs(files.register(), len(chapter.paragraphs), files.people)
-        _how_read(chapter, bar.write)
+        how_read(chapter, bar.write)
         english = _not_english(chapter)
         if english:
             bar.write(english)
@@ -192,11 +217,9 @@ def _export(args: argparse.Namespace) -> int:
     try:
         for line in results.notes:
             print(line, file=sys.stderr)
-        fallbacks = files.fallbacks(chapter)
-        if fallbacks:
-            print(f"warning: {chapter.source.path} is not the bundled chapter; using the "
-                  f"bundled {', '.join(fallbacks)} (made for Serge's chapter 4): give "
-                  "your own with --data DIR", file=sys.stderr)
+        warning = fallback_warning(files, chapter)
+        if warning:
+            print(warning, file=sys.stderr)
         for path in written:
             print(path)
     except KeyboardInterrupt as exc:
@@ -248,7 +271,26 @@ class _Progress:
             self.bar.close()
 
 
-def _how_read(chapter: object, say: object = None) -> None:
+def fallback_warning(files: object, chapter: object) -> str | None:
+    """The warning that bundled files made for the bundled chapter stand in, or ``None``."""
+    fallbacks = files.fallbacks(chapter)
+    if not fallbacks:
+        return None
+    return (f"warning: {chapter.source.path} is not the bundled chapter; using the bundled "
+            f"{', '.join(fallbacks)} (made for Serge's chapter 4): give your own with --data DIR")
+
+
+def _book(args: argparse.Namespace) -> int:
+    """The ``book`` command."""
+    from analysis.book import build_book
+
+    index = build_book(args.outdir, args.text, args.data, args.title,
+                       say=lambda line: print(line, file=sys.stderr))
+    print(index)
+    return 0
+
+
+def how_read(chapter: object, say: object = None) -> None:
     """Say on stderr how the text was read: warnings, what was left out, the corrections."""
     say = say or (lambda line: print(line, file=sys.stderr))
     for line in chapter.warnings:
@@ -301,7 +343,7 @@ def _draft_register(args: argparse.Namespace) -> int:
                             "(nothing written)")
     files = DataFiles() if args.data is None else DataFiles.from_dir(args.data)
     chapter = files.chapter(args.text)
-    _how_read(chapter)
+    how_read(chapter)
     register = files.register() if files.people is not None else files.register().iloc[:0]
     candidates = unregistered_names(chapter, mentions(chapter, register), files.known_names())
     table = draft_register(candidates, args.min_score)
