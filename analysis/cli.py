@@ -180,11 +180,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"error: {exc}", file=sys.stderr)
             return 1
         except KeyboardInterrupt as exc:
-            if getattr(exc, "written", False):
-                print(f"interrupted: the {args.command} was complete; {args.outdir} holds the "
-                      "new files", file=sys.stderr)
-            else:
-                print("interrupted: nothing was written", file=sys.stderr)
+            line = (f"interrupted: the {args.command} was complete; {args.outdir} holds the new "
+                    "files" if getattr(exc, "written", False) else "interrupted: nothing was written")
+            try:
+                print(line, file=sys.stderr)
+            except OSError:  # SIGHUP: the terminal is gone
+                pass
             return 128 + getattr(exc, "signum", 2)
 
 
