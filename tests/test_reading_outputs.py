@@ -41,7 +41,7 @@ def test_long_runs_break_only_after_separators() -> None:
     cell = "see https://en.wikipedia.org/wiki/Joaqu%C3%ADn_Maur%C3%ADn and Government"
     out = breakable(cell)
     assert out.replace("<wbr>", "") == cell and "Government" in out
-    assert "https://<wbr>en.<wbr>wikipedia.<wbr>org/<wbr>wiki/<wbr>Joaqu%C3%ADn_<wbr>" in out
+    assert "https://<wbr>en.<wbr>wikipedia.<wbr>org/<wbr>wiki/<wbr>Joaqu<wbr>%C3<wbr>%ADn_<wbr>Maur" in out
     assert breakable('<a href="https://example.org/a_very_long_path_name">x</a>') == (
         '<a href="https://example.org/a_very_long_path_name">x</a>')
 

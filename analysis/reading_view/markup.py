@@ -102,12 +102,13 @@ def script_json(data: object) -> str:
 
 #: A run of 25 or more characters without a space: a web address, a long identifier.
 _LONG = re.compile(r"[^\s<>]{25,}")
-#: Where a long run may break: after a slash, an underscore, a hyphen, a full stop, ``?``, ``=``.
-_AFTER = re.compile(r"(?<=[/_\-.?=])(?=[^\s/_\-.?=])")
+#: Where a long run may break: after a slash, an underscore, a hyphen, a full stop, ``?``, ``=``,
+#: and before each escaped byte of an address (``%D0%9B``: a letter of another alphabet).
+_AFTER = re.compile(r"(?<=[/_\-.?=])(?=[^\s/_\-.?=%])|(?<=[^\s/_\-.?=])(?=%[0-9A-Fa-f]{2})")
 
 
 def breakable(markup: str) -> str:
-    """HTML whose long runs of text (web addresses) may break after ``/ _ - . ? =``.
+    """HTML whose long runs of text (web addresses) may break after ``/ _ - . ? =`` and before ``%``.
 
     A ``<wbr>`` marks each place, outside tags only, so that a table column is
     as narrow as its longest word rather than its longest address, and no word
@@ -116,11 +117,29 @@ def breakable(markup: str) -> str:
     Example:
         >>> breakable('<a href="https://x.org/a_b">https://en.wikipedia.org/wiki/Paul_Levi</a> ok')
         '<a href="https://x.org/a_b">https://<wbr>en.<wbr>wikipedia.<wbr>org/<wbr>wiki/<wbr>Paul_<wbr>Levi</a> ok'
+        >>> breakable("https://ru.wikipedia.org/wiki/%D0%91%D0%BB%D0%BE%D0%BA")
+        'https://<wbr>ru.<wbr>wikipedia.<wbr>org/<wbr>wiki/%D0<wbr>%91<wbr>%D0<wbr>%BB<wbr>%D0<wbr>%BE<wbr>%D0<wbr>%BA'
     """
     parts = re.split(r"(<[^>]*>)", markup)
     for i in range(0, len(parts), 2):
         parts[i] = _LONG.sub(lambda m: _AFTER.sub("<wbr>", m.group()), parts[i])
     return "".join(parts)
+
+
+_HEADING = re.compile(r"(<th\b[^>]*>)([^<]*)(?=</th>)")
+
+
+def wrap_headings(markup: str) -> str:
+    """HTML whose table headings may wrap after an underscore (``paragraph_<wbr>id``).
+
+    A heading such as ``paragraph_id`` is one word to the browser, and the
+    narrowest its column can be; the ``<wbr>`` lets it wrap like two.
+
+    Example:
+        >>> wrap_headings('<th>paragraph_id</th><td>a_b</td><th class="x">as_stored</th>')
+        '<th>paragraph_<wbr>id</th><td>a_b</td><th class="x">as_<wbr>stored</th>'
+    """
+    return _HEADING.sub(lambda m: m[1] + m[2].replace("_", "_<wbr>"), markup)
 
 
 def escape_text(text: str, breaks: bool = False) -> str:

@@ -39,7 +39,7 @@ from itables.javascript import to_html_datatable
 from itables.version import __version__ as ITABLES_VERSION
 
 from analysis.reading_view.links import html_cells
-from analysis.reading_view.markup import esc
+from analysis.reading_view.markup import esc, wrap_headings
 
 #: What the table shows while its script loads, in place of ITables' own words.
 LOADING = "Loading the table…"
@@ -173,7 +173,7 @@ def show(frame: pd.DataFrame, *, table_id: str,
     """
     cells = html_cells(frame, links or {}, numbers=True)
     if not isinstance(cells.columns, pd.MultiIndex):  # a heading may wrap after an underscore
-        cells.columns = [esc(c).replace("_", "_<wbr>") for c in cells.columns]
+        cells.columns = [wrap_headings(f"<th>{esc(c)}</th>")[4:-5] for c in cells.columns]
     shift = frame.index.nlevels if options.get("showIndex") else 0
     long = [i + shift for i, column in enumerate(frame.columns)
             if (frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column]))

@@ -19,8 +19,9 @@
   into ``_static/itables`` once (:func:`analysis.reading_view.tables.assets`):
   no stored notebook carries them.
 - The pandas tables of the pages' outputs: every long run of text in a cell
-  (a web address) may break after a slash (``<wbr>``), so that a column is as
-  narrow as its longest word and the style sheet can wrap every cell whole.
+  (a web address) may break after a slash, and a heading after an underscore
+  (``<wbr>``), so that a column is as narrow as its longest word and the style
+  sheet can wrap every cell whole.
 - ``publisher`` (in ``_config.yml``, under ``sphinx.config``): the repository
   and its buttons, the launch buttons and the reading page's text, in one place
   (``apply_publisher`` writes them into ``html_theme_options``).
@@ -197,7 +198,7 @@ _DATAFRAME = re.compile(r'<table[^>]*class="[^"]*\bdataframe\b[^"]*"[^>]*>.*?</t
 def page_assets(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
                 doctree: Any) -> None:
     """Give a page with a figure or a table its scripts; let long runs in tables break; check its links."""
-    from analysis.reading_view.markup import breakable
+    from analysis.reading_view.markup import breakable, wrap_headings
     from analysis.reading_view.tables import LOADER, MARKER, STYLE
 
     body = context.get("body") or ""
@@ -208,7 +209,7 @@ def page_assets(app: Sphinx, pagename: str, templatename: str, context: dict[str
     if f'{MARKER}="' in body:
         app.add_css_file(STYLE)
         app.add_js_file(LOADER, type="module")
-    body = _DATAFRAME.sub(lambda m: breakable(m.group()), body)
+    body = _DATAFRAME.sub(lambda m: wrap_headings(breakable(m.group())), body)
     known = anchors()
     targets = {"reading": app.builder.get_relative_uri(pagename, READING_DOC),
                "whos-who": app.builder.get_relative_uri(pagename, WHOS_WHO_DOC)}
