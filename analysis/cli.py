@@ -135,6 +135,25 @@ def build_parser() -> argparse.ArgumentParser:
                       help="what the book calls the text (default: the data folder's title.txt, "
                            "else the text's first heading, else its file name)")
     _text_and_data(book)
+    corpus = commands.add_parser(
+        "export-corpus",
+        help="write a corpus of texts (a corpus file: Serge and other witnesses by default) "
+             "into a folder as one data package",
+        description=(
+            "Write into OUTDIR one Frictionless data package for every text of a corpus file "
+            "(default: the bundled analysis/data/witnesses.toml): texts.csv (each text's id, "
+            "author, title, year, provenance and SHA-256), people.csv (the register the texts "
+            "share, each person once, with the Wikidata item linking them), every table of the "
+            "export with a text_id column, corpus.tei.xml (a TEI teiCorpus of the texts) and "
+            "datapackage.json. The texts are analysed in parallel, one process per core. "
+            f"{PROMISE}"),
+    )
+    corpus.add_argument("outdir", metavar="OUTDIR", help="folder to write the files into")
+    corpus.add_argument("--corpus", metavar="FILE", default=None,
+                        help="a corpus file (TOML: a [[texts]] table per text, with its text, "
+                             "data folder and provenance; see analysis/data/witnesses.toml)")
+    corpus.add_argument("--workers", metavar="N", type=int, default=None,
+                        help="processes to analyse the texts on (default: one per core)")
     return parser
 
 
@@ -172,7 +191,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from analysis.errors import AnalysisError
     from analysis.export.folder import signals_interrupt
 
-    commands = {"export": _export, "draft-register": _draft_register, "book": _book}
+    commands = {"export": _export, "draft-register": _draft_register, "book": _book,
+                "export-corpus": _export_corpus}
     with signals_interrupt():
         try:
             return commands[args.command](args)
@@ -288,6 +308,28 @@ def _book(args: argparse.Namespace) -> int:
     index = build_book(args.outdir, args.text, args.data, args.title,
                        say=lambda line: print(line, file=sys.stderr))
     print(index)
+    return 0
+
+
+def _export_corpus(args: argparse.Namespace) -> int:
+    """The ``export-corpus`` command."""
+    from analysis.corpus import bundled_corpus, load_corpus
+    from analysis.corpus.export import export_corpus
+    from analysis.errors import AnalysisError
+    from analysis.export import prepare
+
+    if args.workers is not None and args.workers < 1:
+        raise AnalysisError(f"--workers {args.workers}: give at least 1")
+    prepare(args.outdir, lambda line: print(line, file=sys.stderr))
+    corpus = load_corpus(args.corpus if args.corpus is not None else bundled_corpus())
+    notes: list[str] = []
+    written = export_corpus(corpus, args.outdir, workers=args.workers, notes=notes,
+                            progress=lambda text_id: print(f"analysed: {text_id}",
+                                                           file=sys.stderr))
+    for line in notes:
+        print(line, file=sys.stderr)
+    for path in written:
+        print(path)
     return 0
 
 

@@ -43,6 +43,7 @@ LAYERS: dict[str, int] = {
     "analysis.__main__": 4,
     "analysis.pages": 4,  # what each page of a book shows
     "analysis.book": 4,  # a book for any text
+    "analysis.corpus": 4,  # a corpus of texts, compared and exported together
 }
 
 #: The layer whose packages must not import each other.
