@@ -42,7 +42,7 @@ def numbers(results: Analyses, *, episodes: Mapping[str, str] | None = None,
     """
     t = v.tracks(results)
     out: dict[str, object] = {
-        "glance_title": results.title, "glance_theme_bandwidth": v.THEME_BANDWIDTH,
+        "glance_title": results.title, "glance_theme_bandwidth": as_number(v.THEME_BANDWIDTH, 0),
         "glance_n_boot": sentiment.ARC_BOOT, "glance_n_perm": sentiment.N_PERM,
         "glance_bandwidth_pct": as_number(100 * BANDWIDTH, 0), "glance_top": v.TOP,
         "glance_lift": v.LIFT, "glance_n_people": int(t.people["person_id"].nunique()),

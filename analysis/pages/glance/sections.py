@@ -48,18 +48,21 @@ def tone_section(results: Analyses) -> Markdown:
     n = _n(results)
     stretches = "; ".join(f"{what} at {n[key]}" for what, key in
                           (("below", "glance_dark"), ("above", "glance_bright")) if n[key])
-    text = (f"The method's arc leaves the range of shuffled order {n['glance_n_departures']} times"
-            + (f" ({stretches})" if stretches else "") +
+    leaves = (f"leaves the range of shuffled order {n['glance_n_departures']} times ({stretches})"
+              if n["glance_n_departures"] else "never leaves the range of shuffled order")
+    text = (f"The method's arc {leaves}" +
             f"; its lowest point, {n['glance_arc_min']:.2f}, lies at {n['glance_arc_min_pos']}% of "
             f"the text{_in(n['glance_arc_min_episode'])}. The range is pointwise: a random order of "
             "the sentences would leave it somewhere too, so each stretch is a passage to read, not "
             "a finding.")
     if n["glance_ref_r"] is None:
-        return Markdown(f"{text}\n\n**{NO_REFERENCE}** "
-                        f"({results.missing.get('tone_reference', '')}.)")
+        why = results.missing.get("tone_reference", "")
+        return Markdown(f"{text}\n\n**{NO_REFERENCE}** " + (why[:1].upper() + why[1:] + "."
+                                                             if why else ""))
     return Markdown(
-        f"{text}\n\nThe readers' arc is the tone that {TWO_READERS} gave every sentence of the "
-        f"narration, halved to share the method's scale. It correlates with the method's at "
+        f"{text}\n\nThe readers' arc smooths the reference tone of every sentence of the narration, "
+        f"scored by {TWO_READERS}, halved to share the method's scale. It correlates with the "
+        f"method's at "
         f"r = {n['glance_ref_r']:.2f} ({n['glance_ref_r_low']:.2f} to {n['glance_ref_r_high']:.2f}); "
         f"it runs darker over {n['glance_ref_darker']}% of the text (the readers' mean tone "
         f"{n['glance_ref_mean']:.2f}, the method's {n['glance_arc_mean']:.2f}); the two part most "
@@ -96,8 +99,20 @@ def people_section(results: Analyses) -> Markdown:
         return Markdown("No one in the register is named in this text's narration: the people's "
                         "rows are empty.")
     if n["glance_n_episodes"] is None:
-        return Markdown(f"{results.missing.get('episodes', 'No episodes for this text')}: the "
-                        "people cannot be counted episode by episode.")
+        why = results.missing.get("episodes", "no episodes for this text")
+        return Markdown(f"{why[:1].upper()}{why[1:]}: the people cannot be counted episode by "
+                        "episode.")
     return Markdown(f"{n['glance_spread_name']} is named in {n['glance_spread_n']} of the "
                     f"{n['glance_n_episodes']} episodes, no one else in more than "
                     f"{n['glance_spread_others']}.")
+
+
+def episodes_section(results: Analyses) -> Markdown:
+    """How many episodes divide the text (or that it has none, and how to give them)."""
+    n = _n(results)
+    if n["glance_n_episodes"] is None:
+        why = results.missing.get("episodes", "no episodes for this text")
+        return Markdown(f"{why[:1].upper()}{why[1:]}: the figures draw no episode lines, and "
+                        "nothing on this page is counted episode by episode.")
+    return Markdown(f"The text is divided into {n['glance_n_episodes']} episodes, each opened by a "
+                    "quoted phrase and running to the next one's opening:")

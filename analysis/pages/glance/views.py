@@ -144,13 +144,16 @@ def interactive_map(results: Analyses) -> interactive.InteractiveFigure:
 
 
 def runs_table(results: Analyses) -> pd.DataFrame:
-    """Which theme leads where, with its highest lift in the run."""
-    return runs(results).round(3)
+    """Which theme leads where (by its label; ``none``: no theme), with its highest lift in the run."""
+    table = runs(results)
+    return table.assign(theme=table["theme"].map(results.lexicon.labels).fillna(table["theme"])
+                        ).round(3)
 
 
-def departures_table(results: Analyses) -> pd.DataFrame:
-    """Where the method's arc leaves the range of shuffled order."""
-    return arc_departures(results).round(3)
+def departures_table(results: Analyses) -> pd.DataFrame | None:
+    """Where the method's arc leaves the range of shuffled order (``None``: nowhere)."""
+    table = arc_departures(results)
+    return None if table.empty else table.round(3)
 
 
 def correlations_table(results: Analyses) -> pd.DataFrame:

@@ -38,7 +38,8 @@ from analysis.pages.sentiment.views import (LINKS, ceiling_table, departures_tab
                                             figure_smoothers, figure_themes, figure_tuning,
                                             interactive_arc, kinds_table, nrc_table,
                                             parted_table, passages_table, readers_table,
-                                            sensitivity_table, themes_table, tuning_table)
+                                            sensitivity_table, shown, themes_table,
+                                            tuning_table)
 from analysis.results import Analyses
 
 __all__ = ["LINKS", "arc_section", "ceiling_table", "departures_table", "differences_table",
@@ -48,5 +49,5 @@ __all__ = ["LINKS", "arc_section", "ceiling_table", "departures_table", "differe
            "figure_reference_arc", "figure_scores", "figure_smoothers", "figure_themes",
            "figure_tuning", "interactive_arc", "kinds_table", "nrc_table", "numbers",
            "parted_table", "passages_table", "readers_section", "readers_table",
-           "reference_arc_section", "sensitivity_table", "themes_section", "tuning_table",
+           "reference_arc_section", "sensitivity_table", "shown", "themes_section", "tuning_table",
            "validation_section"]

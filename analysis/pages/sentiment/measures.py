@@ -105,17 +105,27 @@ def tuning(results: Analyses) -> pd.DataFrame | None:
 
 
 def held(results: Analyses) -> pd.DataFrame | None:
-    """The sentences the method is tested on: the reference's, less reader A's development half.
+    """The sentences the method is tested on: those the readers scored, less reader A's development half.
 
-    With every lexicon's score (:data:`LEXICONS`); ``None`` without a tone annotation.
+    One row per sentence both readers scored (every sentence of a single reader):
+    ``reader_a``, ``reader_b``, the reference ``score`` (missing where a
+    disagreement was left unsettled), ``how``, ``reason``, the sentence's ``text``
+    and every lexicon's score (:data:`LEXICONS`); ``None`` without a tone annotation.
     """
-    ref = results.tone_reference
-    if ref is None:
+    found, ref = tone(results), results.tone_reference
+    if found is None:
         return None
 
     def compute() -> pd.DataFrame:
-        both = ref.merge(results.sentence_scores.drop(columns=["paragraph_id", "start", "end"]),
-                         on="sentence_id")
+        reader_a = found.reader_a
+        units = reader_a[[c for c in ("sentence_id", "paragraph_id", "text", "split")
+                          if c in reader_a.columns]]
+        base = (found.paired() if found.n_readers == 2
+                else reader_a[["sentence_id"]].assign(reader_a=reader_a["score"], reader_b=pd.NA))
+        both = (base.merge(units, on="sentence_id")
+                .merge(ref[["sentence_id", "score", "how", "reason"]], on="sentence_id", how="left")
+                .merge(results.sentence_scores.drop(columns=["paragraph_id", "start", "end"]),
+                       on="sentence_id"))
         if "split" in both.columns:
             both = both[both["split"] == "heldout"]
         both = both.reset_index(drop=True)
@@ -123,18 +133,36 @@ def held(results: Analyses) -> pd.DataFrame | None:
     return memo(results, "held", compute)
 
 
+def referenced(results: Analyses) -> pd.DataFrame | None:
+    """The rows of :func:`held` that have a reference score (all of them once every
+    disagreement is settled), or ``None``."""
+    frame = held(results)
+    return None if frame is None else frame[frame["score"].notna()].astype(
+        {"score": "int64"}).reset_index(drop=True)
+
+
 def ceiling(results: Analyses) -> pd.DataFrame | None:
     """Every lexicon against each reader and the reference, beside the readers against each other.
 
-    One reader: every lexicon against that reader alone. ``None`` without a tone annotation.
+    The readers are compared on every sentence both scored; the reference on those
+    it settles. One reader: every lexicon against that reader alone. ``None``
+    without a tone annotation.
     """
-    frame = held(results)
+    frame, settled = held(results), referenced(results)
     if frame is None:
         return None
     if not two_readers(results):
         return memo(results, "ceiling", lambda: agreement_table(
-            frame["score"], frame[LEXICONS], n_boot=N_BOOT).assign(against="reader A"))
-    return memo(results, "ceiling", lambda: against_readers(frame, LEXICONS, n_boot=N_BOOT))
+            settled["score"], settled[LEXICONS], n_boot=N_BOOT).assign(
+                against="reader A", comparison=lambda t: t["method"] + " vs reader A"))
+
+    def compute() -> pd.DataFrame:
+        readers_rows = against_readers(frame.astype({"reader_a": "int64", "reader_b": "int64"}),
+                                       LEXICONS, others=(), n_boot=N_BOOT)
+        reference = agreement_table(settled["score"], settled[LEXICONS], n_boot=N_BOOT).assign(
+            against="reference", comparison=lambda t: t["method"] + " vs reference")
+        return pd.concat([readers_rows, reference[readers_rows.columns]], ignore_index=True)
+    return memo(results, "ceiling", compute)
 
 
 def all_sentences_rho(results: Analyses) -> tuple[float, float, float] | None:
@@ -280,6 +308,7 @@ def theme_difference(results: Analyses, first: str, second: str,
     """How much darker ``first``'s paragraphs are than ``second``'s, with an interval (paragraphs resampled).
 
     By the method, or by the readers' reference (``reference=True``; ``None`` without one).
+    ``None`` too where either theme dominates no paragraph.
     """
     ref = results.tone_reference
     if reference and ref is None:
@@ -289,8 +318,10 @@ def theme_difference(results: Analyses, first: str, second: str,
         frame = (ref.assign(tone=readers.tone_unit(ref["score"])) if reference
                  else narration(results).rename(columns={"sentiment": "tone"}))
         theme = frame["paragraph_id"].map(dominant_theme(results.paragraph_scores, THRESHOLD))
-        return stats.group_difference(frame["tone"], theme.fillna("none"), first, second,
-                                      frame["paragraph_id"])
+        theme = theme.fillna("none")
+        if not (theme == first).any() or not (theme == second).any():
+            return None  # a theme dominates no paragraph: nothing to compare
+        return stats.group_difference(frame["tone"], theme, first, second, frame["paragraph_id"])
     return memo(results, ("difference", first, second, reference), compute)
 
 

@@ -73,7 +73,7 @@ def numbers(results: Analyses, *, examples: Mapping[str, str] | None = None,
 
 def _at(table: pd.DataFrame | None, index: object, column: str, digits: int) -> float | int | None:
     """``table.loc[index, column]`` rounded (``None`` without the table, the row or a value)."""
-    if table is None or index not in table.index:
+    if table is None or index not in table.index or pd.isna(table.loc[index, column]):
         return None
     return as_number(table.loc[index, column], digits)
 
@@ -107,7 +107,8 @@ def _reader_numbers(results: Analyses) -> dict[str, object]:
     batch = reader_a["batch"] if split else None
     out: dict[str, object] = {
         "sentiment_n_readers": 0 if found is None else found.n_readers,
-        "sentiment_n_narration": None if ref is None else len(ref),
+        "sentiment_n_narration": (None if ref is None else len(found.paired())
+                                  if m.two_readers(results) else len(ref)),
         "sentiment_n_boot": m.N_BOOT,
         "sentiment_n_batch1": int((batch == 1).sum()) if split else None,
         "sentiment_n_batch2": int((batch == 2).sum()) if split else None,
@@ -118,10 +119,15 @@ def _reader_numbers(results: Analyses) -> dict[str, object]:
         for end in ("", "_low", "_high"):
             out[f"sentiment_readers_{stat}{end}"] = (None if agree is None
                                                      else as_number(agree[stat + end], 2))
-    summary = settled(ref) if m.two_readers(results) else None
-    keys = {"disagreements": "n_disagree", "one_apart": "n_one_apart", "with_a": "sided_a",
-            "with_b": "sided_b", "neither": "sided_neither", "a_zero": "a_zero",
-            "a_zero_to_b": "a_zero_to_b", "a_strong": "a_strong", "a_strong_kept": "a_strong_kept"}
+    differ = found.disagreements() if m.two_readers(results) else None
+    out["sentiment_n_disagree"] = None if differ is None else len(differ)
+    out["sentiment_n_one_apart"] = (None if differ is None else
+                                    int(((differ["reader_a"] - differ["reader_b"]).abs() == 1).sum()))
+    out["sentiment_adjudicated"] = differ is not None and found.adjudication is not None
+    summary = settled(ref) if out["sentiment_adjudicated"] else None
+    keys = {"with_a": "sided_a", "with_b": "sided_b", "neither": "sided_neither",
+            "a_zero": "a_zero", "a_zero_to_b": "a_zero_to_b", "a_strong": "a_strong",
+            "a_strong_kept": "a_strong_kept"}
     for name, key in keys.items():
         out[f"sentiment_{key}"] = None if summary is None else int(summary[name])
     for key, column in (("a", "reader_a"), ("b", "reader_b")):
@@ -169,8 +175,9 @@ def _ceiling_numbers(results: Analyses) -> dict[str, object]:
             out[f"{key}_{stat}"] = _at(rows, index, stat, 2)
     out["sentiment_ref_strength"] = strength(out["sentiment_ref_spearman"])
     out["sentiment_ref_textblob_strength"] = strength(out["sentiment_ref_textblob_spearman"])
-    gain = (None if frame is None else
-            gains(frame["score"], frame[RECOMMENDED], frame["vader"], n_boot=m.N_BOOT))
+    settled = m.referenced(results)
+    gain = (None if settled is None or settled.empty else
+            gains(settled["score"], settled[RECOMMENDED], settled["vader"], n_boot=m.N_BOOT))
     for end in ("", "_low", "_high"):
         out[f"sentiment_ref_gain{end}"] = None if gain is None else as_number(
             gain["spearman" + end], 2)

@@ -39,8 +39,9 @@ def _n(results: Analyses) -> dict[str, object]:
 
 
 def _missing(results: Analyses) -> str:
-    """Why the text has no tone annotation, in :attr:`~analysis.results.Analyses.missing`'s words."""
-    return results.missing.get("tone_reference", results.missing.get("readings:tone", ""))
+    """Why the text has no tone annotation, as a sentence (:attr:`~analysis.results.Analyses.missing`'s words)."""
+    why = results.missing.get("tone_reference", results.missing.get("readings:tone", ""))
+    return why[:1].upper() + why[1:] + "." if why else ""
 
 
 def _where(results: Analyses, position: float) -> str:
@@ -58,26 +59,29 @@ def readers_section(results: Analyses) -> Markdown:
     """
     n = _n(results)
     if n["sentiment_n_readers"] == 0:
-        return Markdown(f"**{NO_REFERENCE}** ({_missing(results)}.) Nothing on this page says "
+        return Markdown(f"**{NO_REFERENCE}** {_missing(results)} Nothing on this page says "
                         "how far the scores agree with a reader: the tables and figures that would "
                         "compare them are left out, and the method's arc is drawn alone.")
     if n["sentiment_n_readers"] == 1:
-        return Markdown(f"The {n['sentiment_n_narration']} sentences of the narration were scored "
+        return Markdown(f"{n['sentiment_n_narration']} sentences of the text were scored "
                         f"from −2 to +2, as the author means them, by {ONE_READER}. The method is "
                         "measured against that reader's scores; with one reader, no agreement "
                         "between readers can be measured and no disagreement settled.")
+    who = TWO_READERS if n["sentiment_adjudicated"] else TWO_READERS.split(", and an AI")[0]
+    settled = (f"the adjudicator kept reader A's score {n['sentiment_sided_a']} times and reader "
+               f"B's {n['sentiment_sided_b']} times" if n["sentiment_adjudicated"] else
+               "nobody settled them, so the reference leaves those sentences out")
     return Markdown(
-        f"The {n['sentiment_n_narration']} sentences of the narration were scored from −2 to +2, "
-        f"as the author means them, by {TWO_READERS}. The two readers give the same score to "
+        f"{n['sentiment_n_narration']} sentences of the text were scored from −2 to +2, as the "
+        f"author means them, by {who}. The two readers give the same score to "
         f"{n['sentiment_readers_exact']}% of the sentences; Krippendorff's alpha (ordinal) is "
         f"{n['sentiment_readers_alpha']:.2f} ({n['sentiment_readers_alpha_low']:.2f} to "
         f"{n['sentiment_readers_alpha_high']:.2f}), the quadratic weighted kappa "
         f"{n['sentiment_readers_kappa']:.2f} ({n['sentiment_readers_kappa_low']:.2f} to "
         f"{n['sentiment_readers_kappa_high']:.2f}; 95% bootstrap intervals over sentences). Of "
         f"their {n['sentiment_n_disagree']} disagreements, {n['sentiment_n_one_apart']} are one "
-        f"point apart; the adjudicator kept reader A's score {n['sentiment_sided_a']} times and "
-        f"reader B's {n['sentiment_sided_b']} times. Their agreement is not a human ceiling: two "
-        "model readers may share habits of reading that two historians would not.")
+        f"point apart; {settled}. Their agreement is not a human ceiling: two model readers may "
+        "share habits of reading that two historians would not.")
 
 
 def validation_section(results: Analyses) -> Markdown:
@@ -120,17 +124,19 @@ def arc_section(results: Analyses) -> Markdown:
         f"shuffled order: a shuffle test gives {n['sentiment_shuffle_p_text']}. The answer "
         f"depends on the smoothing: with kernels of {bandwidths} of the text. It reaches its "
         f"lowest, {low['arc']:.2f}, {_where(results, low['position'])} and its highest, "
-        f"{high['arc']:.2f}, {_where(results, high['position'])}. It leaves the range of shuffled "
-        f"order in {n['sentiment_n_departures']} stretches, over {n['sentiment_outside_pct']}% of "
-        "the text; that range is pointwise, so a random order of the sentences would leave it "
-        "over about 5% of the text too: a stretch outside it is a pointer, not a finding.")
+        f"{high['arc']:.2f}, {_where(results, high['position'])}. " + (
+            f"It leaves the range of shuffled order in {n['sentiment_n_departures']} stretches, "
+            f"over {n['sentiment_outside_pct']}% of the text; that range is pointwise, so a random "
+            "order of the sentences would leave it over about 5% of the text too: a stretch "
+            "outside it is a pointer, not a finding." if n["sentiment_n_departures"] else
+            "It never leaves the range of shuffled order."))
 
 
 def reference_arc_section(results: Analyses) -> Markdown:
     """The readers' arc beside the method's: how alike, how much darker; or that there is none."""
     n = _n(results)
     if n["sentiment_n_readers"] == 0:
-        return Markdown(f"**{NO_REFERENCE}** ({_missing(results)}.) The arc above is the "
+        return Markdown(f"**{NO_REFERENCE}** {_missing(results)} The arc above is the "
                         "method's alone: nothing here says how a reader would draw it.")
     return Markdown(
         f"The readers' arc (their tone divided by 2, smoothed in the same way) and the method's "
@@ -156,7 +162,8 @@ def themes_section(results: Analyses) -> Markdown:
         if mean is None:
             lines.append(f"- **{label}**: no paragraph.")
             continue
-        line = (f"- **{label}** ({n[f'sentiment_theme_{theme}_paragraphs']} paragraphs): "
+        count = n[f"sentiment_theme_{theme}_paragraphs"]
+        line = (f"- **{label}** ({count} paragraph{'' if count == 1 else 's'}): "
                 f"{mean:.2f} by the method ({n[f'sentiment_theme_{theme}_low']:.2f} to "
                 f"{n[f'sentiment_theme_{theme}_high']:.2f})")
         ref = n[f"sentiment_ref_theme_{theme}_mean"]
@@ -172,7 +179,7 @@ def emotions_section(results: Analyses) -> Markdown:
     n = _n(results)
     if n["sentiment_emo_n_readers"] == 0:
         why = results.missing.get("readings:emotions", "no emotion annotation for this text")
-        return Markdown(f"No reader marked this text's emotions ({why}): the tracks below are "
+        return Markdown(f"No reader marked this text's emotions: {why}. The tracks below are "
                         "the lexicon's alone, unchecked.")
     if n["sentiment_emo_n_readers"] == 1:
         who = ONE_READER

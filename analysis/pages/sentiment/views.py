@@ -25,6 +25,8 @@ from analysis.pages.people.common import compact_png
 from analysis.pages.sentiment import measures as m
 from analysis.pages.themes.views import CompactFigure as _Figure
 from analysis.reading_view import figures as interactive
+from analysis.reading_view.links import LinkedTable, linked_table
+from analysis.reading_view.tables import SearchableTable, show
 from analysis.results import Analyses
 from analysis.sentiment import (METHODS, RECOMMENDED, TUNING_PARTS, explain_text,
                                 largest_differences)
@@ -51,6 +53,19 @@ LINKS: dict[str, dict[str, str]] = {
     "disagreements": {"sentence_id": "sentence", "paragraph_id": "paragraph"},
     "differences": {"sentence_id": "sentence"},
     "passages": {"sentence_id": "sentence", "paragraph_id": "paragraph"}}
+
+
+def shown(table: pd.DataFrame | None, links: dict[str, str] | None = None,
+          table_id: str | None = None, page_length: int = 8
+          ) -> SearchableTable | LinkedTable | None:
+    """``table`` with its ``links``: searchable (:func:`analysis.reading_view.tables.show`) when
+    it has a ``table_id``, else plain (:func:`analysis.reading_view.links.linked_table`);
+    ``None`` for a table a text does not have."""
+    if table is None:
+        return None
+    if table_id is None:
+        return linked_table(table, links or {})
+    return show(table, table_id=table_id, links=links, page_length=page_length)
 
 
 # --- the methods ---------------------------------------------------------------------------------
@@ -82,16 +97,23 @@ def readers_table(results: Analyses) -> pd.DataFrame | None:
 
 
 def disagreements_table(results: Analyses) -> pd.DataFrame | None:
-    """Every disagreement of the two readers: both scores, the adjudicated one, whose, and why."""
-    ref = results.tone_reference
-    if ref is None or not m.two_readers(results):
+    """Every disagreement of the two readers: both scores, the adjudicated one, whose, and why.
+
+    A disagreement nobody settled has no adjudicated score, side or reason.
+    """
+    if not m.two_readers(results):
         return None
-    differ = ref[ref["how"] == "adjudicated"]
-    side = pd.Series("neither", index=differ.index).mask(
-        differ["score"] == differ["reader_b"], "B").mask(differ["score"] == differ["reader_a"], "A")
-    return differ.assign(sided=side).rename(columns={"score": "adjudicated"})[[
-        "sentence_id", "paragraph_id", "reader_a", "reader_b", "adjudicated", "sided", "text",
-        "reason"]].reset_index(drop=True)
+    found, ref = m.tone(results), results.tone_reference
+    settled = ref.loc[ref["how"] == "adjudicated", ["sentence_id", "score", "reason"]]
+    differ = (found.disagreements()
+              .merge(found.reader_a[["sentence_id", "paragraph_id", "text"]], on="sentence_id")
+              .merge(settled.rename(columns={"score": "adjudicated"}), on="sentence_id", how="left"))
+    side = pd.Series("", index=differ.index).mask(differ["adjudicated"].notna(), "neither").mask(
+        differ["adjudicated"] == differ["reader_b"], "B").mask(
+        differ["adjudicated"] == differ["reader_a"], "A")
+    return differ.assign(sided=side, reason=differ["reason"].fillna("")).astype(
+        {"adjudicated": "Int64"})[["sentence_id", "paragraph_id", "reader_a", "reader_b",
+                                   "adjudicated", "sided", "text", "reason"]]
 
 
 # --- the method against the readers ---------------------------------------------------------------
@@ -140,14 +162,14 @@ def figure_ceiling(results: Analyses) -> CompactFigure | None:
 
 def figure_scores(results: Analyses) -> CompactFigure | None:
     """Each method's score against the reference, sentence by sentence."""
-    frame = m.held(results)
+    frame = m.referenced(results)
     return None if frame is None else CompactFigure(figures.plot_scores_vs_annotation(
         frame, list(METHODS)))
 
 
 def differences_table(results: Analyses, top: int = 8) -> pd.DataFrame | None:
     """The sentences where the methods and the reference part most, with the reason and the words."""
-    frame = m.held(results)
+    frame = m.referenced(results)
     if frame is None:
         return None
     worst = largest_differences(frame["score"], frame[list(METHODS)], top=top)
@@ -169,9 +191,11 @@ def figure_arc(results: Analyses) -> CompactFigure:
                                           m.episodes(results)))
 
 
-def departures_table(results: Analyses) -> pd.DataFrame:
-    """Where the method's arc leaves the range of shuffled order (with the episodes under way)."""
-    return m.departures(results).round(3)
+def departures_table(results: Analyses) -> pd.DataFrame | None:
+    """Where the method's arc leaves the range of shuffled order, with the episodes under way
+    (``None``: nowhere)."""
+    table = m.departures(results)
+    return None if table.empty else table.round(3)
 
 
 def sensitivity_table(results: Analyses) -> pd.DataFrame:
@@ -188,7 +212,7 @@ def figure_smoothers(results: Analyses) -> CompactFigure:
 def parted_table(results: Analyses) -> pd.DataFrame | None:
     """Where the method's arc and the readers' part (``None``: no reference)."""
     table = m.parted(results)
-    return None if table is None else table.round(2)
+    return None if table is None or table.empty else table.round(2)
 
 
 def figure_reference_arc(results: Analyses) -> CompactFigure | None:
@@ -212,7 +236,7 @@ def interactive_arc(results: Analyses, texts: bool = True) -> interactive.Intera
 def passages_table(results: Analyses, top: int = 5) -> pd.DataFrame | None:
     """The sentences of each stretch where the arcs part that the two read most differently."""
     pair, runs = m.paired_points(results), m.parted(results)
-    if pair is None:
+    if pair is None or runs.empty:
         return None
     found = parted_sentences(*pair, runs, top=top).merge(
         results.chapter.sentences[["sentence_id", "text"]], on="sentence_id")
@@ -300,5 +324,5 @@ def emotion_words_table(results: Analyses, pairs: Mapping[str, str], top: int = 
         found = emotion_words(rows[rows["paragraph_id"].isin(ids)], emotion, top=top)
         label = results.lexicon.labels.get(theme, theme)
         columns[f"{emotion}, {label} paragraphs"] = pd.Series(
-            (found.index + " (" + found.astype(str) + ")").tolist(), dtype=object)
+            [f"{word} ({count})" for word, count in found.items()], dtype=object)
     return pd.DataFrame(columns).rename(index=lambda i: i + 1).fillna("")
