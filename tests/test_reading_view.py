@@ -24,7 +24,8 @@ from hypothesis import strategies as st
 
 from analysis.datafiles import DataFiles
 from analysis.reading_view import (LAYERS, Atom, Mark, nest, paragraph_anchor, person_anchor,
-                                   render, sentence_anchor, whos_who)
+                                   render, sentence_anchor)
+from analysis.reading_view.whos_who import whos_who  # the function (the package's name is also the module's)
 from analysis.reading_view.marks import references, tone_mark
 from analysis.results import Analyses
 
@@ -343,12 +344,14 @@ def test_whos_who_puts_the_text_beside_the_record(small: Analyses) -> None:
     assert 'data-names="Marc Duval | Duval | Marc-Émile Dûval"' in duval
     assert '<span class="ww-dates">(1880–1944)</span>' in duval
     rows = dict(re.findall(r'<tr><th scope="row">([^<]+)</th>(.*?)</tr>', duval))
-    assert rows["Name"] == ('<td>Marc Duval; Duval</td><td>Marc Duval<br><span class="ww-born">'
-                            "born Marc-Émile Dûval</span></td>")
-    assert rows["Life"] == '<td class="ww-empty"></td><td>2 March 1880 – August 1944</td>'
-    assert rows["Fate"] == ('<td>died in hiding</td><td>Shot by the Milice at Lyon, August 1944. '
-                            '<span class="ww-death">executed (Milice)</span></td>')
-    assert rows["Where the text errs"].startswith('<td><a href="reading.html#p2">¶2</a>:')
+    text, record = 'data-side="In the text"', 'data-side="By the record"'
+    assert rows["Name"] == (f'<td {text}>Marc Duval; Duval</td><td {record}>Marc Duval<br>'
+                            '<span class="ww-born">born Marc-Émile Dûval</span></td>')
+    assert rows["Life"] == (f'<td class="ww-empty" {text}></td>'
+                            f"<td {record}>2 March 1880 – August 1944</td>")
+    assert rows["Fate"] == (f"<td {text}>died in hiding</td><td {record}>Shot by the Milice at "
+                            'Lyon, August 1944. <span class="ww-death">executed (Milice)</span></td>')
+    assert rows["Where the text errs"].startswith(f'<td {text}><a href="reading.html#p2">¶2</a>:')
     assert 'href="https://www.wikidata.org/wiki/Q42">Q42</a>' in duval and "(checked: label" in duval
     assert '<a class="ww-url" href="https://example.org/duval-life">' in duval
     weiss = re.search(r'<section class="ww-person" id="person-weiss".*?</section>', page, re.S).group()

@@ -169,14 +169,15 @@ def compare(row: Mapping[str, object], reading_page: str = READING_PAGE) -> str:
     Rows: *Name* (the forms the text uses; the record's name and birth name),
     *Life* (the record's dates), *Fate* (the text's; the record's, with how
     the person died and at whose hands), *Where the text errs* (what it says;
-    the record); a row where neither says anything is left out.
+    the record); a row where neither says anything is left out. Each cell
+    names its side (``data-side``), for a phone, where the rows are stacked.
 
     Example:
         >>> html = compare({"name": "Andreu Nin", "aliases": "Nin", "born": "1892-02-04",
         ...                 "died": "1937-06", "fate": "a horrible death",
         ...                 "record_fate": "Murdered by NKVD agents, June 1937.",
         ...                 "death": "murdered", "killed_by": "Soviet state"})
-        >>> "<td>a horrible death</td>" in html and "4 February 1892 – June 1937" in html
+        >>> '"In the text">a horrible death</td>' in html and "4 February 1892 – June 1937" in html
         True
         >>> "murdered (Soviet state)" in html
         True
@@ -197,8 +198,9 @@ def compare(row: Mapping[str, object], reading_page: str = READING_PAGE) -> str:
              esc(_get(row, "record")))]
     body = "".join(
         f'<tr><th scope="row">{label}</th>'
-        + "".join(f"<td>{cell}</td>" if cell else '<td class="ww-empty"></td>'
-                  for cell in (text, record)) + "</tr>"
+        + "".join(f'<td data-side="{side}">{cell}</td>' if cell
+                  else f'<td class="ww-empty" data-side="{side}"></td>'
+                  for side, cell in (("In the text", text), ("By the record", record))) + "</tr>"
         for label, text, record in rows if text or record)
     return ('<table class="ww-compare"><thead><tr><td></td><th scope="col">In the text</th>'
             f'<th scope="col">By the record</th></tr></thead><tbody>{body}</tbody></table>')

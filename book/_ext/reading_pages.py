@@ -116,7 +116,7 @@ class WhosWho(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        from analysis.reading_view import whos_who
+        from analysis.reading_view.whos_who import whos_who
 
         openings = publisher(self.config)["reading_text"] == "openings"
         page = self.env.app.builder.get_relative_uri(self.env.docname, READING_DOC)
