@@ -266,7 +266,7 @@ def _witness(path: Path, number: int, entry: object) -> Witness:
     if not _SHA256.fullmatch(entry["sha256"]):
         raise DataFileError(f"{where}: key 'sha256': not 64 lower-case hexadecimal digits")
     base = path.parent
-    text = base / entry["text"]
+    text = (base / entry["text"]).resolve()
     problem = file_problem(text)
     if problem:
         raise DataFileError(f"{where}: key 'text': {text}: {problem}")
@@ -274,7 +274,10 @@ def _witness(path: Path, number: int, entry: object) -> Witness:
     if digest != entry["sha256"]:
         raise DataFileError(f"{where}: key 'sha256': {text} has SHA-256 {digest}, not the "
                             "one given (the file is not the one received)")
-    data = base / entry["data"] if "data" in entry else None
+    data = (base / entry["data"]).resolve() if "data" in entry else None
     if data is not None:
-        DataFiles.from_dir(data)  # the folder's own errors, one line each
+        try:
+            DataFiles.from_dir(data)
+        except DataFileError as exc:
+            raise DataFileError(f"{where}: key 'data': {exc}") from None
     return Witness(**{**entry, "text": text, "data": data})

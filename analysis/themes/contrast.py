@@ -47,7 +47,7 @@ def keyness_between(words: pd.Series, other_words: pd.Series, *, min_count: int 
         >>> text = pd.Series(["cheka"] * 6 + ["the"] * 20)
         >>> row = keyness_between(text, pd.Series(["the"] * 60)).iloc[0]
         >>> row["word"], round(float(row["log_ratio"]), 2), bool(row["p_value"] < 0.001)
-        ('cheka', 4.52, True)
+        ('cheka', 4.79, True)
     """
     counts = words.value_counts()
     counts = counts[(counts >= min_count) & ~counts.index.isin(stopwords)]
@@ -55,6 +55,7 @@ def keyness_between(words: pd.Series, other_words: pd.Series, *, min_count: int 
     n, m = float(len(words)), float(len(other_words))
     a, b = counts.to_numpy(dtype=float), others.to_numpy(dtype=float)
     g2 = stats.log_likelihood(a, n - a, b, m - b) if len(a) else np.array([])
+    g2 = np.nan_to_num(g2, nan=0.0)  # a table with an empty column: nothing to tell apart
     table = pd.DataFrame({
         "word": counts.index.astype(str),
         "count": counts.to_numpy(dtype=int),
