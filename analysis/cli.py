@@ -302,9 +302,19 @@ def fallback_warning(files: object, chapter: object) -> str | None:
 
 
 def _book(args: argparse.Namespace) -> int:
-    """The ``book`` command."""
+    """The ``book`` command: OUTDIR, the text and every data file checked first, as by the export."""
     from analysis.book import build_book
+    from analysis.datafiles import DataFiles
+    from analysis.export.folder import check_outdir
 
+    check_outdir(args.outdir, "book")
+    files = DataFiles() if args.data is None else DataFiles.from_dir(args.data)
+    chapter = files.chapter(args.text)
+    files.check(chapter)
+    how_read(chapter)
+    warning = fallback_warning(files, chapter)
+    if warning:
+        print(warning, file=sys.stderr)
     index = build_book(args.outdir, args.text, args.data, args.title,
                        say=lambda line: print(line, file=sys.stderr))
     print(index)

@@ -54,8 +54,10 @@ def build_book(outdir: str | Path, text: str | Path | None = None,
 
     ``title``: what the book calls the text (``None``: the data folder's
     ``title.txt``, else the text's first heading). ``say`` is given each line
-    the command shows on stderr (how the text was read, the bundled files that
-    stood in, what was settled beside ``outdir``). Returns ``outdir/index.html``.
+    for the command's stderr (what was settled beside ``outdir``, the analyses'
+    notes). The command line checks the text and the data files first, as the
+    export does; here the child process checks them too, and its error is this
+    function's. Returns ``outdir/index.html``.
 
     Raises:
         AnalysisError: the text, a data file or ``outdir`` is not usable, or the

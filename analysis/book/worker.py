@@ -16,8 +16,8 @@ process, with the text, data folder and title in the environment
 It exits 0 when ``FOLDER/project/_build/html`` holds the book; otherwise 1, with
 one line in ``FOLDER/status`` that says what went wrong (a data file, a page
 and its cell, Sphinx's first warning and the page it is about), never a
-traceback (that is in the log). ``FOLDER/notes`` holds the lines to show on
-the command's stderr: how the text was read, and which bundled files stood in.
+traceback (that is in the log). ``FOLDER/notes`` holds the notes of the
+analyses (:attr:`~analysis.results.Analyses.notes`), for the command's stderr.
 """
 
 from __future__ import annotations
@@ -94,7 +94,7 @@ def build(folder: Path) -> None:
         portable(project / EXPORT / "datapackage.json")
         (folder / EXPORTED).write_text(stamp, encoding="utf-8")
         clock.log("wrote the export")
-    (folder / NOTES).write_text("".join(f"{line}\n" for line in notes(results)),
+    (folder / NOTES).write_text("".join(f"{line}\n" for line in results.notes),
                                 encoding="utf-8")
     state, executed = cache.read_state(folder), {}
     import nbformat
@@ -181,17 +181,6 @@ def _read(path: Path) -> str:
         return path.read_text(encoding="utf-8")
     except OSError:
         return ""
-
-
-def notes(results: object) -> list[str]:
-    """What the command says on stderr: how the text was read, notes, the bundled files used."""
-    from analysis.cli import fallback_warning, how_read
-
-    lines: list[str] = []
-    how_read(results.chapter, lines.append)
-    lines += results.notes
-    warning = fallback_warning(results.files, results.chapter)
-    return lines + ([warning] if warning else [])
 
 
 def _sphinx(project: Path, log: Path) -> None:
