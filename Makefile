@@ -56,6 +56,7 @@ export: $(STAMP)
 ## bench: time every stage at 1, 10 and 100 times the chapter, against VADER and NLTK baselines
 bench: $(STAMP)
 	$(BIN)/python benchmarks/pipeline.py
+	$(BIN)/python benchmarks/corpus.py
 
 ## lock: regenerate requirements.lock from pyproject.toml in a clean environment. Make it with the
 ## oldest Python supported (3.11), so that no pin drops it, then check it on 3.12 and 3.13 in a
