@@ -144,8 +144,13 @@ def record_table(results: Analyses) -> pd.DataFrame | None:
 
 
 def shared_names_table(results: Analyses) -> pd.DataFrame | None:
-    """The rules for name forms two people share (``None``: the register needs none)."""
+    """The rules for name forms two people share (``None``: the register needs none); for a
+    register made for another text, those of the names this text uses, without their reasons
+    (they quote that text)."""
     rules = results.register.attrs.get("shared_names", [])
+    if rules and borrowed(results):
+        used = set(results.mentions["surface"])
+        rules = [{k: v for k, v in r.items() if k != "reason"} for r in rules if r["alias"] in used]
     return pd.DataFrame(rules).set_index("alias") if rules else None
 
 
