@@ -57,6 +57,7 @@ export: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/pipeline.py
 	$(BIN)/python benchmarks/corpus.py
+	$(BIN)/python benchmarks/book.py
 
 ## lock: regenerate requirements.lock from pyproject.toml in a clean environment. Make it with the
 ## oldest Python supported (3.11), so that no pin drops it, then check it on 3.12 and 3.13 in a
