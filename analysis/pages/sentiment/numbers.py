@@ -286,7 +286,6 @@ def _emotion_numbers(results: Analyses) -> dict[str, object]:
     out: dict[str, object] = {
         "sentiment_nrc_words": len(nrc_lexicon()),
         "sentiment_emo_n_readers": 0 if found is None else found.n_readers,
-        "sentiment_emo_adjudicated": None if found is None else found.adjudication is not None,
         "sentiment_emo_n_check": (None if checked is None
                                   else int(found.reader_a["sentence_id"].nunique())),
         "sentiment_emo_n_disagree": None if paired is None else len(found.disagreements()),
@@ -316,6 +315,11 @@ def _settled_text(found: object) -> str | None:
     if found is None or found.n_readers < 2:
         return None
     n = len(found.disagreements())
-    if found.adjudication is not None:
-        return f"an AI adjudicator settled their {n} disagreements"
-    return f"their {n} disagreements, which no adjudicator has settled, are left out of the reference"
+    done = int((found.reference()["how"] == "adjudicated").sum())
+    if found.adjudication is None or not done:
+        return (f"their {n} disagreements, which no adjudicator has settled, are left out of "
+                "the reference")
+    if done < n:
+        return (f"an AI adjudicator settled {done} of their {n} disagreements (the others are "
+                "left out of the reference)")
+    return f"an AI adjudicator settled their {n} disagreements"

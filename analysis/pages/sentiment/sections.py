@@ -185,10 +185,7 @@ def emotions_section(results: Analyses) -> Markdown:
         who = ONE_READER
     else:
         who = ("two AI language-model readers working from written guidelines, each without sight "
-               "of the other's marks or of the lexicon"
-               + (", and an AI adjudicator who settled their disagreements"
-                  if n["sentiment_emo_adjudicated"] else
-                  f" (their {n['sentiment_emo_n_disagree']} disagreements unsettled and left out)"))
+               f"of the other's marks or of the lexicon; {n['sentiment_emo_settled']}")
     agree = ("" if n["sentiment_emo_readers_fear_exact"] is None else " The readers agree on " + ", ".join(
         f"{e} in {100 * n[f'sentiment_emo_readers_{e}_exact']:.0f}% of the sentences"
         for e in EMOTION_NAMES) + ".")

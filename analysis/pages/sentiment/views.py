@@ -50,7 +50,7 @@ class CompactFigure(_Figure):
 
 #: How each table with links is shown with :func:`analysis.reading_view.tables.show`.
 LINKS: dict[str, dict[str, str]] = {
-    "disagreements": {"sentence_id": "sentence", "paragraph_id": "paragraph"},
+    "disagreements": {"sentence_id": "sentence"},
     "differences": {"sentence_id": "sentence"},
     "passages": {"sentence_id": "sentence", "paragraph_id": "paragraph"}}
 
@@ -112,8 +112,9 @@ def disagreements_table(results: Analyses) -> pd.DataFrame | None:
         differ["adjudicated"] == differ["reader_b"], "B").mask(
         differ["adjudicated"] == differ["reader_a"], "A")
     return differ.assign(sided=side, reason=differ["reason"].fillna("")).astype(
-        {"adjudicated": "Int64"})[["sentence_id", "paragraph_id", "reader_a", "reader_b",
-                                   "adjudicated", "sided", "text", "reason"]]
+        {"adjudicated": "Int64"})[["sentence_id", "reader_a", "reader_b", "adjudicated", "sided",
+                                   "text", "reason"]].rename(
+        columns={"reader_a": "reader A", "reader_b": "reader B"})
 
 
 # --- the method against the readers ---------------------------------------------------------------
