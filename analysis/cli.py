@@ -41,14 +41,16 @@ import os
 import sys
 from collections.abc import Sequence
 
-#: The export's files and the data files a folder may hold, for the help text (kept in step
-#: with ``analysis.export`` and ``analysis.datafiles`` by a test).
+from analysis.datafiles.names import ANNOTATION_SETS, FILE_NAMES
+
+#: The export's files (kept in step with ``analysis.export`` by a test) and the data files a
+#: folder may hold (from :mod:`analysis.datafiles.names`, which imports nothing heavy), for the
+#: help text.
 EXPORTED = ("paragraphs.csv, sentences.csv, corrections.csv, themes.csv, theme_hits.csv, "
             "people.csv, mentions.csv, unregistered_names.csv, sentiment.csv, network.gexf, "
             "annotations.jsonld, chapter.tei.xml, datapackage.json")
-DATA_FILES = ("people.csv, shared_names.csv, non_person_names.csv, themes.toml, "
-              "sentiment_lexicon_patch.csv, corrections.csv, abbreviations.txt, episodes.csv, "
-              "stopwords.txt, title.txt, chronology.csv, place_names.txt")
+DATA_FILES = ", ".join(FILE_NAMES.values())
+TONE_FILES = ", ".join(ANNOTATION_SETS["tone"].values())
 
 #: From a text file of this many bytes on, the export shows a progress bar (on a terminal).
 LARGE_TEXT = 200_000
@@ -174,9 +176,8 @@ def _text_and_data(command: argparse.ArgumentParser) -> None:
                          help="a UTF-8 chapter text to analyse instead of the bundled excerpt")
     command.add_argument("--data", metavar="DIR", default=None,
                          help=(f"a folder of data files to use instead of the bundled ones: any "
-                               f"of {DATA_FILES}, and an annotations/ folder with two readers' "
-                               "tone and its adjudication (sentiment_reader_a.csv, "
-                               "sentiment_reader_b.csv, sentiment_adjudication.csv); the bundled "
+                               f"of {DATA_FILES}, and an annotations/ folder with the readers' "
+                               f"annotations (for the tone: {TONE_FILES}); the bundled "
                                "files stand in for those it does not hold"))
 
 
@@ -302,21 +303,24 @@ def fallback_warning(files: object, chapter: object) -> str | None:
 
 
 def _book(args: argparse.Namespace) -> int:
-    """The ``book`` command: OUTDIR, the text and every data file checked first, as by the export."""
+    """The ``book`` command: OUTDIR, the text and every data file checked, as by the export."""
     from analysis.book import build_book
     from analysis.datafiles import DataFiles
     from analysis.export.folder import check_outdir
 
     check_outdir(args.outdir, "book")
-    files = DataFiles() if args.data is None else DataFiles.from_dir(args.data)
-    chapter = files.chapter(args.text)
-    files.check(chapter)
-    how_read(chapter)
-    warning = fallback_warning(files, chapter)
-    if warning:
-        print(warning, file=sys.stderr)
+
+    def check() -> None:  # while the book's child process starts
+        files = DataFiles() if args.data is None else DataFiles.from_dir(args.data)
+        chapter = files.chapter(args.text)
+        files.check(chapter)
+        how_read(chapter)
+        warning = fallback_warning(files, chapter)
+        if warning:
+            print(warning, file=sys.stderr)
+
     index = build_book(args.outdir, args.text, args.data, args.title,
-                       say=lambda line: print(line, file=sys.stderr))
+                       say=lambda line: print(line, file=sys.stderr), check=check)
     print(index)
     return 0
 
@@ -398,7 +402,8 @@ def _draft_register(args: argparse.Namespace) -> int:
     chapter = files.chapter(args.text)
     how_read(chapter)
     register = files.register() if files.people is not None else files.register().iloc[:0]
-    candidates = unregistered_names(chapter, mentions(chapter, register), files.known_names())
+    candidates = unregistered_names(chapter, mentions(chapter, register), files.known_names(),
+                                    places=files.place_names_list())
     table = draft_register(candidates, args.min_score)
     partial = target.with_name(f".{target.name}.part")
     try:

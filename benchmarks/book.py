@@ -11,8 +11,9 @@ in a fresh process, into a fresh cache folder (``XDG_CACHE_HOME`` in a temporary
 - **one data file edited**: an alias added to the register (``people.csv``), the
   extender's usual step after ``draft-register``.
 
-Prints the seconds of each with the targets (cold at most 60 s, after one edit at most 20 s)
-and the steps of the last build, from its log. Not part of the test suite.
+Prints the seconds of each with the targets (cold at most 60 s, after one edit at most 20 s),
+the processor time it took and the machine's load before it (other work slows a build), and
+the steps of the last build, from its log. Not part of the test suite.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -31,6 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TEXT = ROOT / "seeds" / "russell-bolshevism-lenin-trotsky-gorky.txt"
 DATA = ROOT / "tests" / "data" / "russell"
 TARGETS = {"cold": 60.0, "one data file edited": 20.0}
+CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
 
 
 def long_text(words: int) -> str:
@@ -48,9 +51,12 @@ def long_text(words: int) -> str:
     return "\n\n".join(out) + "\n"
 
 
-def build(text: Path, data: Path, out: Path, cache: Path) -> float:
-    """Run the command once; its seconds (it must succeed)."""
+def build(text: Path, data: Path, out: Path, cache: Path) -> tuple[float, float, float]:
+    """Run the command once (it must succeed): its seconds, the processor seconds it used
+    (all its processes), and the load average of the machine before it."""
     env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    load = os.getloadavg()[0]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     begin = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "analysis", "book", str(out), "--text", str(text),
                            "--data", str(data)], env=env, capture_output=True, text=True,
@@ -58,7 +64,9 @@ def build(text: Path, data: Path, out: Path, cache: Path) -> float:
     seconds = time.perf_counter() - begin
     if done.returncode != 0:
         sys.exit(f"the book could not be built: {done.stderr.strip()}")
-    return seconds
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return seconds, cpu, load
 
 
 def main() -> None:
@@ -81,9 +89,10 @@ def main() -> None:
         log = next(cache.glob("analysis-book/*/build.log")).read_text(encoding="utf-8")
     print(f"Book of a {args.words:,}-word text (Russell's chapter repeated), with its own "
           "register and lexicon:")
-    for label, seconds in times.items():
+    for label, (seconds, cpu, load) in times.items():
         target = f" (target <= {TARGETS[label]:.0f} s)" if label in TARGETS else ""
-        print(f"  {label}: {seconds:.1f} s{target}")
+        print(f"  {label}: {seconds:.1f} s{target}; {cpu:.1f} s of processor time on "
+              f"{CORES} core(s), load average {load:.1f} before")
     print("Steps of the build after the edit:")
     for line in log.splitlines():
         if line.startswith("[book] "):

@@ -49,15 +49,18 @@ GRACE = 10.0
 
 def build_book(outdir: str | Path, text: str | Path | None = None,
                data: str | Path | None = None, title: str | None = None,
-               say: Callable[[str], None] = print) -> Path:
+               say: Callable[[str], None] = print,
+               check: Callable[[], None] | None = None) -> Path:
     """Build the book of ``text`` (``None``: the bundled one) with ``data`` into ``outdir``.
 
     ``title``: what the book calls the text (``None``: the data folder's
     ``title.txt``, else the text's first heading). ``say`` is given each line
     for the command's stderr (what was settled beside ``outdir``, the analyses'
-    notes). The command line checks the text and the data files first, as the
-    export does; here the child process checks them too, and its error is this
-    function's. Returns ``outdir/index.html``.
+    notes). The child process checks the text and every data file first, and its
+    error is this function's; ``check``, if given, is run while the child starts
+    (the command line checks them there too, to say what is wrong in the words
+    and paths the user gave), and its error stops the child. Returns
+    ``outdir/index.html``.
 
     Raises:
         AnalysisError: the text, a data file or ``outdir`` is not usable, or the
@@ -74,7 +77,7 @@ def build_book(outdir: str | Path, text: str | Path | None = None,
     with locked(out, "book") as lock:
         recover(out, [], say)
         with cache.hold(folder) as held:
-            _run(held, text, data, title)
+            _run(held, text, data, title, check)
             for line in _read_lines(held / "notes"):
                 say(line)
             with staging(out, "book") as stage:
@@ -92,10 +95,17 @@ def _read_lines(path: Path) -> list[str]:
 
 
 def _run(folder: Path, text: str | Path | None, data: str | Path | None,
-         title: str | None) -> None:
-    """Run the worker in ``folder`` as a child process; raise its one line if it fails."""
+         title: str | None, check: Callable[[], None] | None = None) -> None:
+    """Run the worker in ``folder`` as a child process (``check`` meanwhile); raise its one
+    line if it fails."""
+    from analysis.datafiles import seed_path
     from analysis.pages import DATA, TEXT, TITLE
 
+    stamp = cache.digest(cache.inputs(seed_path() if text is None else text, data, title))
+    if cache.up_to_date(folder, stamp):  # built from these very inputs: nothing to run
+        if check is not None:
+            check()
+        return
     env = {k: v for k, v in os.environ.items() if k not in (TEXT, DATA, TITLE)}
     env.update({k: os.path.abspath(v) for k, v in ((TEXT, text), (DATA, data)) if v is not None})
     if title:
@@ -106,6 +116,8 @@ def _run(folder: Path, text: str | Path | None, data: str | Path | None,
                                  stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
                                  env=env, cwd=folder, start_new_session=True)
         try:
+            if check is not None:
+                check()
             status = child.wait()
         except BaseException:
             _stop(child)

@@ -16,9 +16,10 @@ change what a page shows. Their digest (:func:`digest`) stamps every page that
 ran with them; a page whose stamp differs runs again.
 
 A run holds the cache folder's lock (:func:`hold`): a second build for the
-same text and data is refused while the first runs. A build that did not end
-well leaves Sphinx's state marked (:data:`DIRTY`), and the next run starts
-Sphinx afresh. :func:`prune` keeps the most recently used cache folders only.
+same text and data is refused while the first runs. A build that ended well
+records the digest of its inputs (:data:`BUILT`): a run with the same inputs
+builds nothing (:func:`up_to_date`). One that did not end well leaves Sphinx's
+state marked (:data:`DIRTY`), and the next run starts Sphinx afresh. :func:`prune` keeps the most recently used cache folders only.
 
 Example:
     >>> import tempfile
@@ -52,8 +53,9 @@ STATIC_DIR = PACKAGE.parent / "book" / "_static"
 #: The environment variable that moves the cache, as the XDG convention says.
 XDG = "XDG_CACHE_HOME"
 
-#: The marker a build leaves while Sphinx's state may be incomplete.
-DIRTY = "sphinx.dirty"
+#: The marker a build leaves while Sphinx's state may be incomplete; the file that holds the
+#: digest of the inputs of the last build that ended well.
+DIRTY, BUILT = "sphinx.dirty", "built"
 
 #: How many cache folders (texts and data folders) are kept, the most recently used.
 KEEP = 8
@@ -131,6 +133,23 @@ def inputs(text: str | Path, data: str | Path | None, title: str | None) -> dict
         found["title"] = hashlib.sha256(title.encode("utf-8", "surrogateescape")).hexdigest()
     found["package"] = package_digest()
     return found
+
+
+def up_to_date(folder: Path, stamp: str) -> bool:
+    """Whether the book in ``folder`` was built whole from the inputs whose digest is ``stamp``.
+
+    Example:
+        >>> import tempfile
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     up_to_date(Path(tmp), "abc")
+        False
+    """
+    try:
+        built = (folder / BUILT).read_text(encoding="utf-8")
+    except OSError:
+        return False
+    return (built == stamp and not (folder / DIRTY).exists()
+            and (folder / "project" / "_build" / "html" / "index.html").is_file())
 
 
 def digest(found: Mapping[str, str]) -> str:

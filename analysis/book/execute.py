@@ -72,7 +72,11 @@ def shell() -> Any:
     os.environ["MPLBACKEND"] = INLINE
     config = Config()
     config.HistoryManager.enabled = False
-    return _Shell.instance(config=config)
+    sh = _Shell.instance(config=config)
+    import matplotlib
+
+    sh.fresh_rc = {k: v for k, v in matplotlib.rcParams.items() if k != "backend"}
+    return sh
 
 
 def run_page(nb: nbformat.NotebookNode, name: str, folder: str | Path = ".") -> nbformat.NotebookNode:
@@ -85,7 +89,7 @@ def run_page(nb: nbformat.NotebookNode, name: str, folder: str | Path = ".") -> 
     """
     sh = shell()
     sh.reset(new_session=True)
-    with _inside(Path(folder)):
+    with _inside(Path(folder)), _isolated(sh):
         _run_cells(sh, nb, name)
     nb.metadata.setdefault("kernelspec", {"name": "python3", "display_name": "Python 3",
                                           "language": "python"})
@@ -102,6 +106,41 @@ def _inside(folder: Path) -> Iterator[None]:
         yield
     finally:
         os.chdir(before)
+
+
+@contextmanager
+def _isolated(sh: Any) -> Iterator[None]:
+    """Run a page as in a process of its own: what it changes in the process is undone after it.
+
+    Before the page, the warnings it may give are shown again (as they would be the first
+    time) and pandas' options are their defaults; after it, the display formatters it
+    registered are removed, its figures closed and Matplotlib's settings are those of a
+    fresh process again.
+    """
+    import warnings
+
+    for module in list(sys.modules.values()):
+        getattr(module, "__warningregistry__", {}).clear()
+    if "pandas" in sys.modules:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            sys.modules["pandas"].reset_option("all")
+    printers = {mime: (dict(f.type_printers), dict(f.deferred_printers))
+                for mime, f in sh.display_formatter.formatters.items()}
+    try:
+        yield
+    finally:
+        for mime, (types, deferred) in printers.items():
+            formatter = sh.display_formatter.formatters[mime]
+            formatter.type_printers.clear()
+            formatter.type_printers.update(types)
+            formatter.deferred_printers.clear()
+            formatter.deferred_printers.update(deferred)
+        if "matplotlib.pyplot" in sys.modules:
+            sys.modules["matplotlib.pyplot"].close("all")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            sys.modules["matplotlib"].rcParams.update(sh.fresh_rc)
 
 
 def _run_cells(sh: Any, nb: nbformat.NotebookNode, name: str) -> None:

@@ -29,6 +29,7 @@ import re
 import shutil
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from analysis.book import cache
@@ -48,6 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     """Build the book in the cache folder ``argv[0]``; the exit status (see the module)."""
     folder = Path((sys.argv[1:] if argv is None else argv)[0])
     (folder / STATUS).unlink(missing_ok=True)
+    (folder / cache.BUILT).unlink(missing_ok=True)
     try:
         build(folder)
     except AnalysisError as exc:
@@ -72,7 +74,7 @@ def _first_line(error: BaseException) -> str:
 def build(folder: Path) -> None:
     """Steps 1 to 4 of the module's description (each step's time is logged)."""
     from analysis import pages
-    from analysis.book.execute import read_page, run_page, shell
+    from analysis.book.execute import shell
     from analysis.export import export
 
     clock = _Clock()
@@ -96,28 +98,55 @@ def build(folder: Path) -> None:
         clock.log("wrote the export")
     (folder / NOTES).write_text("".join(f"{line}\n" for line in results.notes),
                                 encoding="utf-8")
-    state, executed = cache.read_state(folder), {}
-    import nbformat
-
+    state = cache.read_state(folder)
     pages_read = sources()
-    for name, text in pages_read.items():
-        if not is_notebook(text):
-            continue
-        key = hashlib.sha256(f"{text}\0{stamp}".encode("utf-8", "surrogateescape")).hexdigest()
-        if state.get(name) == key and (project / "book" / f"{name}.ipynb").is_file():
-            continue
-        page = run_page(read_page(text, PAGES_DIR / f"{name}.md"), f"{name}.md",
-                        project / "book")
-        executed[name] = nbformat.writes(page)
-        state[name] = key
-        clock.log(f"ran the page {name}")
+    keys = {name: hashlib.sha256(f"{text}\0{stamp}".encode("utf-8", "surrogateescape")).hexdigest()
+            for name, text in pages_read.items() if is_notebook(text)}
+    todo = [(name, pages_read[name], str(project / "book")) for name, key in keys.items()
+            if state.get(name) != key or not (project / "book" / f"{name}.ipynb").is_file()]
+    executed = {}
+    for name, page, seconds in run_pages(todo):
+        executed[name] = page
+        state[name] = keys[name]
+        clock.log(f"ran the page {name} ({seconds:.1f} s)")
     (folder / cache.DIRTY).touch()
     written = write_project(project, results.title, stamp, pages_read, executed)
     cache.write_state(folder, state)
     clock.log(f"wrote the project ({len(written)} file(s) changed)")
     _sphinx(project, folder / LOG)
     (folder / cache.DIRTY).unlink()
+    (folder / cache.BUILT).write_text(stamp, encoding="utf-8")
     clock.log("rendered the book")
+
+
+def run_pages(todo: list[tuple[str, str, str]]) -> Iterator[tuple[str, str, float]]:
+    """Run the pages ``(name, source, folder)``; yield each as ``(name, notebook JSON, seconds)``.
+
+    On a machine with more than one core the pages run in as many processes, forked
+    from this one once the analyses are computed (each inherits them, and the
+    imported libraries), each taking the next page when it is done with one.
+    """
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    workers = min(cores or 1, len(todo))
+    if workers <= 1:
+        yield from map(_page, todo)
+        return
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        yield from pool.imap_unordered(_page, todo)
+
+
+def _page(job: tuple[str, str, str]) -> tuple[str, str, float]:
+    """Run one page (see :func:`run_pages`)."""
+    import nbformat
+
+    from analysis.book.execute import read_page, run_page
+
+    name, text, folder = job
+    begin = time.perf_counter()
+    page = run_page(read_page(text, PAGES_DIR / f"{name}.md"), f"{name}.md", folder)
+    return name, nbformat.writes(page), time.perf_counter() - begin
 
 
 class _Clock:
@@ -237,4 +266,6 @@ def problem(output: str, project: Path, log: Path) -> str:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from analysis.book import worker  # the module by its name, so that its pages can be pickled
+
+    sys.exit(worker.main())

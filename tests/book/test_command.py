@@ -59,7 +59,9 @@ def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture()
 def fake_build(monkeypatch: pytest.MonkeyPatch) -> None:
     """The child process replaced by one that writes :data:`NEW` as the built book."""
-    def run(held: Path, text: object, data: object, title: object) -> None:
+    def run(held: Path, text: object, data: object, title: object, check: object) -> None:
+        if check is not None:
+            check()
         lay(held / "project" / "_build" / "html", NEW)
         (held / "notes").write_text("note: a line of the analyses\n", encoding="utf-8")
 
@@ -89,7 +91,7 @@ def test_a_missing_text_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixtur
     out = tmp_path / "out"
     line = one_line(capsys, ["book", str(out), "--text", str(tmp_path / "no-such.txt")])
     assert line.startswith(f"error: {tmp_path / 'no-such.txt'}: ")
-    assert not out.exists() and not own_cache.exists()
+    assert not out.exists() and not _workers(own_cache)
 
 
 def test_a_latin1_text_is_one_line_with_the_command_that_converts_it(
