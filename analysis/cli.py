@@ -127,8 +127,10 @@ def build_parser() -> argparse.ArgumentParser:
             "each page says what the text lacks (a reference reading, episodes, a lexicon of "
             "its own). The book needs no other host. It is built in a cache folder per text "
             "and data folder, under $XDG_CACHE_HOME/analysis-book (by default "
-            "~/.cache/analysis-book), so that a second build runs again only the pages whose "
-            "inputs changed; the cache may be deleted at any time. OUTDIR is written all or "
+            "~/.cache/analysis-book): a second build from the same text, data files and title "
+            "runs nothing again, and after a data file is edited only the pages whose output "
+            "changed are written again; the cache may be deleted at any time. OUTDIR is written "
+            "all or "
             "nothing, as by the export: it holds the earlier book or the new one, whatever "
             "stops the build, and files of OUTDIR the book does not write are never touched."),
     )
