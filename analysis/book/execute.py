@@ -4,9 +4,12 @@ A page of the book is a MyST Markdown notebook (``analysis/book/pages/*.md``).
 MyST-NB would start a Jupyter kernel for each page, and each kernel would import
 the libraries and compute the analyses of the text again (about seven seconds a
 page, before the page's own work). Here every page runs in one IPython shell of
-the build's own process: the shell's namespace is emptied between pages, so a
-page sees only what its own cells define, while the imported modules and the
-analyses (:func:`analysis.pages.current`, computed once) are shared. The shell
+the build's own process (or of a process forked from it): the shell's namespace
+is emptied between pages, so a page sees only what its own cells define, and
+what a page changes in the process (display formatters, pandas' options,
+Matplotlib's settings, the warnings already shown) is undone after it, while
+the imported modules and the analyses (:func:`analysis.pages.current`,
+computed once) are shared. The shell
 shows what a kernel shows: the value of a cell's last expression (an
 ``execute_result``), what it displays (``display_data``: glued numbers,
 tables, figures through the same inline backend of Matplotlib that a kernel

@@ -9,7 +9,8 @@ process, with the text, data folder and title in the environment
 1. loads the text and checks every data file, as the export does;
 2. writes the export's files into the project (when an input changed);
 3. runs each notebook page whose source or inputs changed
-   (:mod:`analysis.book.execute`), in one process: the analyses are computed once;
+   (:mod:`analysis.book.execute`): the analyses are computed once, in this
+   process, and the pages share them, on one process per core (:func:`run_pages`);
 4. writes the project (:func:`analysis.book.project.write_project`) and
    renders it with Jupyter Book (Sphinx), warnings being errors, as ``make book``.
 
