@@ -243,7 +243,9 @@ def read_chapter(path: str | Path, *, abbreviations: frozenset[str],
     public = {name: _with_seed_offsets(frame, text, omap) for name, frame in frames.items()}
     return Chapter(source=source, corrections=est.corrections, text=text, offset_map=omap,
                    paragraphs=public["paragraphs"], sentences=public["sentences"],
-                   tokens=public["tokens"], _est=frames, plain=est.plain,
+                   tokens=public["tokens"],
+                   _est={name: frames[name] for name in ("paragraphs", "sentences")},
+                   plain=est.plain,
                    plain_map=est.plain_map, anchoring=est.anchoring, bundled=est.bundled,
                    excluded=est.excluded, warnings=est.warnings)
 

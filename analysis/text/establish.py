@@ -111,7 +111,8 @@ def establish(source: Source, corrections: pd.DataFrame | None = None, *, if_fit
             table, report = empty_corrections(), None
         else:
             table = applied(records, found, source.text, records.attrs.get("path", name))
-    text, omap = apply_with_layout(source.text, edits, table)
+    text, omap = ((plain, plain_map) if table.empty
+                  else apply_with_layout(source.text, edits, table))
     parts = _gutenberg(source.text)
     if bundled and opening:
         parts += _before_opening(opening, plain, plain_map)

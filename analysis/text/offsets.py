@@ -27,7 +27,9 @@ class OffsetMap:
 
     For every character of the edited text, ``seed_start`` and ``seed_end``
     hold the seed span it came from: the character itself, or the whole edited
-    span for a character of a replacement.
+    span for a character of a replacement. They are 32-bit integers where the
+    seed allows (under 2**31 characters: any text the package reads), which
+    halves the map of a large text.
 
     Example:
         >>> text, omap = apply_edits("armies ? And", [(6, 8, "?")])
@@ -91,4 +93,6 @@ def apply_edits(text: str, edits: Iterable[tuple[int, int, str]]) -> tuple[str, 
     kept = np.arange(pos, len(text), dtype=np.int64)
     starts.append(kept)
     ends.append(kept + 1)
-    return "".join(pieces), OffsetMap(np.concatenate(starts), np.concatenate(ends), len(text))
+    dtype = np.int32 if len(text) < 2**31 - 1 else np.int64
+    return "".join(pieces), OffsetMap(np.concatenate(starts).astype(dtype, copy=False),
+                                      np.concatenate(ends).astype(dtype, copy=False), len(text))
