@@ -27,6 +27,7 @@ from pathlib import Path
 
 import pytest
 
+from analysis.book.cache import package_digest
 from analysis.book.project import chapters
 from analysis.export import names
 
@@ -79,6 +80,7 @@ def edit_draft(draft: Path) -> None:
 
 @pytest.fixture(scope="module")
 def books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    package = package_digest()  # the code the books are built with
     work = tmp_path_factory.mktemp("work")
     shutil.copyfile(TEXT, work / "russell.txt")
     (work / "mydata").mkdir()
@@ -97,7 +99,7 @@ def books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     again = run(work, f'book mybook --text russell.txt --data mydata --title "{TITLE}"', env, [])
     return {"work": work, "draft": draft, "transcript": "\n".join(log) + "\n", "again": again,
             "mybook": work / "mybook", "plainbook": work / "plainbook", "logs": logs,
-            "logs_after": _logs(work / ".cache")}
+            "logs_after": _logs(work / ".cache"), "package": package}
 
 
 def _logs(cache: Path) -> dict[str, str]:
@@ -181,6 +183,8 @@ def test_the_draft_register_loads_in_the_export_as_written(books: dict[str, obje
 
 def test_a_second_build_with_nothing_changed_builds_nothing(books: dict[str, object]) -> None:
     assert books["again"].stdout.strip() == "mybook/index.html"
+    if package_digest() != books["package"]:
+        pytest.skip("the package's files changed while the books were built (an input too)")
     assert books["logs_after"] == books["logs"]  # no child process ran
     for log in books["logs"].values():
         assert len(re.findall(r"^\[book\] ran the page", log, re.M)) == len(
