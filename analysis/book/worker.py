@@ -38,8 +38,9 @@ from analysis.book.project import EXPORT, PAGES_DIR, is_notebook, sources, write
 from analysis.errors import AnalysisError
 
 #: Files of the cache folder: the one-line failure, the lines for stderr, the log, the export's
-#: stamp, the inputs of the last build.
+#: stamp, the inputs of the last build; how long each page took.
 STATUS, NOTES, LOG, EXPORTED, INPUTS = "status", "notes", "build.log", "exported", "inputs.json"
+TIMES = "times.json"
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 _PROBLEM = re.compile(r"^(?:(?P<where>\S.*?):(?:\d+:)? )?(?P<level>WARNING|ERROR|CRITICAL): "
@@ -105,11 +106,13 @@ def build(folder: Path) -> None:
             for name, text in pages_read.items() if is_notebook(text)}
     todo = [(name, pages_read[name], str(project / "book")) for name, key in keys.items()
             if state.get(name) != key or not (project / "book" / f"{name}.ipynb").is_file()]
+    took = _times(folder / TIMES)
+    todo.sort(key=lambda job: -took.get(job[0], 0.0))  # the longest first: the cores end together
     executed = {}
     for name, page, seconds in run_pages(todo):
-        executed[name] = page
-        state[name] = keys[name]
+        executed[name], state[name], took[name] = page, keys[name], round(seconds, 1)
         clock.log(f"ran the page {name} ({seconds:.1f} s)")
+    cache.write_if_changed(folder / TIMES, json.dumps(took, indent=1, sort_keys=True))
     (folder / cache.DIRTY).touch()
     written = write_project(project, results.title, stamp, pages_read, executed)
     cache.write_state(folder, state)
@@ -204,6 +207,14 @@ def _seed() -> Path:
     from analysis.datafiles import seed_path
 
     return seed_path()
+
+
+def _times(path: Path) -> dict[str, float]:
+    """How long each page took when it last ran (empty if not known)."""
+    try:
+        return {str(k): float(v) for k, v in json.loads(path.read_text(encoding="utf-8")).items()}
+    except (OSError, ValueError, AttributeError, TypeError):
+        return {}
 
 
 def _read(path: Path) -> str:
