@@ -10,9 +10,9 @@ reuses it: a page runs again only when its source or one of the build's
 
 The inputs are everything a page's output may depend on, each by its SHA-256
 (:func:`inputs`): the text file, every file of the data folder (by its path in
-the folder), the title given, and the package itself (its code and bundled
-data, and the book's Sphinx extension), since an edit of any of them may
-change what a page shows. Their digest (:func:`digest`) stamps every page that
+the folder), the title given, the package itself (its code and bundled data,
+and the book's Sphinx extension) and the libraries installed, since a change of
+any of them may change what a page shows. Their digest (:func:`digest`) stamps every page that
 ran with them; a page whose stamp differs runs again.
 
 A run holds the cache folder's lock (:func:`hold`): a second build for the
@@ -28,7 +28,7 @@ Example:
     ...     _ = text.write_text("Title\\n\\nSome prose.\\n", encoding="utf-8")
     ...     found = inputs(text, None, None)
     ...     sorted(found), len(digest(found))
-    (['package', 'text'], 64)
+    (['environment', 'package', 'text'], 64)
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ import hashlib
 import json
 import os
 import shutil
+import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -117,8 +118,10 @@ def inputs(text: str | Path, data: str | Path | None, title: str | None) -> dict
     """What a book is built from: name -> SHA-256 (see the module's description).
 
     ``text`` (if it can be read), ``data/<path>`` for each file of the data
-    folder, ``title`` if one is given, and ``package``. A text that cannot be
-    read is left out: the build itself says what is wrong with it.
+    folder, ``title`` if one is given, ``package``, and ``environment`` (the
+    Python and the versions of the libraries installed: another version of
+    pandas or of Sphinx may change a page). A text that cannot be read is left
+    out: the build itself says what is wrong with it.
     """
     found: dict[str, str] = {}
     try:
@@ -132,7 +135,16 @@ def inputs(text: str | Path, data: str | Path | None, title: str | None) -> dict
     if title:
         found["title"] = hashlib.sha256(title.encode("utf-8", "surrogateescape")).hexdigest()
     found["package"] = package_digest()
+    found["environment"] = environment_digest()
     return found
+
+
+def environment_digest() -> str:
+    """One SHA-256 over the Python version and every installed distribution's name and version."""
+    from importlib import metadata
+
+    installed = sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())
+    return hashlib.sha256("\n".join([sys.version, *installed]).encode()).hexdigest()
 
 
 def up_to_date(folder: Path, stamp: str) -> bool:

@@ -37,7 +37,7 @@ def test_the_cache_folder_follows_the_xdg_variable_and_the_inputs(
 def test_every_edit_of_an_input_changes_the_digest(inputs: tuple[Path, Path]) -> None:
     text, data = inputs
     first = cache.inputs(text, data, None)
-    assert sorted(first) == ["data/people.csv", "package", "text"]
+    assert sorted(first) == ["data/people.csv", "environment", "package", "text"]
     digests = {cache.digest(first)}
 
     def changed() -> bool:
