@@ -18,6 +18,11 @@ Three scorers, each giving a score in [-1, 1] per sentence:
   Right’, ‘official truth’) counts 0 (:func:`scare_quoted`).
 
 Every VADER score is explainable (:mod:`analysis.sentiment.explanation`).
+The scores are VADER's and TextBlob's own, computed faster: VADER's rules
+replayed on each sentence lower-cased once (:mod:`analysis.sentiment.vader_rules`),
+TextBlob's pattern analyser without its per-text setup, and a long text shared
+among the cores (:mod:`analysis.sentiment.parallel`); the tests compare every
+score with the libraries' own.
 
 Example:
     >>> scores = sentence_scores(chapter, patch)
@@ -28,15 +33,20 @@ Example:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
-from textblob.en.sentiments import PatternAnalyzer
-from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText
+from textblob.en import Sentiment as PatternSentiment
+from textblob.en import sentiment as pattern_sentiment
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis import stats
 from analysis.schema import Field, TableSchema, read_table
+from analysis.sentiment import parallel
+from analysis.sentiment.vader_rules import compound, rule_valences, words_of
 from analysis.text import Chapter
 
 
@@ -50,6 +60,11 @@ METHODS: dict[str, str] = {
 
 #: The method the book recommends and uses wherever it says "sentiment".
 RECOMMENDED = "vader_patched"
+
+
+#: From this many texts on, :func:`score_texts` scores them on every core: below it, starting
+#: a process costs more than it saves (``benchmarks/pipeline.py`` measures both).
+PARALLEL_MIN = 5000
 
 
 _TYPOGRAPHY = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"',
@@ -132,6 +147,8 @@ def scare_quoted(text: str, max_words: int = 6) -> list[bool]:
     spans = [m.span(1) for m in _QUOTED.finditer(text)
              if len(m.group(1).split()) <= max_words and m.group(1)[:1].islower()
              and not m.group(1).rstrip().endswith((".", "!", "?"))]
+    if not spans:
+        return [False] * len(text.split())
     return [any(a < e and b > s for s, e in spans)
             for a, b in (m.span() for m in _CHUNK.finditer(text))]
 
@@ -148,9 +165,10 @@ def patched_valences(analyzer: SentimentIntensityAnalyzer,
         >>> [v for v in patched_valences(a, "an ‘official truth’ grew") if v[2]]
         [('official', 0.0, True), ('truth', 0.0, True)]
     """
-    quoted = scare_quoted(text)
-    return [(w, 0.0 if (q and v > 0) else v, q)
-            for (w, v), q in zip(vader_valences(analyzer, ascii_typography(text)), quoted)]
+    valences = vader_valences(analyzer, ascii_typography(text))
+    if "‘" not in text:  # no scare quotes: every chunk is outside them
+        return [(w, v, False) for w, v in valences]
+    return [(w, 0.0 if (q and v > 0) else v, q) for (w, v), q in zip(valences, scare_quoted(text))]
 
 
 def patched_compound(analyzer: SentimentIntensityAnalyzer, text: str) -> float:
@@ -160,8 +178,11 @@ def patched_compound(analyzer: SentimentIntensityAnalyzer, text: str) -> float:
         >>> patched_compound(vader_analyzer(patch), "The famine.")
         -0.5859
     """
-    valences = [v for _, v, _ in patched_valences(analyzer, text)]
-    return float(analyzer.score_valence(valences, ascii_typography(text))["compound"])
+    plain = ascii_typography(text)
+    valences = [float(v) for v in rule_valences(analyzer.lexicon, *words_of(plain))]
+    if "‘" in text:  # else no scare quotes
+        valences = [0.0 if (q and v > 0) else v for v, q in zip(valences, scare_quoted(text))]
+    return float(analyzer.score_valence(valences, plain)["compound"])
 
 
 def score_method(texts: pd.Series, method: str, patch: pd.DataFrame | None) -> pd.Series:
@@ -178,44 +199,85 @@ def score_method(texts: pd.Series, method: str, patch: pd.DataFrame | None) -> p
         [-1.0]
     """
     texts = pd.Series(texts, dtype="object")
+    return pd.Series(_scores(texts.tolist(), method, patch), index=texts.index, name=method,
+                     dtype="float64")
+
+
+def _scores(texts: list[str], method: str, patch: pd.DataFrame | None) -> list[float]:
+    """The scores of ``texts`` by ``method`` (:func:`score_method`), in this process."""
     if method == "textblob":
-        pattern = PatternAnalyzer()
+        pattern = _pattern()
         # Rounded: the polarity is a mean, and Python 3.12's sum() adds floats more exactly than
         # 3.11's, so unrounded scores differ in the last digits by Python and equal scores may not tie.
-        values = [round(float(pattern.analyze(t).polarity), 12) for t in texts]
-    elif method == "vader":
+        return [round(float(pattern(t)[0]), 12) for t in texts]
+    if method == "vader":
         plain = vader_analyzer()
-        values = [plain.polarity_scores(t)["compound"] for t in texts]
-    elif method == "vader_patched":
+        return [compound(plain, t) for t in texts]
+    if method == "vader_patched":
         if patch is None:
             raise ValueError("vader_patched needs a lexicon patch (load_lexicon_patch)")
         patched = vader_analyzer(patch)
-        values = [patched_compound(patched, t) for t in texts]
-    else:
-        raise ValueError(f"unknown method {method!r}; one of {list(METHODS)}")
-    return pd.Series(values, index=texts.index, name=method, dtype="float64")
+        return [patched_compound(patched, t) for t in texts]
+    raise ValueError(f"unknown method {method!r}; one of {list(METHODS)}")
 
 
-def score_texts(texts: pd.Series, patch: pd.DataFrame) -> pd.DataFrame:
+class _LoadedPattern(PatternSentiment):
+    """TextBlob's pattern lexicon, already read, looked up as the plain dict it is."""
+
+    __contains__ = dict.__contains__
+    __getitem__ = dict.__getitem__
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> _LoadedPattern:
+    """TextBlob's ``PatternAnalyzer`` polarity, as ``_pattern()(text)[0]``, at about half its cost.
+
+    ``PatternAnalyzer().analyze(text).polarity`` is ``textblob.en.sentiment(text)[0]``
+    wrapped in a namedtuple class made anew for every text, and each of that
+    lexicon's look-ups goes through its lazy loader; this is the same lexicon,
+    rules and tokenizer (one copy of the loaded entries), without either.
+    """
+    len(pattern_sentiment)  # reads the lexicon, once
+    loaded = _LoadedPattern.__new__(_LoadedPattern)
+    loaded.__dict__.update({k: v for k, v in vars(pattern_sentiment).items() if not hasattr(dict, k)})
+    dict.update(loaded, dict.items(pattern_sentiment))
+    return loaded
+
+
+def score_texts(texts: pd.Series, patch: pd.DataFrame, workers: int | None = None
+                ) -> pd.DataFrame:
     """Score each text by every method in :data:`METHODS` (columns in that order).
 
     ``patch``: the lexicon patch of ``vader_patched`` (:func:`load_lexicon_patch`).
+    ``workers``: how many processes score the texts, each a contiguous share of
+    them (the scores are the same, in the same order, however many); ``None``:
+    one per core for :data:`PARALLEL_MIN` texts or more, else this process alone.
 
     Example:
         >>> s = score_texts(pd.Series(["The Cheka made ready to shoot all of them."]), patch)
         >>> s.round(3).iloc[0].to_dict()
         {'vader': 0.026, 'textblob': 0.2, 'vader_patched': -0.542}
     """
-    return pd.concat([score_method(texts, m, patch) for m in METHODS], axis=1)
+    texts = pd.Series(texts, dtype="object")
+    values = parallel.map_chunks(_score_all, texts.tolist(), patch, workers=workers,
+                                 minimum=PARALLEL_MIN)
+    return pd.DataFrame(np.asarray(values, dtype="float64").reshape(len(texts), len(METHODS)),
+                        index=texts.index, columns=list(METHODS))
 
 
-def sentence_scores(chapter: Chapter, patch: pd.DataFrame) -> pd.DataFrame:
+def _score_all(texts: list[str], patch: pd.DataFrame) -> list[tuple[float, ...]]:
+    """Every method's score of each of ``texts``, one tuple per text (in this process)."""
+    return list(zip(*(_scores(texts, m, patch) for m in METHODS)))
+
+
+def sentence_scores(chapter: Chapter, patch: pd.DataFrame, workers: int | None = None
+                    ) -> pd.DataFrame:
     """One row per sentence: offsets, a score per method and ``sentiment``.
 
     Columns ``sentence_id, paragraph_id, start, end``, then one column per
     method of :data:`METHODS`, then ``sentiment``, the score of the
-    :data:`RECOMMENDED` method; all scores lie in [-1, 1]. ``patch`` as for
-    :func:`score_texts`. This is the table exported as ``sentiment.csv``.
+    :data:`RECOMMENDED` method; all scores lie in [-1, 1]. ``patch`` and
+    ``workers`` as for :func:`score_texts`. This is the table exported as ``sentiment.csv``.
 
     Example:
         >>> s = sentence_scores(chapter, patch)
@@ -225,7 +287,7 @@ def sentence_scores(chapter: Chapter, patch: pd.DataFrame) -> pd.DataFrame:
         True
     """
     sents = chapter.sentences
-    scores = score_texts(sents["text"], patch)
+    scores = score_texts(sents["text"], patch, workers)
     out = sents[["sentence_id", "paragraph_id", "start", "end"]].copy()
     out[list(METHODS)] = scores.to_numpy()
     out["sentiment"] = out[RECOMMENDED]
@@ -236,25 +298,18 @@ def vader_valences(analyzer: SentimentIntensityAnalyzer, text: str) -> list[tupl
     """Return VADER's per-word valences for ``text``, one per whitespace chunk.
 
     This replays the loop of ``SentimentIntensityAnalyzer.polarity_scores``
-    (lexicon look-up, boosters, negation, idioms, then the "but" rule), so
-    that ``analyzer.score_valence`` of these valences gives the compound
-    score exactly. Words VADER treats as boosters get 0.
+    (lexicon look-up, boosters, negation, idioms, then the "but" rule:
+    :func:`analysis.sentiment.vader_rules.rule_valences`), so that
+    ``analyzer.score_valence`` of these valences gives the compound score
+    exactly. Words VADER treats as boosters get 0.
 
     Example:
         >>> [(w, round(v, 3)) for w, v in vader_valences(vader_analyzer(), "not good at all")]
         [('not', 0.0), ('good', -1.406), ('at', 0.0), ('all', 0.0)]
     """
-    sentitext = SentiText(text)
-    words = sentitext.words_and_emoticons
-    sentiments: list[float] = []
-    for i, item in enumerate(words):
-        if item.lower() in BOOSTER_DICT or (
-                i < len(words) - 1 and item.lower() == "kind" and words[i + 1].lower() == "of"):
-            sentiments.append(0)
-            continue
-        sentiments = analyzer.sentiment_valence(0, sentitext, item, i, sentiments)
-    sentiments = analyzer._but_check(words, sentiments)
-    return [(w, float(v)) for w, v in zip(words, sentiments)]
+    words, lower, cap_diff = words_of(text)
+    return [(w, float(v)) for w, v in zip(words, rule_valences(analyzer.lexicon, words, lower,
+                                                               cap_diff))]
 
 
 def paragraph_kinds(chapter: Chapter, scores: pd.DataFrame) -> pd.Series:
