@@ -53,7 +53,7 @@ lab: $(STAMP)
 export: $(STAMP)
 	$(BIN)/python -m analysis export export
 
-## bench: time every stage at 1, 10 and 100 times the chapter, against VADER and NLTK baselines
+## bench: time every stage at 1, 20 and 100 times the chapter, against VADER and NLTK baselines
 bench: $(STAMP)
 	$(BIN)/python benchmarks/pipeline.py
 	$(BIN)/python benchmarks/corpus.py
