@@ -27,6 +27,7 @@ import pandas as pd
 
 from analysis import people, sentiment, themes, timeline
 from analysis.datafiles import FILE_NAMES, DataFiles
+from analysis.people.register import OF_ITS_TEXT
 from analysis.readers import Readings
 from analysis.synthesis.chapter_map import reference_track
 from analysis.text import Chapter
@@ -98,6 +99,25 @@ class Analyses:
     def stopwords(self) -> frozenset[str]:
         """The stop list."""
         return self.files.stop_list()
+
+    @cached_property
+    def shown_register(self) -> pd.DataFrame:
+        """The register as every output shows it (pages, reading view, exports).
+
+        The text's own register whole; the bundled one, standing in for another
+        text's (:meth:`analysis.datafiles.DataFiles.fallbacks`), only for the people
+        this text names, and without what it says of the text it was made for
+        (:data:`analysis.people.register.OF_ITS_TEXT`).
+
+        Example:
+            >>> len(Analyses(chapter).shown_register) == len(register)
+            True
+        """
+        if FILE_NAMES["people"] not in self.files.fallbacks(self.chapter):
+            return self.register
+        named = self.register[self.register["person_id"].isin(self.mentions["person_id"])]
+        return named.assign(**{c: "" for c in OF_ITS_TEXT if c in named.columns}
+                            ).reset_index(drop=True)
 
     @cached_property
     def mentions(self) -> pd.DataFrame:

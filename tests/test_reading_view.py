@@ -96,8 +96,8 @@ def small(tmp_path_factory: pytest.TempPathFactory) -> Analyses:
 
 def with_reference(analyses: Analyses, reference: pd.DataFrame | None) -> types.SimpleNamespace:
     """The analyses with a reference tone of one's own (what :func:`render` reads of them)."""
-    names = ("chapter", "lexicon", "register", "mentions", "theme_hits", "paragraph_scores",
-             "sentence_scores")
+    names = ("chapter", "lexicon", "register", "shown_register", "mentions", "theme_hits",
+             "paragraph_scores", "sentence_scores")
     return types.SimpleNamespace(**{n: getattr(analyses, n) for n in names},
                                  tone_reference=reference)
 
@@ -372,7 +372,8 @@ def test_whos_who_links_to_passages_and_keeps_openings_only(small: Analyses) -> 
 
 def test_whos_who_takes_a_register_without_the_records_columns(small: Analyses) -> None:
     bare = small.register[["person_id", "name", "aliases", "role", "fate", "source_paragraph"]]
-    view = types.SimpleNamespace(register=bare, mentions=small.mentions, chapter=small.chapter)
+    view = types.SimpleNamespace(register=bare, shown_register=bare, mentions=small.mentions,
+                                 chapter=small.chapter)
     page = whos_who(view)
     assert page.count('class="ww-person"') == 2 and 'data-names="Marc Duval | Duval"' in page
     assert "By the record" in page and "Life" not in page

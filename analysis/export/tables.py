@@ -73,17 +73,17 @@ def people_table(results: Analyses) -> pd.DataFrame:
     """The register with each person's mention counts (:func:`analysis.people.mentions.register_table`).
 
     Example:
-        >>> len(people_table(Analyses(chapter)))
+        >>> len(people_table(Analyses(chapter)))  # a text's own register, whole
         69
     """
-    return register_table(results.mentions, results.register)
+    return register_table(results.mentions, results.shown_register)
 
 
 def sentiment_table(results: Analyses) -> pd.DataFrame:
     """Each sentence's scores by every method, whether it is in a note, and its reference tone.
 
     ``sentiment`` is the method's score, which any text gets; ``annotation`` is
-    the reference tone of the close reading (:attr:`~analysis.results.Analyses.tone_reference`,
+    the readers' reference tone (:attr:`~analysis.results.Analyses.tone_reference`,
     -2..+2), empty for a sentence without one (the notes, the titles, and every
     sentence of a text without annotations); ``in_note`` is true in the
     editor's notes.

@@ -108,7 +108,7 @@ BLOCK = 10_000
 
 def _groups(results: Analyses) -> list[tuple[str, str, pd.DataFrame, Callable]]:
     """Each kind of annotation: its name, motivation, table and the bodies of a row."""
-    people = results.register.set_index("person_id").to_dict("index")
+    people = results.shown_register.set_index("person_id").to_dict("index")
     return [
         ("mention", "identifying", results.mentions,
          lambda row: _mention_bodies(row, people)),

@@ -89,7 +89,7 @@ def tei_header(results: Analyses) -> ET.Element:
     _el(bibl, "title", src.path.name)
     _el(bibl, "idno", src.sha256, type="sha256")
     people = _el(source, "listPerson")
-    for rec in results.register.to_dict("records"):
+    for rec in results.shown_register.to_dict("records"):
         person = _el(people, "person", xml_id=rec["person_id"])
         qid = str(rec.get("wikidata", "") or "")
         _el(person, "persName", rec["name"], **({"ref": WIKIDATA + qid} if qid else {}))

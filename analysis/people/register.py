@@ -104,6 +104,11 @@ REGISTER_COLUMNS = REGISTER.names
 #: Columns of the register table the export adds (``people.csv``); a register may not have them.
 COUNT_COLUMNS = ("narration", "notes", "total", "first_paragraph")
 
+#: The register's columns that speak of the text it was made for (what that text says of a
+#: person, where it errs, notes on its passages): left out where the register stands in for
+#: another text's.
+OF_ITS_TEXT: tuple[str, ...] = ("fate", "claim", "record", "note")
+
 RULES = ("default", "nearest")
 
 #: The schema of the rules for shared name forms.

@@ -46,7 +46,6 @@ from analysis.reading_view.links import (WHOS_WHO_PAGE, paragraph_anchor, person
 from analysis.reading_view.markup import Mark, esc, nest, script_json
 from analysis.reading_view.marks import (correction_atoms, person_marks, references,
                                          sentence_marks, theme_marks, to_established)
-from analysis.reading_view.whos_who import shown_register
 from analysis.results import Analyses
 from analysis.style import theme_colours
 from analysis.text import Chapter
@@ -211,7 +210,7 @@ def render(analyses: Analyses, *, openings_only: bool = False,
         >>> all(f'id="s{i}"' in short for i in chapter.sentences["sentence_id"])
         True
     """
-    chapter, lexicon, register = analyses.chapter, analyses.lexicon, shown_register(analyses)
+    chapter, lexicon, register = analyses.chapter, analyses.lexicon, analyses.shown_register
     themes, labels = list(lexicon.names), dict(lexicon.labels)
     colours = theme_colours(themes)
     refs = references(getattr(analyses, "tone_reference", None))

@@ -32,7 +32,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-import pandas as pd
 
 from analysis.people.fates import lifespan
 from analysis.people.register import split_aliases
@@ -48,10 +47,6 @@ CONTEXT = 60
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
-
-#: What a register says of the text it was made for (the text's words on a fate, where that
-#: text errs, the register's note): left out where it stands in for another text.
-OF_ITS_TEXT = ("fate", "claim", "record", "note")
 
 _URL = re.compile(r"https?://[^\s;,()]+[^\s;,().]")
 _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -229,27 +224,6 @@ def _sources(row: Mapping[str, object]) -> str:
     return f'<dl class="ww-facts ww-sources">{facts}</dl>' if facts else ""
 
 
-def shown_register(analyses: Analyses) -> pd.DataFrame:
-    """The register as the reading page and the who's-who show it.
-
-    The text's own register whole; the bundled one, standing in for another text
-    (``people.csv`` among :meth:`~analysis.datafiles.DataFiles.fallbacks`), only for
-    the people this text names, and without what it says of the text it was made
-    for (:data:`OF_ITS_TEXT`).
-
-    Example:
-        >>> from analysis.results import Analyses
-        >>> len(shown_register(Analyses(chapter, files))) == len(register)
-        True
-    """
-    register, files = analyses.register, getattr(analyses, "files", None)
-    if files is None or "people.csv" not in files.fallbacks(analyses.chapter):
-        return register
-    named = register[register["person_id"].isin(analyses.mentions["person_id"])]
-    return named.assign(**{c: "" for c in OF_ITS_TEXT if c in named.columns}
-                        ).reset_index(drop=True)
-
-
 def whos_who(analyses: Analyses, *, reading_page: str = READING_PAGE,
              openings_only: bool = False) -> str:
     """The who's-who of the register as one HTML fragment (see the module's description).
@@ -267,7 +241,7 @@ def whos_who(analyses: Analyses, *, reading_page: str = READING_PAGE,
     """
     chapter, mentions = analyses.chapter, analyses.mentions
     kind = chapter.paragraphs.set_index("paragraph_id")["kind"]
-    order = sorted(shown_register(analyses).to_dict("records"),
+    order = sorted(analyses.shown_register.to_dict("records"),
                    key=lambda r: surname_key(str(r["name"])))
     index = ", ".join(f'<a href="#{esc(person_anchor(r["person_id"]))}">{esc(r["name"])}</a>'
                       for r in order)
