@@ -258,7 +258,7 @@ class DataFiles(AnnotationFolders):
 
     def text_title(self, chapter: Chapter) -> str:
         """What figures, tables and a book call ``chapter``: the title file's line, else its
-        first heading, else its file name.
+        headings before the first paragraph of prose (joined by a dash), else its file name.
 
         Raises:
             DataFileError: the title file given cannot be read or holds no line.
@@ -266,6 +266,9 @@ class DataFiles(AnnotationFolders):
         Example:
             >>> DataFiles().text_title(chapter)[:33]
             'Victor Serge, Memoirs of a Revolu'
+            >>> russell = chapter.source.path.parent / "russell-bolshevism-lenin-trotsky-gorky.txt"
+            >>> DataFiles().text_title(load_chapter(russell))
+            'III — LENIN, TROTSKY AND GORKY'
         """
         if self.title is not None or chapter.bundled:
             path = self.path("title")
@@ -279,8 +282,10 @@ class DataFiles(AnnotationFolders):
             if not line or not line[0].strip():
                 raise DataFileError(f"{path}: holds no title (one line naming the text)")
             return line[0].strip()
-        titles = chapter.paragraphs.loc[chapter.paragraphs["kind"] == "title", "text"]
-        return " ".join(titles.iloc[0].split()) if len(titles) else chapter.source.path.stem
+        paras = chapter.paragraphs
+        leading = paras["kind"].eq("title").cummin()  # the headings before the first prose
+        titles = [" ".join(t.split()) for t in paras.loc[leading, "text"]]
+        return " — ".join(titles) if titles else chapter.source.path.stem
 
     def episodes_table(self, chapter: Chapter) -> pd.DataFrame | None:
         """The episodes of ``chapter`` (``episode, quote, description``), or ``None``.
