@@ -63,8 +63,9 @@ class AnnotationFolders:
         """
         folder = self.annotation_folder(chapter)
         if folder is None:
-            return (f"no {kind} annotation for this text (no annotations/ folder in its data "
-                    "folder)")
+            return (f"no {kind} annotation for this text (the bundled annotations were made "
+                    "for another text; an annotations/ folder in a data folder gives a text its "
+                    "own)")
         first = folder / ANNOTATION_SETS[kind]["reader_a"]
         if not first.is_file():
             return f"no {kind} annotation for this text ({first.name} is not in {folder})"
