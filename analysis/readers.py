@@ -11,6 +11,8 @@ pass (the adjudicator) records both readers' values and settles the unit.
   adjudicated one where they do not (or the one reader's value, where the set
   has one reader);
 - :meth:`Readings.disagreements`: the units on which two readers differ;
+- :meth:`Readings.settled`: how the adjudicator settled them (with reader A,
+  with reader B, neither), and how close the reference is to each reader;
 - :meth:`Readings.agreement`: how far they agree (exact share, Krippendorff's
   alpha, Cohen's kappa, Spearman's rho where the scale is ordered), each with a
   bootstrap interval over units (:mod:`analysis.stats`).
@@ -263,6 +265,62 @@ class Readings:
         units = [c for c in a.columns if c not in (*keys, value, "reason")]
         return out[[*keys, *units, value, "reader_a", "reader_b", "how", "reason", "reason_a",
                     "reason_b"]].reset_index(drop=True)
+
+    def settled(self, by: str | None = None) -> pd.DataFrame:
+        """How the adjudicator settled the readers' disagreements, overall or per value of ``by``.
+
+        ``by``: a column of :meth:`paired` (a key column such as ``theme``, or
+        ``reader_a``: by the value reader A gave). Returns one row per group (in
+        the order of the units; one row named ``all`` without ``by``; a group with
+        no disagreement has zeros):
+
+        - ``units``: the units of the reference; ``disagreements``: the units the
+          two readers differ on; ``settled``: those the adjudicator settled (the
+          others are left out of the reference);
+        - ``with_a``, ``with_b``, ``neither``: the settled units given reader A's
+          value, reader B's, or a third one;
+        - ``as_a``, ``as_b``: the share of the reference's units that have reader
+          A's value, and reader B's (``NaN`` for a group without units).
+
+        A set of one reader has no disagreements: every count is 0 and the
+        reference is reader A's.
+
+        Example:
+            >>> a = pd.DataFrame({"unit": [1, 2, 3, 4], "label": [1, 2, 1, 1]})
+            >>> b = pd.DataFrame({"unit": [1, 2, 3, 4], "label": [0, 1, 2, 1]})
+            >>> adj = pd.DataFrame({"unit": [1, 2, 3], "label_a": [1, 2, 1], "label_b": [0, 1, 2],
+            ...                     "adjudicated": [1, 2, 0], "reason": ["", "", ""]})
+            >>> themes = Readings("themes", ("unit",), "label", THEME, a, b, adj)
+            >>> counts = ["units", "disagreements", "settled", "with_a", "with_b", "neither"]
+            >>> themes.settled()[counts].values.tolist(), themes.settled()[["as_a", "as_b"]].values.tolist()
+            ([[4, 3, 3, 2, 0, 1]], [[0.75, 0.25]])
+            >>> themes.settled(by="reader_a")[["group", "disagreements", "with_a"]].values.tolist()
+            [[1, 2, 1], [2, 1, 1]]
+        """
+        keys, value = list(self.key), self.value
+        ref = self.reference()
+        if self.reader_b is None:
+            units = ref.assign(reader_b=ref["reader_a"])[[*keys, "reader_a", "reader_b"]]
+        else:
+            units = self.paired()
+        units = units.merge(ref[[*keys, value, "how"]], on=keys, how="left")
+        groups = ([("all", units)] if by is None else
+                  [(g, units[units[by] == g]) for g in dict.fromkeys(units[by])])
+        rows = []
+        for group, part in groups:
+            differ = part["reader_a"] != part["reader_b"]
+            settled = part["how"] == "adjudicated"
+            with_a = settled & (part[value] == part["reader_a"])
+            with_b = settled & (part[value] == part["reader_b"])
+            kept = part[part["how"].notna()]
+            rows.append({"group": group, "units": len(kept), "disagreements": int(differ.sum()),
+                         "settled": int(settled.sum()), "with_a": int(with_a.sum()),
+                         "with_b": int(with_b.sum()),
+                         "neither": int((settled & ~with_a & ~with_b).sum()),
+                         "as_a": (kept[value] == kept["reader_a"]).mean() if len(kept) else np.nan,
+                         "as_b": (kept[value] == kept["reader_b"]).mean() if len(kept) else np.nan})
+        return pd.DataFrame(rows, columns=["group", "units", "disagreements", "settled", "with_a",
+                                           "with_b", "neither", "as_a", "as_b"])
 
     def agreement(self, by: str | None = None, *, n_boot: int = 1000,
                   seed: int = 0) -> pd.DataFrame:

@@ -122,3 +122,44 @@ def test_measures_lie_in_range_and_intervals_hold_the_estimate(x: list[int], y: 
         value = result[name]
         if not np.isnan(value):
             assert -1 - 1e-9 <= value <= 1 + 1e-9
+
+
+# --- how the adjudicator settled the disagreements ------------------------------------
+
+
+def test_settled_counts_whose_value_the_adjudicator_kept() -> None:
+    a, b = _table([-2, 0, 1, 2, 0]), _table([-2, 1, 1, 0, -1])
+    tone = Readings("tone", ("unit",), "score", TONE, a, b,
+                    _adjudication([2, 4, 5], [0, 2, 0], [1, 0, -1], [1, 1, 0]))
+    every = tone.settled().iloc[0]
+    assert every[["units", "disagreements", "settled", "with_a", "with_b", "neither"]].tolist() == [
+        5, 3, 3, 1, 1, 1]
+    assert every["as_a"] == pytest.approx(3 / 5) and every["as_b"] == pytest.approx(3 / 5)
+    by_a = tone.settled(by="reader_a").set_index("group")  # by the value reader A gave
+    assert by_a.loc[0, ["disagreements", "with_a", "with_b"]].tolist() == [2, 1, 1]
+    assert by_a.loc[-2, ["disagreements", "settled"]].tolist() == [0, 0]
+
+
+def test_settled_without_an_adjudication_and_with_one_reader() -> None:
+    open_set = Readings("tone", ("unit",), "score", TONE, _table([0, 1, 2]), _table([0, 2, 2]))
+    every = open_set.settled().iloc[0]
+    # the disagreement is left out of the reference: counted, not settled
+    assert every[["units", "disagreements", "settled", "with_a", "with_b"]].tolist() == [2, 1, 0, 0, 0]
+    one = Readings("tone", ("unit",), "score", TONE, _table([0, 1]))
+    every = one.settled().iloc[0]
+    assert every[["units", "disagreements", "settled"]].tolist() == [2, 0, 0] and every["as_a"] == 1.0
+
+
+@given(st.lists(st.tuples(st.sampled_from(THEME), st.sampled_from(THEME), st.sampled_from(THEME)),
+                min_size=1, max_size=30))
+def test_every_settled_disagreement_is_kept_with_a_with_b_or_neither(
+        rows: list[tuple[int, int, int]]) -> None:
+    a = _table([r[0] for r in rows], "label")
+    b = _table([r[1] for r in rows], "label")
+    differ = [i for i, r in enumerate(rows) if r[0] != r[1]]
+    adj = _adjudication([i + 1 for i in differ], [rows[i][0] for i in differ],
+                        [rows[i][1] for i in differ], [rows[i][2] for i in differ], "label")
+    every = Readings("themes", ("unit",), "label", THEME, a, b, adj).settled().iloc[0]
+    assert every["disagreements"] == every["settled"] == len(differ)
+    assert every["with_a"] + every["with_b"] + every["neither"] == len(differ)
+    assert 0 <= every["as_a"] <= 1 and 0 <= every["as_b"] <= 1

@@ -83,10 +83,11 @@ def sentiment_table(results: Analyses) -> pd.DataFrame:
     """Each sentence's scores by every method, whether it is in a note, and its reference tone.
 
     ``sentiment`` is the method's score, which any text gets; ``annotation`` is
-    the readers' reference tone (:attr:`~analysis.results.Analyses.tone_reference`,
-    -2..+2), empty for a sentence without one (the notes, the titles, and every
-    sentence of a text without annotations); ``in_note`` is true in the
-    editor's notes.
+    the tone of the reference reading (:attr:`~analysis.results.Analyses.tone_reference`,
+    -2..+2: the score two AI language-model readers agree on, or an AI
+    adjudicator's where they differ), empty for a sentence without one (the notes,
+    the titles, and every sentence of a text without annotations); ``in_note`` is
+    true in the editor's notes.
 
     Example:
         >>> table = sentiment_table(Analyses(chapter))
@@ -204,9 +205,9 @@ SCHEMAS: dict[str, TableSchema] = {
         _score("sentiment", "the book's score (vader_patched)"),
         Field("in_note", "boolean", description="in an editor's note"),
         Field("annotation", "integer", minimum=-2, maximum=2,
-              description="the reference tone of the close reading, -2 .. +2: the two readers' "
-                          "score where they agree, the adjudicated one where they do not (empty: "
-                          "not annotated)")),
+              description="the tone of the reference reading, -2 .. +2: the score two AI "
+                          "language-model readers agree on, an AI adjudicator's where they "
+                          "differ (empty: not annotated)")),
         primary_key=("sentence_id",), foreign_keys=(_SENTENCE, _PARAGRAPH)),
 }
 

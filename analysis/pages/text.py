@@ -25,9 +25,10 @@ import re
 
 import pandas as pd
 from IPython.display import Markdown
-from matplotlib.figure import Figure
 
-from analysis.pages import as_number
+from analysis.pages import as_number, once
+from analysis.pages.figures import CompactFigure
+from analysis.pages.format import plural
 from analysis.results import Analyses
 from analysis.text.figures import plot_paragraph_lengths, plot_sentence_lengths
 from analysis.text.segment import INITIALS, load_abbreviations
@@ -48,6 +49,7 @@ def _count(summary: pd.DataFrame, kind: str, column: str) -> int:
     return int(summary.loc[kind, column]) if kind in summary.index else 0
 
 
+@once
 def numbers(results: Analyses) -> dict[str, object]:
     """Every number the page's prose names, rounded as printed (``None``: undefined for this text).
 
@@ -104,14 +106,14 @@ def kinds_table(results: Analyses) -> pd.DataFrame:
     return kind_summary(results.chapter)
 
 
-def paragraphs_figure(results: Analyses) -> Figure:
+def paragraphs_figure(results: Analyses) -> CompactFigure:
     """Paragraph lengths in words along the text, coloured by kind."""
-    return plot_paragraph_lengths(paragraph_stats(results.chapter))
+    return CompactFigure(plot_paragraph_lengths(paragraph_stats(results.chapter)))
 
 
-def sentences_figure(results: Analyses) -> Figure:
+def sentences_figure(results: Analyses) -> CompactFigure:
     """The share of each kind's sentences in each bin of sentence length."""
-    return plot_sentence_lengths(sentence_stats(results.chapter))
+    return CompactFigure(plot_sentence_lengths(sentence_stats(results.chapter)))
 
 
 def notes_table(results: Analyses) -> pd.DataFrame | None:
@@ -194,7 +196,7 @@ def reading_section(results: Analyses) -> Markdown:
              + ("a byte-order mark opens the file and is left out of the text."
                 if n["text_bom"] == "yes" else "no byte-order mark.")]
     breaks = n["text_inner_breaks"]
-    lines.append(f"- **Layout**: {breaks} line break{'' if breaks == 1 else 's'} inside "
+    lines.append(f"- **Layout**: {plural(breaks, 'line break')} inside "
                  "paragraphs, each read as a space (a hard-wrapped file has many); a blank line "
                  "is a paragraph break.")
     if n["text_left_out"]:

@@ -21,7 +21,7 @@ from analysis.sentiment.scorers import (METHODS, RECOMMENDED, ascii_typography, 
                                         paragraph_kinds, patched_compound, patched_valences,
                                         scare_quoted, score_method, score_texts, sentence_scores,
                                         sentiment_by_kind, vader_analyzer, vader_valences)
-from analysis.sentiment.annotation import load_tone_readings, settled
+from analysis.sentiment.annotation import load_tone_readings
 from analysis.sentiment.emotions import load_emotion_readings
 from analysis.sentiment.validation import (CUTS, TUNING_PARTS, against_readers, agreement_table,
                                            gains, largest_differences, to_scale, tuning_subsets)
@@ -30,6 +30,6 @@ __all__ = ["against_readers", "agreement_table", "arc", "ascii_typography", "exp
            "largest_differences", "load_emotion_readings", "load_lexicon_patch",
            "load_tone_readings", "paragraph_kinds", "patched_compound", "patched_valences",
            "scare_quoted", "score_method", "score_texts", "sentence_explanations",
-           "sentence_scores", "sentiment_by_kind", "settled", "to_scale", "tuning_subsets",
+           "sentence_scores", "sentiment_by_kind", "to_scale", "tuning_subsets",
            "vader_analyzer", "vader_valences", "word_contributions", "gains", "CUTS", "METHODS",
            "RECOMMENDED", "TUNING_PARTS"]

@@ -6,8 +6,8 @@ any method's; an adjudicator settled the sentences they scored differently.
 :func:`load_tone_readings` reads the three files into one
 :class:`~analysis.readers.Readings`, whose reference is the reading against
 which the lexicon method is measured and beside which its arc is drawn; a text
-with no tone annotation has none. :func:`settled` says how the adjudicator
-settled the readers' disagreements.
+with no tone annotation has none. How the adjudicator settled the readers'
+disagreements is :meth:`~analysis.readers.Readings.settled`.
 
 Example:
     >>> tone = load_tone_readings(chapter, {
@@ -84,32 +84,3 @@ def load_tone_readings(chapter: Chapter, paths: Mapping[str, Path]) -> Readings:
                     tables.get("reader_b"), tables.get("adjudication"),
                     sources={role: str(path) for role, path in paths.items()}, notes=notes)
 
-
-def settled(reference: pd.DataFrame) -> pd.Series:
-    """How the adjudicator settled the two readers' disagreements on tone.
-
-    ``reference``: :meth:`analysis.readers.Readings.reference` of the tone set
-    (``score``, ``reader_a``, ``reader_b``, ``how``). Returns ``disagreements``,
-    ``one_apart`` (the readers one point apart), ``with_a``, ``with_b`` and
-    ``neither`` (whose score the adjudicator kept), ``a_zero`` (disagreements
-    where reader A gave 0) and ``a_zero_to_b`` (of those, settled with reader B),
-    ``a_strong`` (where reader A gave ±2) and ``a_strong_kept`` (of those, settled
-    with reader A). A set of one reader has no disagreements: every count is 0.
-
-    Example:
-        >>> ref = pd.DataFrame({"score": [0, -2, -1, 1], "reader_a": [0, -2, 0, 1],
-        ...                     "reader_b": [1, -1, -1, 1],
-        ...                     "how": ["adjudicated", "adjudicated", "adjudicated", "agreed"]})
-        >>> settled(ref).to_dict()  # doctest: +NORMALIZE_WHITESPACE
-        {'disagreements': 3, 'one_apart': 3, 'with_a': 2, 'with_b': 1, 'neither': 0, 'a_zero': 2,
-         'a_zero_to_b': 1, 'a_strong': 1, 'a_strong_kept': 1}
-    """
-    differ = reference[reference["how"] == "adjudicated"]
-    a, b, score = (differ[c].astype(float) for c in ("reader_a", "reader_b", "score"))
-    with_a, with_b = score == a, score == b
-    zero, strong = a == 0, a.abs() == 2
-    counts = {"disagreements": len(differ), "one_apart": (a - b).abs() == 1,
-              "with_a": with_a, "with_b": with_b & ~with_a, "neither": ~with_a & ~with_b,
-              "a_zero": zero, "a_zero_to_b": zero & with_b, "a_strong": strong,
-              "a_strong_kept": strong & with_a}
-    return pd.Series({k: int(v if isinstance(v, int) else v.sum()) for k, v in counts.items()})

@@ -17,7 +17,7 @@ Example:
 """
 
 from analysis.themes import adjudication, vocabulary
-from analysis.themes.adjudication import scope_disagreements, settled_with, share_as_reader
+from analysis.themes.adjudication import scope_disagreements
 from analysis.themes.hits import expansion_terms, lexicon_hits, theme_hits
 from analysis.themes.lexicon import (CORE_WEIGHT, RESERVED, Lexicon, compare_lexicons,
                                      lexicon_summary, load_lexicon, term_regex, variant)
@@ -36,7 +36,7 @@ __all__ = ["adjudication", "agreement", "annotated_cooccurrence", "compare_halve
            "correlation_intervals", "density_peaks", "expansion_terms", "explain", "lexicon_hits",
            "lexicon_summary", "load_lexicon", "load_stopwords", "load_theme_readings",
            "paragraph_scores", "scope_disagreements", "score_correlation", "score_errors",
-           "settled_with", "share_as_reader", "sentence_kernel_pairs", "sentence_scores",
+           "sentence_kernel_pairs", "sentence_scores",
            "silent_annotation", "split_halves", "term_regex", "theme_density", "theme_hits",
            "top_paragraphs", "variant", "vocabulary", "BOUNDARY", "CORE_WEIGHT", "DECAY",
            "Lexicon", "METHODS", "PRIOR_WORDS", "REACH", "RESERVED"]

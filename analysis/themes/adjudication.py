@@ -1,19 +1,15 @@
-"""How the readers' disagreements on themes were settled, and what one rule of scope explains.
+"""What one rule of scope explains of the readers' disagreements on themes.
 
 A reference reading (:meth:`analysis.readers.Readings.reference`) keeps, for every
-unit, both readers' values, the reference value and how it was reached
-(``agreed``, ``adjudicated``). From it:
-
-- :func:`settled_with`: with which reader the adjudicator sided, per theme;
-- :func:`share_as_reader`: how close the reference is to each reader alone;
-- :func:`scope_disagreements`: the disagreements in which reader A gave a
-  theme that the reference does not, for a reason that matches a pattern (a
-  reader who followed an older, wider scope of the theme shows there).
+unit, both readers' values and reasons, the reference value and how it was
+reached (``agreed``, ``adjudicated``); how the adjudicator settled the
+disagreements, for every annotation set, is :meth:`analysis.readers.Readings.settled`.
+:func:`scope_disagreements` finds the disagreements in which reader A gave a
+theme that the reference does not, for a reason that matches a pattern (a reader
+who followed an older, wider scope of the theme shows there).
 
 Example:
     >>> ref = files.readings("themes", chapter).reference()
-    >>> settled_with(ref, by=None)[["n", "with_a", "with_b", "neither"]].values.tolist()
-    [[24, 3, 21, 0]]
     >>> len(scope_disagreements(ref, "nep", r"famine|starv|hunger"))
     6
 """
@@ -21,46 +17,6 @@ Example:
 from __future__ import annotations
 
 import pandas as pd
-
-
-def settled_with(reference: pd.DataFrame, by: str | None = "theme", *,
-                 value: str = "label") -> pd.DataFrame:
-    """With whom the adjudicator sided: ``group, n, with_a, with_b, neither`` per value of ``by``.
-
-    ``n`` is the number of disagreements settled (rows ``how == "adjudicated"``);
-    ``with_a`` and ``with_b`` count the settled values equal to reader A's and
-    reader B's, ``neither`` the others. ``by=None`` gives one row, ``all``; a
-    group with no disagreement has ``n = 0``.
-
-    Example:
-        >>> ref = files.readings("themes", chapter).reference()
-        >>> settled_with(ref).set_index("group").loc["nep"].tolist()
-        [9, 2, 7, 0]
-    """
-    groups = (["all"] if by is None else list(dict.fromkeys(reference[by])))
-    rows = []
-    for group in groups:
-        mine = reference if by is None else reference[reference[by] == group]
-        settled = mine[mine["how"] == "adjudicated"]
-        with_a = settled[value] == settled["reader_a"]
-        with_b = settled[value] == settled["reader_b"]
-        rows.append({"group": group, "n": len(settled), "with_a": int(with_a.sum()),
-                     "with_b": int(with_b.sum()), "neither": int((~with_a & ~with_b).sum())})
-    return pd.DataFrame(rows, columns=["group", "n", "with_a", "with_b", "neither"])
-
-
-def share_as_reader(reference: pd.DataFrame, *, value: str = "label") -> pd.Series:
-    """The share of the reference's values equal to each reader's: ``reader_a``, ``reader_b``.
-
-    Example:
-        >>> share = share_as_reader(files.readings("themes", chapter).reference())
-        >>> round(float(share["reader_b"]), 2), round(float(share["reader_a"]), 2)
-        (0.98, 0.87)
-    """
-    if reference.empty:
-        return pd.Series({"reader_a": float("nan"), "reader_b": float("nan")})
-    return pd.Series({reader: float((reference[value] == reference[reader]).mean())
-                      for reader in ("reader_a", "reader_b")})
 
 
 def scope_disagreements(reference: pd.DataFrame, theme: str, reason: str, *,

@@ -15,13 +15,11 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 from matplotlib.figure import Figure
 
 import analysis.pages.people as page
 from analysis.datafiles import DataFiles, data_path
-from analysis.pages.people.common import p_value, strength
+from analysis.pages.format import strength
 from analysis.people.register import KILLINGS
 from analysis.results import Analyses
 from analysis.text import Chapter
@@ -206,7 +204,7 @@ def test_no_float_has_more_digits_than_the_prose_prints(values: dict[str, object
 
 def test_figures_and_tables_label_people_by_the_record_and_never_name_the_author(
         results: Analyses) -> None:
-    network = page.network_figure(results)
+    network = page.network_figure(results).figure
     labels = {t.get_text() for t in network.axes[0].texts}
     assert {"Anna Gumileva", "Voline (V. Eikhenbaum)", "Hilari Arlandis",
             "Pyotr Wrangel"} <= labels
@@ -214,7 +212,7 @@ def test_figures_and_tables_label_people_by_the_record_and_never_name_the_author
     html = page.network_interactive(results)._repr_html_()
     assert "Anna Gumileva" in html and "Hilari Arlandis" in html
     for name in FIGURES:
-        fig = getattr(page, name)(results)
+        fig = getattr(page, name)(results).figure
         assert isinstance(fig, Figure)
         words = [fig.axes[0].get_title(), fig.axes[0].get_xlabel(), fig.axes[0].get_ylabel()]
         words += [t.get_text() for legend in fig.legends for t in legend.get_texts()]
@@ -300,20 +298,3 @@ def test_a_mention_check_with_an_adjudicator(tmp_path: Path, chapter: Chapter) -
     assert values["people_check_open"] == 0
     assert values["people_check_gold"] == page.check_table(results).loc[1, "names"]  # = reader A
     assert (values["people_precision"], values["people_recall"]) == (1.0, 1.0)
-
-
-# --- words for numbers --------------------------------------------------------------------------
-
-@given(st.floats(0, 1))
-def test_a_p_value_is_never_printed_as_zero(p: float) -> None:
-    shown = p_value(p)
-    assert shown.startswith(("p = ", "p < 0.001"))
-    assert float(shown.split()[-1]) > 0
-
-
-@given(st.floats(-1, 1), st.floats(-1, 1))
-def test_a_stronger_correlation_is_never_called_weaker(a: float, b: float) -> None:
-    order = ["weak", "moderate", "strong"]
-    if abs(a) <= abs(b):
-        assert order.index(strength(a)) <= order.index(strength(b))
-    assert (strength(a) == "weak") == (abs(a) < 0.3)

@@ -20,6 +20,8 @@ from matplotlib.figure import Figure
 import analysis.pages.time as page
 from analysis import timeline
 from analysis.datafiles import DataFiles, data_path
+from analysis.pages.figures import CompactFigure
+from analysis.pages.format import ONE_READER, readers_words
 from analysis.reading_view.figures import InteractiveFigure
 from analysis.results import Analyses
 from analysis.text import Chapter
@@ -132,7 +134,7 @@ def test_no_float_has_more_than_two_places(values: dict[str, object]) -> None:
 def test_figures_and_tables_of_the_bundled_chapter(results: Analyses) -> None:
     for name in TABLES:
         assert getattr(page, name)(results) is not None, name
-    figure = page.narration_plot(results, writing=(1942, 1943), ylim=(1888, 1956))
+    figure = page.narration_plot(results, writing=(1942, 1943), ylim=(1888, 1956)).figure
     assert isinstance(figure, Figure)
     axis = figure.axes[0]
     assert "Serge" not in axis.get_title() + axis.get_xlabel() + axis.get_ylabel()
@@ -146,11 +148,11 @@ def test_figures_and_tables_of_the_bundled_chapter(results: Analyses) -> None:
 
 def test_sections_of_the_bundled_chapter(results: Analyses) -> None:
     text = page.agreement_parts(results)[0].data
-    assert page.TWO_READERS in text and "not a human ceiling" in text
+    assert readers_words(2, adjudicated=True) in text and "not a human ceiling" in text
     assert "1921" in page.expressions_section(results).data
     parts = page.chronology_parts(results, writing=(1942, 1943))
-    assert any(isinstance(p, Figure) for p in parts)
-    assert page.TWO_READERS in page.hindsight_parts(results)[0].data
+    assert any(isinstance(p, CompactFigure) for p in parts)
+    assert readers_words(2, adjudicated=True) in page.hindsight_parts(results)[0].data
     plt.close("all")
 
 
@@ -180,8 +182,8 @@ def test_one_reader_is_said_and_measured_alone(tmp_path: Path, chapter: Chapter)
     assert found["time_n_disputes"] is None and found["time_n_reference"] is None
     assert page.agreement_table(results).index.tolist() == ["method vs reader A"]
     text = page.agreement_parts(results)[0].data
-    assert page.ONE_READER in text and "Against reader A" in text
-    assert page.ONE_READER in page.hindsight_parts(results)[0].data
+    assert ONE_READER in text and "Against reader A" in text
+    assert ONE_READER in page.hindsight_parts(results)[0].data
 
 
 def test_two_readers_without_adjudication_have_no_reference(tmp_path: Path,
@@ -194,4 +196,5 @@ def test_two_readers_without_adjudication_have_no_reference(tmp_path: Path,
         (("time_a", "a"), ("time_b", "b"))))
     assert found["time_readers_relaxed_f1"] is not None and found["time_n_disputes"] == len(disputes)
     text = page.agreement_parts(results)[0].data
-    assert "no adjudication" in text and "Against reader A" in text
+    assert "no adjudicator has settled their disagreements" in text and "an AI adjudicator" not in text
+    assert "Against reader A" in text

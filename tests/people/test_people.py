@@ -21,6 +21,7 @@ from analysis.datafiles import data_path
 
 CHECK = data_path("annotations/mentions_reader_a.csv")
 CHECK_B = data_path("annotations/mentions_reader_b.csv")
+ADJUDICATION = data_path("annotations/mentions_adjudication.csv")
 
 
 @pytest.fixture(scope="module")
@@ -209,7 +210,7 @@ def checks(chapter, files):
 
 
 def test_the_two_mention_readers_agree_but_on_nine_spans(checks):
-    assert checks.n_readers == 2 and checks.adjudication is None
+    assert checks.n_readers == 2
     # each table covers every span either reader marked: 120 by A, 121 by B, 125 in all
     assert len(checks.reader_a) == len(checks.reader_b) == 125
     unmarked = {r: int((t["reason"] == "(not marked)").sum())
@@ -220,9 +221,13 @@ def test_the_two_mention_readers_agree_but_on_nine_spans(checks):
     assert round(float(table["kappa"]), 2) == 0.93
     assert table["kappa_low"] <= table["kappa"] <= table["kappa_high"]
     assert "alpha" not in table  # names are not on an ordered scale
+    # the adjudication settles each of the nine disagreements, one row each, all anchored
+    adjudication = pd.read_csv(ADJUDICATION, dtype=str, keep_default_na=False)
+    assert len(checks.adjudication) == len(adjudication) == len(checks.disagreements()) == 9
+    assert checks.notes == ()
 
 
-def test_the_mention_readers_differ_on_where_a_name_begins(checks):
+def test_the_mention_readers_differ_on_where_a_name_begins(chapter, checks):
     differ = checks.disagreements().merge(checks.reader_a[["start", "end", "surface"]],
                                           on=["start", "end"])
     assert differ[["paragraph_id", "surface", "reader_a", "reader_b"]].values.tolist() == [
@@ -231,11 +236,23 @@ def test_the_mention_readers_differ_on_where_a_name_begins(checks):
         [32, "Comrade Borodin", "borodin", ""], [32, "Borodin", "", "borodin"],
         [45, "Monsieur Bak", "bak", ""], [45, "Bak", "", "bak"],
         [48, "Christ", "", "jesus_christ"]]
-    # unadjudicated, the reference leaves the nine spans out, and says so
-    assert checks.notes == ("the mentions readers disagree on 9 unit(s) and no adjudication is "
-                            "given: the reference leaves them out",)
-    reference = checks.reference()
+    # without the adjudication, the reference leaves the nine spans out, and says so
+    unsettled = load_mention_readings(chapter, {"reader_a": CHECK, "reader_b": CHECK_B})
+    assert unsettled.notes == ("the mentions readers disagree on 9 unit(s) and no adjudication "
+                               "is given: the reference leaves them out",)
+    reference = unsettled.reference()
     assert len(reference) == 116 and set(reference["how"]) == {"agreed"}
+    # with it, each span takes the adjudicated person (none: the span names no one)
+    adjudication = pd.read_csv(ADJUDICATION, dtype=str, keep_default_na=False)
+    reference = checks.reference()
+    assert len(reference) == 125
+    settled = reference[reference["how"] == "adjudicated"].merge(
+        adjudication[["start", "end", "adjudicated"]].astype({"start": int, "end": int}),
+        on=["start", "end"])
+    assert len(settled) == len(adjudication) and (settled["person_id"] == settled["adjudicated"]).all()
+    every = checks.settled().iloc[0]
+    assert every["with_b"] == int((adjudication["adjudicated"] == adjudication["person_id_b"]).sum())
+    assert every["with_a"] == int((adjudication["adjudicated"] == adjudication["person_id_a"]).sum())
 
 
 def test_the_finder_against_reader_b(chapter, found):

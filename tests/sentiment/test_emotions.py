@@ -111,8 +111,11 @@ def test_emotion_words_count_the_words_listed(chapter: Chapter) -> None:
 
 # --- the readers' emotions ------------------------------------------------------------
 
+#: The two readers' files (the fixture ``emotions``: two readers, no adjudication) and the
+#: adjudication that settles their disagreements (the bundled set: ``bundled``).
 PATHS = {role: data_path(f"annotations/{name}")
          for role, name in ANNOTATION_SETS["emotions"].items() if role != "adjudication"}
+ADJUDICATION = data_path(f"annotations/{ANNOTATION_SETS['emotions']['adjudication']}")
 
 
 @pytest.fixture(scope="module")
@@ -120,9 +123,13 @@ def emotions(chapter: Chapter) -> Readings:
     return load_emotion_readings(chapter, PATHS)
 
 
-def test_the_bundled_emotion_files(chapter: Chapter, emotions: Readings) -> None:
+@pytest.fixture(scope="module")
+def bundled(chapter: Chapter) -> Readings:
+    return DataFiles().readings("emotions", chapter)
+
+
+def test_the_bundled_emotion_files(chapter: Chapter, emotions: Readings, bundled: Readings) -> None:
     assert emotions.n_readers == 2 and emotions.adjudication is None
-    assert not data_path(f"annotations/{ANNOTATION_SETS['emotions']['adjudication']}").exists()
     for table in (emotions.reader_a, emotions.reader_b):
         # long: one row per sentence and emotion, 40 sentences
         assert len(table) == 160 and table["sentence_id"].nunique() == 40
@@ -133,8 +140,23 @@ def test_the_bundled_emotion_files(chapter: Chapter, emotions: Readings) -> None
               for name, table in (("a", emotions.reader_a), ("b", emotions.reader_b))}
     assert marked == {"a": {"fear": 5, "anger": 14, "sadness": 6, "trust": 8},
                       "b": {"fear": 5, "anger": 14, "sadness": 3, "trust": 8}}
-    pd.testing.assert_frame_equal(DataFiles().readings("emotions", chapter).reference(),
-                                  emotions.reference())
+    # the bundled set adds the adjudication: one row per disagreement, every row anchored
+    adjudication = pd.read_csv(ADJUDICATION)
+    assert bundled.n_readers == 2 and bundled.notes == ()
+    assert len(bundled.adjudication) == len(adjudication) == len(emotions.disagreements()) == 5
+    pd.testing.assert_frame_equal(bundled.reader_a, emotions.reader_a)
+    ref = bundled.reference()
+    assert len(ref) == 160 and ref["how"].value_counts().to_dict() == {
+        "agreed": 160 - len(adjudication), "adjudicated": len(adjudication)}
+    # the reference marks what the readers agree on, and the adjudicated value elsewhere
+    agreed = emotions.reference().groupby("emotion", sort=False)["present"].sum()
+    settled = adjudication.groupby("emotion")["adjudicated"].sum()
+    expected = agreed.add(settled, fill_value=0).astype(int).to_dict()
+    assert ref.groupby("emotion", sort=False)["present"].sum().to_dict() == expected
+    every = bundled.settled().iloc[0]
+    assert every["with_a"] == int((adjudication["adjudicated"] == adjudication["present_a"]).sum())
+    assert every["with_b"] == int((adjudication["adjudicated"] == adjudication["present_b"]).sum())
+    assert every["settled"] == every["disagreements"] == 5
 
 
 def test_the_emotion_readers_disagree_on_five_marks(chapter: Chapter, emotions: Readings) -> None:
@@ -249,4 +271,9 @@ def test_an_emotion_row_that_no_longer_anchors_is_left_out_with_a_note(tmp_path:
     assert [Path(n.split(":", 1)[0]).name for n in emotions.notes[:2]] == [
         "emotions_reader_a.csv", "emotions_reader_b.csv"]
     assert all("39 of 40 anchored" in n and "not found: row " in n for n in emotions.notes[:2])
-    assert emotions.notes[2].startswith("the emotions readers disagree on 4 unit(s)")
+    # the adjudication of that sentence does not anchor either: the four others settle the rest
+    adjudicated = int(pd.read_csv(ADJUDICATION)["exact"].str.contains(old, regex=False).sum())
+    assert Path(emotions.notes[2].split(":", 1)[0]).name == ADJUDICATION.name
+    assert f"{5 - adjudicated} of 5 anchored" in emotions.notes[2] and len(emotions.notes) == 3
+    ref = emotions.reference()
+    assert len(ref) == 156 and (ref["how"] == "adjudicated").sum() == 5 - adjudicated

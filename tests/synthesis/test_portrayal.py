@@ -16,7 +16,7 @@ from analysis.synthesis.portrayal import (COMPARED_COLUMNS, portrayal_agreement,
 def test_pascal_is_portrayed_more_warmly_than_bela_kun(results: Analyses) -> None:
     table = portrayal_compared(results.mentions, results.sentence_scores, results.tone_reference,
                                results.register, min_sentences=1, n_boot=200).set_index("person_id")
-    # by the method and by the close reading alike
+    # by the method and by the reference reading alike
     assert table.loc["pierre_pascal", "method"] > table.loc["bela_kun", "method"]
     assert table.loc["pierre_pascal", "reference"] > table.loc["bela_kun", "reference"]
 
@@ -39,7 +39,7 @@ def test_nothing_to_compare_without_a_tone_annotation(results: Analyses) -> None
                               pd.DataFrame(columns=["sentence_id", "fired"]), "lenin") is None
 
 
-# --- the close reading beside the method ----------------------------------------------
+# --- the reference reading beside the method ------------------------------------------
 
 def test_compared_halves_the_reference_and_keeps_the_methods_means(results: Analyses,
                                                                    compared: pd.DataFrame) -> None:
@@ -65,7 +65,7 @@ def test_serge_condemns_bela_kun_and_the_method_reads_him_as_about_neutral(
         compared: pd.DataFrame) -> None:
     kun = compared.set_index("person_id").loc["bela_kun"]
     assert kun["sentences"] == 11
-    # his 11 sentences: +1 -1 0 -1 -1 -2 -1 -1 -1 -2 0 in the close reading, halved
+    # his 11 sentences: +1 -1 0 -1 -1 -2 -1 -1 -1 -2 0 in the reference reading, halved
     assert kun["reference"] == pytest.approx(-9 / 11 / 2)
     assert kun["reference_high"] < 0
     assert kun["method_low"] < 0 < kun["method_high"] and abs(kun["method"]) < 0.1

@@ -1,4 +1,5 @@
-"""Tests of how the readers' disagreements were settled, and of the themes' correlation intervals."""
+"""Tests of how the readers' disagreements on themes were settled (:meth:`Readings.settled` on the
+bundled files), what one rule of scope explains, and the themes' correlation intervals."""
 
 from __future__ import annotations
 
@@ -10,31 +11,38 @@ from hypothesis import strategies as st
 from scipy import stats as scipy_stats
 
 from analysis import themes
+from analysis.readers import THEME, Readings
 from analysis.themes import adjudication
 
 
 @pytest.fixture(scope="module")
-def reference(files, chapter) -> pd.DataFrame:
-    return files.readings("themes", chapter).reference()
+def readings(files, chapter) -> Readings:
+    return files.readings("themes", chapter)
 
 
-def test_the_adjudicator_sided_with_reader_b(reference):
-    table = adjudication.settled_with(reference).set_index("group")
-    # every settled disagreement is one of the 'adjudicated' rows
-    assert table["n"].sum() == (reference["how"] == "adjudicated").sum() == 24
+@pytest.fixture(scope="module")
+def reference(readings) -> pd.DataFrame:
+    return readings.reference()
+
+
+def test_the_adjudicator_sided_with_reader_b(readings, reference):
+    table = readings.settled(by="theme").set_index("group")
+    # every settled disagreement is one of the 'adjudicated' rows, and each disagreement is settled
+    assert table["settled"].sum() == (reference["how"] == "adjudicated").sum() == 24
+    assert (table["disagreements"] == table["settled"]).all()
     assert table["with_b"].sum() == 21 and table["with_a"].sum() == 3
-    assert table.loc["nep"].tolist() == [9, 2, 7, 0]
-    assert (table["with_a"] + table["with_b"] + table["neither"] == table["n"]).all()
-    assert adjudication.settled_with(reference, by=None)["group"].tolist() == ["all"]
+    assert table.loc["nep", ["settled", "with_a", "with_b", "neither"]].tolist() == [9, 2, 7, 0]
+    assert (table["with_a"] + table["with_b"] + table["neither"] == table["settled"]).all()
+    assert readings.settled()["group"].tolist() == ["all"]
 
 
-def test_the_reference_is_close_to_reader_b(reference):
-    share = adjudication.share_as_reader(reference)
+def test_the_reference_is_close_to_reader_b(readings, reference):
+    every = readings.settled().iloc[0]
     n = len(reference)
     agreed = int((reference["how"] == "agreed").sum())
-    assert share["reader_b"] == pytest.approx((agreed + 21) / n)
-    assert share["reader_a"] == pytest.approx((agreed + 3) / n)
-    assert adjudication.share_as_reader(reference.iloc[:0]).isna().all()
+    assert every["units"] == n
+    assert every["as_b"] == pytest.approx((agreed + 21) / n)
+    assert every["as_a"] == pytest.approx((agreed + 3) / n)
 
 
 def test_reader_a_counted_the_famine_as_the_nep(reference):
@@ -47,13 +55,17 @@ def test_reader_a_counted_the_famine_as_the_nep(reference):
     assert adjudication.scope_disagreements(reference, "terror", "famine").empty
 
 
-def test_settled_with_a_made_up_set():
-    ref = pd.DataFrame({"theme": ["a", "a", "a", "b"], "label": [1, 2, 0, 1],
-                        "reader_a": [1, 2, 1, 1], "reader_b": [0, 1, 2, 1],
-                        "how": ["adjudicated", "adjudicated", "adjudicated", "agreed"]})
-    table = adjudication.settled_with(ref).set_index("group")
-    assert table.loc["a"].tolist() == [3, 2, 0, 1]
-    assert table.loc["b"].tolist() == [0, 0, 0, 0]
+def test_settled_on_a_made_up_set():
+    a = pd.DataFrame({"paragraph_id": [1, 2, 3, 4], "theme": ["a", "a", "a", "b"],
+                      "label": [1, 2, 1, 1]})
+    b = a.assign(label=[0, 1, 2, 1])
+    adj = pd.DataFrame({"paragraph_id": [1, 2, 3], "theme": ["a", "a", "a"], "label_a": [1, 2, 1],
+                        "label_b": [0, 1, 2], "adjudicated": [1, 2, 0], "reason": ["x"] * 3})
+    found = Readings("themes", ("paragraph_id", "theme"), "label", THEME, a, b, adj)
+    table = found.settled(by="theme").set_index("group")
+    columns = ["disagreements", "settled", "with_a", "with_b", "neither"]
+    assert table.loc["a", columns].tolist() == [3, 3, 2, 0, 1]
+    assert table.loc["b", columns].tolist() == [0, 0, 0, 0, 0]  # a theme without disagreement
 
 
 # --- how the themes' scores rise and fall together -----------------------------------

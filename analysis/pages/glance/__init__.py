@@ -24,12 +24,12 @@ from analysis.pages.glance.numbers import numbers
 from analysis.pages.glance.sections import (correlations_section, episodes_section,
                                             people_section, themes_section, tone_section)
 from analysis.pages.glance.views import (LIFT, THEME_BANDWIDTH, TOP, Tracks, correlations_table,
-                                         departures_table, episodes_table, figure_map,
-                                         interactive_map, people_table, runs_table, ties_table,
-                                         tracks)
+                                         episodes_table, figure_map, interactive_map,
+                                         people_table, runs_table, ties_table, tracks)
+from analysis.pages.sentiment.views import departures_table
 from analysis.results import Analyses
 
 __all__ = ["LIFT", "THEME_BANDWIDTH", "TOP", "Tracks", "correlations_section", "correlations_table",
-           "departures_table", "episodes_section", "episodes_table", "figure_map", "interactive_map", "numbers",
-           "people_section", "people_table", "runs_table", "themes_section", "ties_table",
-           "tone_section", "tracks"]
+           "departures_table", "episodes_section", "episodes_table", "figure_map", "interactive_map",
+           "numbers", "people_section", "people_table", "runs_table", "themes_section",
+           "ties_table", "tone_section", "tracks"]

@@ -23,8 +23,8 @@ from analysis.pages.glance import views as v
 from analysis.pages.sentiment import measures as sentiment
 from analysis.results import Analyses
 from analysis.sentiment.arc import BANDWIDTH
-from analysis.synthesis import (arcs_compared, episode_at, people_by_stretch, share_led,
-                                stretch_means, theme_peaks)
+from analysis.synthesis import (arcs_compared, people_by_stretch, share_led, stretch_means,
+                                theme_peaks)
 
 
 def numbers(results: Analyses, *, episodes: Mapping[str, str] | None = None,
@@ -61,12 +61,6 @@ def _where(run: object) -> str:
     return f"{100 * run.start:.0f}–{100 * run.end:.0f}%" + (f" ({episodes})" if episodes else "")
 
 
-def _episode(results: Analyses, position: float) -> str | None:
-    """The episode under way at ``position`` (``None``: the text has no episodes)."""
-    return None if results.episodes is None else str(episode_at([position],
-                                                                results.episodes).iloc[0])
-
-
 def _theme_numbers(results: Analyses, episodes: dict[str, str]) -> dict[str, object]:
     themes, names, labels = v.tracks(results).themes, results.lexicon.names, results.lexicon.labels
     peaks = theme_peaks(themes, v.tracks(results).episodes).set_index("theme")
@@ -80,7 +74,8 @@ def _theme_numbers(results: Analyses, episodes: dict[str, str]) -> dict[str, obj
         or None}
     for theme in names:
         out[f"glance_peak_{theme}_pos"] = as_number(100 * peaks.loc[theme, "position"], 0)
-        out[f"glance_peak_{theme}_episode"] = _episode(results, peaks.loc[theme, "position"])
+        out[f"glance_peak_{theme}_episode"] = sentiment.episode(results,
+                                                                peaks.loc[theme, "position"])
         out[f"glance_{theme}_mean"] = as_number(themes[theme].mean(), 1)
     means = None if results.episodes is None else stretch_means(themes, results.episodes)
     for episode, key in episodes.items():
@@ -102,13 +97,13 @@ def _theme_numbers(results: Analyses, episodes: dict[str, str]) -> dict[str, obj
 
 def _tone_numbers(results: Analyses) -> dict[str, object]:
     t = v.tracks(results)
-    dark = v.arc_departures(results)
+    dark = sentiment.departures(results)
     low = t.sentiment.loc[t.sentiment["arc"].idxmin()]
     tones, alike = sentiment.means(results), sentiment.alike(results)
     out: dict[str, object] = {
         "glance_n_departures": len(dark), "glance_arc_min": as_number(low["arc"], 2),
         "glance_arc_min_pos": as_number(100 * low["position"], 0),
-        "glance_arc_min_episode": _episode(results, low["position"]),
+        "glance_arc_min_episode": sentiment.episode(results, low["position"]),
         "glance_arc_mean": as_number(tones["method"], 2),
         "glance_ref_mean": as_number(tones["reference"], 2)}
     for direction, key in (("below", "dark"), ("above", "bright")):
@@ -125,8 +120,8 @@ def _tone_numbers(results: Analyses) -> dict[str, object]:
         "glance_ref_darker": None if compared is None else as_number(100 * compared["darker"], 0),
         "glance_gap": None if compared is None else as_number(compared["gap"], 2),
         "glance_gap_pos": None if compared is None else as_number(100 * compared["gap_position"], 0),
-        "glance_gap_episode": None if compared is None else _episode(results,
-                                                                      compared["gap_position"]),
+        "glance_gap_episode": (None if compared is None
+                               else sentiment.episode(results, compared["gap_position"])),
         "glance_ref_n_departures": None if ref_dark is None else len(ref_dark),
         "glance_ref_departures": None if ref_dark is None else "; ".join(
             f"{r.direction} it at {_where(r)}" for r in ref_dark.itertuples()) or None,

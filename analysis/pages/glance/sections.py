@@ -15,15 +15,14 @@ from __future__ import annotations
 
 from IPython.display import Markdown
 
+from analysis.pages import once
+from analysis.pages.format import NO_REFERENCE, sentence, who_read
 from analysis.pages.glance.numbers import numbers
-from analysis.pages.sentiment import measures as m
-from analysis.pages.sentiment.sections import NO_REFERENCE, TWO_READERS
 from analysis.results import Analyses
 
 
-def _n(results: Analyses) -> dict[str, object]:
-    """The page's numbers, computed once per ``results``."""
-    return m.memo(results, "glance_numbers", lambda: numbers(results))
+#: The page's numbers (:func:`~analysis.pages.glance.numbers.numbers`), computed once.
+_n = once(numbers)
 
 
 def _in(episode: object) -> str:
@@ -56,12 +55,12 @@ def tone_section(results: Analyses) -> Markdown:
             "the sentences would leave it somewhere too, so each stretch is a passage to read, not "
             "a finding.")
     if n["glance_ref_r"] is None:
-        why = results.missing.get("tone_reference", "")
-        return Markdown(f"{text}\n\n**{NO_REFERENCE}** " + (why[:1].upper() + why[1:] + "."
-                                                             if why else ""))
+        return Markdown(f"{text}\n\n**{NO_REFERENCE}** "
+                        + sentence(results.missing.get("tone_reference", "")))
     return Markdown(
         f"{text}\n\nThe readers' arc smooths the reference tone of every sentence of the narration, "
-        f"scored by {TWO_READERS}, halved to share the method's scale. It correlates with the "
+        f"scored by {who_read(results.readings('tone'), 'scores')}, halved to share the method's "
+        "scale. It correlates with the "
         f"method's at "
         f"r = {n['glance_ref_r']:.2f} ({n['glance_ref_r_low']:.2f} to {n['glance_ref_r_high']:.2f}); "
         f"it runs darker over {n['glance_ref_darker']}% of the text (the readers' mean tone "
@@ -99,9 +98,8 @@ def people_section(results: Analyses) -> Markdown:
         return Markdown("No one in the register is named in this text's narration: the people's "
                         "rows are empty.")
     if n["glance_n_episodes"] is None:
-        why = results.missing.get("episodes", "no episodes for this text")
-        return Markdown(f"{why[:1].upper()}{why[1:]}: the people cannot be counted episode by "
-                        "episode.")
+        why = sentence(results.missing.get("episodes", "no episodes for this text"), ":")
+        return Markdown(f"{why} the people cannot be counted episode by episode.")
     return Markdown(f"{n['glance_spread_name']} is named in {n['glance_spread_n']} of the "
                     f"{n['glance_n_episodes']} episodes, no one else in more than "
                     f"{n['glance_spread_others']}.")
@@ -111,8 +109,8 @@ def episodes_section(results: Analyses) -> Markdown:
     """How many episodes divide the text (or that it has none, and how to give them)."""
     n = _n(results)
     if n["glance_n_episodes"] is None:
-        why = results.missing.get("episodes", "no episodes for this text")
-        return Markdown(f"{why[:1].upper()}{why[1:]}: the figures draw no episode lines, and "
-                        "nothing on this page is counted episode by episode.")
+        why = sentence(results.missing.get("episodes", "no episodes for this text"), ":")
+        return Markdown(f"{why} the figures draw no episode lines, and nothing on this page is "
+                        "counted episode by episode.")
     return Markdown(f"The text is divided into {n['glance_n_episodes']} episodes, each opened by a "
                     "quoted phrase and running to the next one's opening:")

@@ -2,7 +2,8 @@
 
 The tracks are computed once per text (:func:`tracks`) with the settings of the
 pages they come from: the themes' density, the method's sentiment arc with its
-band and range of chance, the readers' arc (``None`` without a tone
+band and range of chance (those of the page *Sentiment*, the same computation),
+the readers' arc (``None`` without a tone
 annotation), the most named people, the editor's notes, and the episodes (an
 empty table for a text without them, so that the figures draw no episode lines).
 Tables that need the episodes return ``None`` without them.
@@ -22,16 +23,15 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from analysis.pages import once
+from analysis.pages.figures import CompactFigure
+from analysis.pages.people.common import ties as people_ties
 from analysis.pages.sentiment import measures as sentiment
-from analysis.pages.sentiment.views import CompactFigure
-from analysis.people import labels
 from analysis.readers import tone_unit
 from analysis.reading_view import figures as interactive
 from analysis.results import Analyses
-from analysis.sentiment.arc import departures
 from analysis.synthesis import (leading_themes, note_spans, people_by_stretch, people_track,
-                                sentiment_track, theme_ties, tone_theme_correlations,
-                                track_correlations)
+                                tone_theme_correlations, track_correlations)
 from analysis.synthesis.figures import plot_chapter_map
 from analysis.text.structure import along_chapter
 from analysis.themes import theme_density
@@ -58,61 +58,50 @@ class Tracks:
     episodes: pd.DataFrame
 
 
+@once
 def tracks(results: Analyses) -> Tracks:
     """The tracks of ``results`` (computed once)."""
-    def compute() -> Tracks:
-        chapter = results.chapter
-        return Tracks(
-            themes=theme_density(chapter, results.lexicon, hits=results.theme_hits,
-                                 bandwidth=THEME_BANDWIDTH),
-            sentiment=sentiment_track(chapter, results.sentence_scores, n_boot=sentiment.ARC_BOOT,
-                                      n_perm=sentiment.N_PERM),
-            reference=results.reference_track,
-            people=people_track(chapter, results.mentions, results.register, top=TOP),
-            notes=note_spans(chapter), episodes=sentiment.episodes(results))
-    return sentiment.memo(results, "glance_tracks", compute)
+    chapter = results.chapter
+    return Tracks(
+        themes=theme_density(chapter, results.lexicon, hits=results.theme_hits,
+                             bandwidth=THEME_BANDWIDTH),
+        sentiment=sentiment.arc(results).merge(sentiment.envelope(results), on="position",
+                                               validate="one_to_one"),
+        reference=results.reference_track,
+        people=people_track(chapter, results.mentions, results.register, top=TOP),
+        notes=note_spans(chapter), episodes=sentiment.episodes(results))
 
 
+@once
 def runs(results: Analyses) -> pd.DataFrame:
     """Which theme leads where (:func:`analysis.synthesis.leading_themes` at :data:`LIFT`)."""
-    return sentiment.memo(results, "glance_runs", lambda: leading_themes(tracks(results).themes,
-                                                                         min_lift=LIFT))
+    return leading_themes(tracks(results).themes, min_lift=LIFT)
 
 
-def arc_departures(results: Analyses) -> pd.DataFrame:
-    """Where the method's arc leaves its range of shuffled order, with the episodes if any."""
-    track = tracks(results).sentiment
-    return departures(track, track, results.episodes)
-
-
+@once
 def correlations(results: Analyses) -> pd.DataFrame:
     """Each theme with the tone: along the smoothed tracks (``r``), and paragraph by paragraph
     (``rho`` with its interval), by the method and, where there is a reference, by the readers."""
-    def compute() -> pd.DataFrame:
-        names = results.lexicon.names
-        table = track_correlations(tracks(results).themes, tracks(results).sentiment)
-        rho = tone_theme_correlations(sentiment.narration(results), results.paragraph_scores,
-                                      theme_columns=names, n_boot=sentiment.N_BOOT)
-        table = table.merge(rho.drop(columns="n"), on="theme")
-        ref = results.tone_reference
-        if ref is not None:
-            theirs = tone_theme_correlations(
-                ref.assign(tone=tone_unit(ref["score"])), results.paragraph_scores, column="tone",
-                theme_columns=names, n_boot=sentiment.N_BOOT)
-            table = table.merge(theirs.drop(columns="n").rename(columns=lambda c: c if c == "theme"
-                                                                 else f"readers_{c}"), on="theme")
-        return table
-    return sentiment.memo(results, "glance_correlations", compute)
+    names = results.lexicon.names
+    table = track_correlations(tracks(results).themes, tracks(results).sentiment)
+    rho = tone_theme_correlations(sentiment.narration(results), results.paragraph_scores,
+                                  theme_columns=names, n_boot=sentiment.N_BOOT)
+    table = table.merge(rho.drop(columns="n"), on="theme")
+    ref = results.tone_reference
+    if ref is not None:
+        theirs = tone_theme_correlations(
+            ref.assign(tone=tone_unit(ref["score"])), results.paragraph_scores, column="tone",
+            theme_columns=names, n_boot=sentiment.N_BOOT)
+        table = table.merge(theirs.drop(columns="n").rename(columns=lambda c: c if c == "theme"
+                                                             else f"readers_{c}"), on="theme")
+    return table
 
 
 def ties(results: Analyses) -> pd.DataFrame:
-    """The people named where each theme is densest (:func:`analysis.synthesis.theme_ties`), by label."""
-    def compute() -> pd.DataFrame:
-        table = theme_ties(results.mentions, results.paragraph_scores, results.register, top=TIES,
-                           themes=results.lexicon.names)
-        return table.assign(name=table["person_id"].map(labels(results.mentions,
-                                                               results.register)))
-    return sentiment.memo(results, "glance_ties", compute)
+    """The :data:`TIES` people named where each theme is densest: the first rows of the page on
+    people's :func:`~analysis.pages.people.common.ties` (the same computation)."""
+    table = people_ties(results)
+    return table[table["rank"] <= TIES].reset_index(drop=True)
 
 
 # --- what the page shows ------------------------------------------------------------------------
@@ -148,12 +137,6 @@ def runs_table(results: Analyses) -> pd.DataFrame:
     table = runs(results)
     return table.assign(theme=table["theme"].map(results.lexicon.labels).fillna(table["theme"])
                         ).round(3)
-
-
-def departures_table(results: Analyses) -> pd.DataFrame | None:
-    """Where the method's arc leaves the range of shuffled order (``None``: nowhere)."""
-    table = arc_departures(results)
-    return None if table.empty else table.round(3)
 
 
 def correlations_table(results: Analyses) -> pd.DataFrame:

@@ -26,8 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from analysis.pages.people.check import check_numbers, check_section, check_table, readers_phrase
-from analysis.pages.people.common import compact_figures, compact_png
+from analysis.pages.people.check import check_numbers, check_section, check_table
 from analysis.pages.people.fates import fate_numbers, fates_figure, fates_section, killings_table
 from analysis.pages.people.names import (centrality_table, counts_figure, detector_numbers,
                                          network_figure, network_interactive, network_numbers,
@@ -72,11 +71,10 @@ def numbers(results: Analyses, *, people: Mapping[str, str] | None = None,
     return out
 
 
-__all__ = ["centrality_table", "check_numbers", "check_section", "check_table", "compact_figures",
-           "compact_png", "counts_figure", "detector_numbers", "fate_numbers", "fates_figure",
-           "fates_section", "killings_table", "network_figure", "network_interactive",
+__all__ = ["centrality_table", "check_numbers", "check_section", "check_table", "counts_figure",
+           "detector_numbers", "fate_numbers", "fates_figure", "fates_section", "killings_table", "network_figure", "network_interactive",
            "network_numbers", "numbers", "person_numbers", "portrayal_figure",
            "portrayal_numbers", "portrayal_section", "portrayal_table", "quote_numbers",
-           "readers_phrase", "record_table", "register_numbers", "register_section",
+           "record_table", "register_numbers", "register_section",
            "register_table", "sentences_table", "shared_names_table", "tie_numbers",
            "ties_section", "ties_table", "timeline_figure", "LINKS", "TABLE_OPTIONS"]

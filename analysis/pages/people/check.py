@@ -12,28 +12,23 @@ Example:
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pandas as pd
 from IPython.display import Markdown
 
 from analysis import people
-from analysis.pages import as_number
+from analysis.pages import as_number, once
+from analysis.pages.format import who_read
 from analysis.pages.people.common import N_BOOT, SEED
 from analysis.results import Analyses
 
-#: The readers of an annotation set, in the book's standard words.
-TWO_READERS = ("two AI language-model readers working from written guidelines, each without "
-               "sight of the other's labels or of any method's score")
 
-
-@lru_cache(maxsize=4)
+@once
 def _check(results: Analyses) -> dict[str, object] | None:
     """The readers, their agreement and the finder against the reference and each reader."""
     readings = results.readings("mentions")
     if readings is None:
         return None
-    reference = readings.reference()
+    reference, settled = readings.reference(), readings.settled().iloc[0]
     key = ["paragraph_id", "start", "end"]
     found = results.mentions
     if readings.n_readers == 2:  # spans the reference leaves out are left out on both sides
@@ -47,7 +42,7 @@ def _check(results: Analyses) -> dict[str, object] | None:
         against["reader A"] = people.evaluate(results.mentions, readings.reader_a).iloc[0]
         against["reader B"] = people.evaluate(results.mentions, readings.reader_b).iloc[0]
     return {"readings": readings, "reference": reference, "against": against, "diffs": diffs,
-            "open": 0 if readings.n_readers == 1 else len(readings.paired()) - len(reference),
+            "open": int(settled["disagreements"] - settled["settled"]),
             "agreement": (readings.agreement(n_boot=N_BOOT, seed=SEED).iloc[0]
                           if readings.n_readers == 2 else None)}
 
@@ -77,20 +72,6 @@ def _wrong(results: Analyses, diffs: pd.DataFrame) -> dict[str, object]:
             "people_check_other": quote((f.start, f.end) for f in spurious.itertuples()
                                         if f.Index not in paired_f),
             "people_check_n_spurious": len(spurious), "people_check_n_missed": len(missed)}
-
-
-def readers_phrase(results: Analyses) -> str | None:
-    """Who made the mention check, in the book's standard words (``None``: there is none)."""
-    check = _check(results)
-    if check is None:
-        return None
-    readings = check["readings"]
-    if readings.n_readers == 1:
-        return "one AI language-model reader working from written guidelines"
-    if readings.adjudication is not None:
-        return TWO_READERS + ", and an AI adjudicator who settled their disagreements"
-    return (TWO_READERS + f"; no adjudicator has settled the {check['open']} spans on which they "
-            "differ, so the reference leaves them out")
 
 
 def check_table(results: Analyses) -> pd.DataFrame | None:
@@ -133,7 +114,7 @@ def check_numbers(results: Analyses) -> dict[str, object]:
     checked = sorted(set(ref["paragraph_id"]))
     kinds = results.chapter.paragraphs.set_index("paragraph_id")["kind"]
     named = set(ref.loc[ref["person_id"] != "", "paragraph_id"])
-    out.update(people_check_readers=readers_phrase(results),
+    out.update(people_check_readers=who_read(check["readings"]),
                people_check_n_readers=check["readings"].n_readers,
                people_check_paragraphs=len(checked),
                people_check_notes=int((kinds[checked] == "editorial").sum()),

@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import pandas as pd
 from IPython.display import Markdown
-from matplotlib.figure import Figure
 
-from analysis.pages.people.common import has_record, join, killer, named_register
+from analysis.pages.figures import CompactFigure
+from analysis.pages.format import join
+from analysis.pages.people.common import has_record, killer, named_register
 from analysis.people.fates import deaths_by_decade, fates
 from analysis.people.figures import plot_fates
 from analysis.people.register import KILLINGS
@@ -95,7 +96,7 @@ def killings_table(results: Analyses) -> pd.DataFrame | None:
             .set_index(["decade", "how"]))
 
 
-def fates_figure(results: Analyses, year: float | None = None) -> Figure | None:
+def fates_figure(results: Analyses, year: float | None = None) -> CompactFigure | None:
     """Each person's life from birth to death, the killer's victims marked (``None``: no record).
 
     ``year``: the text's year, marked, and only the lives spanning it drawn
@@ -106,7 +107,8 @@ def fates_figure(results: Analyses, year: float | None = None) -> Figure | None:
     table = fates(named_register(results))
     if not (table["born"].ne("") & table["died"].ne("")).any():
         return None
-    return plot_fates(table, killer=killer(results), year=year, contemporaries=year is not None)
+    return CompactFigure(plot_fates(table, killer=killer(results), year=year,
+                                    contemporaries=year is not None))
 
 
 def fates_section(results: Analyses) -> Markdown:

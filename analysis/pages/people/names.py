@@ -14,10 +14,10 @@ from __future__ import annotations
 import networkx as nx
 import pandas as pd
 from IPython.display import Markdown
-from matplotlib.figure import Figure
 
 from analysis import people
 from analysis.pages import as_number
+from analysis.pages.figures import CompactFigure
 from analysis.pages.people.common import (LAYOUT_SEED, borrowed, counts, labels, layout,
                                           named_register)
 from analysis.people.fates import lifespan
@@ -154,23 +154,23 @@ def shared_names_table(results: Analyses) -> pd.DataFrame | None:
     return pd.DataFrame(rules).set_index("alias") if rules else None
 
 
-def counts_figure(results: Analyses, top: int = 25) -> Figure:
+def counts_figure(results: Analyses, top: int = 25) -> CompactFigure:
     """The most named people, in the text and in its notes (:func:`~analysis.people.figures.plot_counts`)."""
     table = counts(results)
-    return plot_counts(table[table["total"] > 0], top=top)
+    return CompactFigure(plot_counts(table[table["total"] > 0], top=top))
 
 
-def timeline_figure(results: Analyses, top: int = 16) -> Figure:
+def timeline_figure(results: Analyses, top: int = 16) -> CompactFigure:
     """Where the ``top`` most named people are named, in order of first appearance."""
     table = counts(results)
     shown = table[table["total"] > 0].head(top).sort_values("first_paragraph", kind="stable")
-    return plot_timeline(results.mentions, results.chapter, labels(results),
-                         shown["person_id"].tolist())
+    return CompactFigure(plot_timeline(results.mentions, results.chapter, labels(results),
+                                       shown["person_id"].tolist()))
 
 
-def network_figure(results: Analyses) -> Figure:
+def network_figure(results: Analyses) -> CompactFigure:
     """The co-occurrence network, drawn (:func:`~analysis.people.figures.plot_network`)."""
-    return plot_network(results.network, layout(results))
+    return CompactFigure(plot_network(results.network, layout(results)))
 
 
 def network_interactive(results: Analyses) -> InteractiveFigure:

@@ -21,11 +21,12 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 from IPython.display import Markdown
-from matplotlib.figure import Figure
 
 from analysis.pages import as_number
+from analysis.pages.figures import CompactFigure
+from analysis.pages.format import join, p_text, reach, strength
 from analysis.pages.people.common import (MIN_SENTENCES, N_BOOT, N_PERM, SEED, compared, counts,
-                                          join, labels, p_value, strength, ties)
+                                          labels, ties)
 from analysis.people.figures import plot_portrayal
 from analysis.people.network import identical_mentions
 from analysis.results import Analyses
@@ -66,8 +67,7 @@ def portrayal_numbers(results: Analyses) -> dict[str, object]:
         "spearman_low": as_number(agreement["spearman_low"], 2),
         "spearman_high": as_number(agreement["spearman_high"], 2),
         "strength": strength(agreement["spearman"]),
-        "zero": ("includes" if agreement["spearman_low"] <= 0 <= agreement["spearman_high"]
-                 else "leaves out"),
+        "zero": reach(agreement["spearman_low"], agreement["spearman_high"]).split()[0],
         "mean_abs_gap": as_number(agreement["mean_abs_gap"], 2),
         "method_higher": int(agreement["method_higher"]), "parted": int(agreement["parted"]),
         "warmer": names(parted[parted["gap"] > 0].sort_values("gap", ascending=False)),
@@ -133,12 +133,12 @@ def quote_numbers(results: Analyses, quotes: Mapping[str, Sequence[str]]) -> dic
     return out
 
 
-def portrayal_figure(results: Analyses, highlight: Sequence[str] = ()) -> Figure | None:
+def portrayal_figure(results: Analyses, highlight: Sequence[str] = ()) -> CompactFigure | None:
     """Each person's mean tone by the readers' reference and by the method (``None``: no reference)."""
     table = compared(results)
     if table is None or table.empty:
         return None
-    return plot_portrayal(table, labels(results), highlight=tuple(highlight))
+    return CompactFigure(plot_portrayal(table, labels(results), highlight=tuple(highlight)))
 
 
 def portrayal_table(results: Analyses) -> pd.DataFrame | None:
@@ -201,7 +201,7 @@ def tie_numbers(results: Analyses) -> dict[str, object]:
         out.update({f"people_tie_{theme}": str(labels(results)[top["person_id"]]),
                     f"people_tie_{theme}_lift": as_number(top["lift"], 2),
                     f"people_tie_{theme}_n": int(top["paragraphs"]),
-                    f"people_tie_{theme}_p": p_value(top["p"]),
+                    f"people_tie_{theme}_p": p_text(top["p"]),
                     f"people_tie_{theme}_above": "above" if top["lift"] > 1 else "below"})
         if top["lift"] <= 1:
             below.append(label)
@@ -219,7 +219,7 @@ def ties_table(results: Analyses) -> pd.DataFrame:
     themes = results.lexicon.labels
     return (table.assign(theme=table["theme"].map(themes),
                          name=table["person_id"].map(labels(results)),
-                         p=table["p"].map(lambda v: p_value(v).removeprefix("p = ").removeprefix("p ")))
+                         p=table["p"].map(p_text))
             [["theme", "rank", "name", "paragraphs", "mean_score", "lift", "p"]]
             .set_index(["theme", "rank"]).round(2))
 

@@ -1,9 +1,10 @@
 """What the page *Sentiment* measures, each once per text: the readers, the validation, the arc, the emotions.
 
-Each function takes an :class:`~analysis.results.Analyses` and keeps its result
-with it (:func:`memo`), so that the page's numbers, tables and figures share one
-computation. What a text lacks gives ``None`` (or an empty dict or table): no
-tone annotation, no tuning split, no emotion annotation, no episodes.
+Each function takes an :class:`~analysis.results.Analyses`; those that compute
+are marked :func:`~analysis.pages.once`, so that the page's numbers, tables and
+figures (and the page *The text at a glance*) share one computation. What a text
+lacks gives ``None`` (or an empty dict or table): no tone annotation, no tuning
+split, no emotion annotation, no episodes.
 
 Example:
     >>> results = Analyses(chapter)
@@ -15,11 +16,10 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pandas as pd
 
 from analysis import readers, stats
+from analysis.pages import once
 from analysis.readers import Readings
 from analysis.results import Analyses
 from analysis.sentiment import (METHODS, RECOMMENDED, against_readers, agreement_table,
@@ -27,8 +27,9 @@ from analysis.sentiment import (METHODS, RECOMMENDED, against_readers, agreement
 from analysis.sentiment import arc as arcs
 from analysis.sentiment.emotions import check, emotion_counts, emotion_tracks
 from analysis.sentiment.lexicons import afinn_scores, nrc_scores
-from analysis.synthesis import (dominant_theme, emotions_by_theme, mean_tones, method_themes,
-                                readers_themes, reference_points, sentiment_by_theme)
+from analysis.synthesis import (dominant_theme, emotions_by_theme, episode_at, mean_tones,
+                                method_themes, readers_themes, reference_points,
+                                sentiment_by_theme)
 
 #: Bootstrap resamples of the validation; of the arcs' bands; permutations of the shuffle tests.
 N_BOOT, ARC_BOOT, N_PERM = 1000, 500, 1000
@@ -44,17 +45,15 @@ NO_EPISODES = pd.DataFrame({"episode": pd.Series(dtype=object), "position": pd.S
                             "paragraph_id": pd.Series(dtype=int)})
 
 
-def memo(results: Analyses, name: object, compute: Callable[[], object]) -> object:
-    """``compute()`` once per ``results`` and ``name``, then kept (as :class:`Analyses` keeps its tables)."""
-    store = results.__dict__.setdefault("_page_sentiment", {})
-    if name not in store:
-        store[name] = compute()
-    return store[name]
-
-
 def episodes(results: Analyses) -> pd.DataFrame:
     """The text's episodes (:attr:`~analysis.results.Analyses.episodes`), or none (an empty table)."""
     return NO_EPISODES if results.episodes is None else results.episodes
+
+
+def episode(results: Analyses, position: float) -> str | None:
+    """The episode under way at ``position`` (0 to 1), or ``None`` for a text without episodes."""
+    return None if results.episodes is None else str(episode_at([position],
+                                                                results.episodes).iloc[0])
 
 
 # --- the readers -------------------------------------------------------------------------------
@@ -71,39 +70,42 @@ def two_readers(results: Analyses) -> bool:
     return found is not None and found.n_readers == 2
 
 
+@once
 def readers_agreement(results: Analyses) -> pd.Series | None:
     """How far the two tone readers agree (exact share, alpha, kappa, rho), or ``None``."""
     if not two_readers(results):
         return None
-    return memo(results, "agree", lambda: tone(results).agreement(n_boot=N_BOOT).iloc[0])
+    return tone(results).agreement(n_boot=N_BOOT).iloc[0]
 
 
+@once
 def plain_explanations(results: Analyses) -> pd.DataFrame:
     """The words behind plain VADER's scores (:func:`analysis.sentiment.explanation.sentence_explanations`)."""
-    return memo(results, "plain", lambda: sentence_explanations(
-        results.chapter, "vader", None, results.sentence_scores))
+    return sentence_explanations(results.chapter, "vader", None, results.sentence_scores)
 
 
 # --- the method against the readers ------------------------------------------------------------
 
 
+@once
 def subsets(results: Analyses) -> dict[str, pd.DataFrame]:
     """Reader A's sentences part by part of the tuning protocol (:func:`analysis.sentiment.tuning_subsets`)."""
     found = tone(results)
-    return {} if found is None else memo(results, "subsets", lambda: tuning_subsets(
-        found.reader_a, results.sentence_scores))
+    return {} if found is None else tuning_subsets(found.reader_a, results.sentence_scores)
 
 
+@once
 def tuning(results: Analyses) -> pd.DataFrame | None:
     """Each method against reader A, part by part (:func:`analysis.sentiment.agreement_table`)."""
     parts = subsets(results)
     if not parts:
         return None
-    return memo(results, "tuning", lambda: pd.concat(
+    return pd.concat(
         [agreement_table(part["score"], part[list(METHODS)], n_boot=N_BOOT).assign(part=key)
-         for key, part in parts.items()], ignore_index=True))
+         for key, part in parts.items()], ignore_index=True)
 
 
+@once
 def held(results: Analyses) -> pd.DataFrame | None:
     """The sentences the method is tested on: those the readers scored, less reader A's development half.
 
@@ -116,21 +118,19 @@ def held(results: Analyses) -> pd.DataFrame | None:
     if found is None:
         return None
 
-    def compute() -> pd.DataFrame:
-        reader_a = found.reader_a
-        units = reader_a[[c for c in ("sentence_id", "paragraph_id", "text", "split")
-                          if c in reader_a.columns]]
-        base = (found.paired() if found.n_readers == 2
-                else reader_a[["sentence_id"]].assign(reader_a=reader_a["score"], reader_b=pd.NA))
-        both = (base.merge(units, on="sentence_id")
-                .merge(ref[["sentence_id", "score", "how", "reason"]], on="sentence_id", how="left")
-                .merge(results.sentence_scores.drop(columns=["paragraph_id", "start", "end"]),
-                       on="sentence_id"))
-        if "split" in both.columns:
-            both = both[both["split"] == "heldout"]
-        both = both.reset_index(drop=True)
-        return both.assign(afinn=afinn_scores(both["text"]), nrc=nrc_scores(both["text"]))
-    return memo(results, "held", compute)
+    reader_a = found.reader_a
+    units = reader_a[[c for c in ("sentence_id", "paragraph_id", "text", "split")
+                      if c in reader_a.columns]]
+    base = (found.paired() if found.n_readers == 2
+            else reader_a[["sentence_id"]].assign(reader_a=reader_a["score"], reader_b=pd.NA))
+    both = (base.merge(units, on="sentence_id")
+            .merge(ref[["sentence_id", "score", "how", "reason"]], on="sentence_id", how="left")
+            .merge(results.sentence_scores.drop(columns=["paragraph_id", "start", "end"]),
+                   on="sentence_id"))
+    if "split" in both.columns:
+        both = both[both["split"] == "heldout"]
+    both = both.reset_index(drop=True)
+    return both.assign(afinn=afinn_scores(both["text"]), nrc=nrc_scores(both["text"]))
 
 
 def referenced(results: Analyses) -> pd.DataFrame | None:
@@ -141,6 +141,7 @@ def referenced(results: Analyses) -> pd.DataFrame | None:
         {"score": "int64"}).reset_index(drop=True)
 
 
+@once
 def ceiling(results: Analyses) -> pd.DataFrame | None:
     """Every lexicon against each reader and the reference, beside the readers against each other.
 
@@ -152,72 +153,72 @@ def ceiling(results: Analyses) -> pd.DataFrame | None:
     if frame is None:
         return None
     if not two_readers(results):
-        return memo(results, "ceiling", lambda: agreement_table(
-            settled["score"], settled[LEXICONS], n_boot=N_BOOT).assign(
-                against="reader A", comparison=lambda t: t["method"] + " vs reader A"))
+        return agreement_table(settled["score"], settled[LEXICONS], n_boot=N_BOOT).assign(
+            against="reader A", comparison=lambda t: t["method"] + " vs reader A")
 
-    def compute() -> pd.DataFrame:
-        readers_rows = against_readers(frame.astype({"reader_a": "int64", "reader_b": "int64"}),
-                                       LEXICONS, others=(), n_boot=N_BOOT)
-        reference = agreement_table(settled["score"], settled[LEXICONS], n_boot=N_BOOT).assign(
-            against="reference", comparison=lambda t: t["method"] + " vs reference")
-        return pd.concat([readers_rows, reference[readers_rows.columns]], ignore_index=True)
-    return memo(results, "ceiling", compute)
+    readers_rows = against_readers(frame.astype({"reader_a": "int64", "reader_b": "int64"}),
+                                   LEXICONS, others=(), n_boot=N_BOOT)
+    reference = agreement_table(settled["score"], settled[LEXICONS], n_boot=N_BOOT).assign(
+        against="reference", comparison=lambda t: t["method"] + " vs reference")
+    return pd.concat([readers_rows, reference[readers_rows.columns]], ignore_index=True)
 
 
+@once
 def all_sentences_rho(results: Analyses) -> tuple[float, float, float] | None:
     """Spearman's rho of the method with the reference over every sentence both score, with interval."""
     ref = results.tone_reference
     if ref is None:
         return None
 
-    def compute() -> tuple[float, float, float]:
-        both = ref[["sentence_id", "score"]].merge(results.sentence_scores, on="sentence_id")
-        rho = stats.spearman(both["score"], both[RECOMMENDED])
-        return (rho, *stats.bootstrap(stats.spearman, both["score"], both[RECOMMENDED],
-                                      n_boot=N_BOOT))
-    return memo(results, "rho_all", compute)
+    both = ref[["sentence_id", "score"]].merge(results.sentence_scores, on="sentence_id")
+    rho = stats.spearman(both["score"], both[RECOMMENDED])
+    return (rho, *stats.bootstrap(stats.spearman, both["score"], both[RECOMMENDED],
+                                  n_boot=N_BOOT))
 
 
 # --- the arcs ----------------------------------------------------------------------------------
 
 
+@once
 def points(results: Analyses) -> pd.DataFrame:
     """The narration's sentences with the method's score, placed along the text."""
-    return memo(results, "points", lambda: arcs.arc_points(results.chapter, results.sentence_scores))
+    return arcs.arc_points(results.chapter, results.sentence_scores)
 
 
+@once
 def arc(results: Analyses) -> pd.DataFrame:
     """The method's smoothed arc with its bootstrap band."""
-    return memo(results, "arc", lambda: arcs.smooth_arc(points(results), n_boot=ARC_BOOT))
+    return arcs.smooth_arc(points(results), n_boot=ARC_BOOT)
 
 
+@once
 def envelope(results: Analyses) -> pd.DataFrame:
     """The range of arcs of the same sentences in shuffled order."""
-    return memo(results, "envelope", lambda: arcs.shuffle_envelope(points(results), n_perm=N_PERM))
+    return arcs.shuffle_envelope(points(results), n_perm=N_PERM)
 
 
+@once
 def shuffle(results: Analyses) -> pd.Series:
     """The shuffle test of the method's arc."""
-    return memo(results, "shuffle", lambda: arcs.shuffle_test(points(results), n_perm=N_PERM))
+    return arcs.shuffle_test(points(results), n_perm=N_PERM)
 
 
+@once
 def sensitivity(results: Analyses) -> pd.DataFrame:
     """The shuffle test at three bandwidths."""
-    return memo(results, "sensitivity", lambda: arcs.bandwidth_sensitivity(points(results),
-                                                                            n_perm=N_PERM))
+    return arcs.bandwidth_sensitivity(points(results), n_perm=N_PERM)
 
 
+@once
 def departures(results: Analyses) -> pd.DataFrame:
     """Where the method's arc leaves the range of shuffled order (with the episodes, if any)."""
-    return memo(results, "departures", lambda: arcs.departures(
-        arc(results), envelope(results), results.episodes))
+    return arcs.departures(arc(results), envelope(results), results.episodes)
 
 
+@once
 def ref_points(results: Analyses) -> pd.DataFrame | None:
     """The readers' reference tone as the arc's points (method's scale), or ``None``."""
-    return memo(results, "ref_points", lambda: reference_points(results.chapter,
-                                                                results.tone_reference))
+    return reference_points(results.chapter, results.tone_reference)
 
 
 def ref_arc(results: Analyses) -> pd.DataFrame | None:
@@ -225,26 +226,26 @@ def ref_arc(results: Analyses) -> pd.DataFrame | None:
     return results.reference_track
 
 
+@once
 def ref_envelope(results: Analyses) -> pd.DataFrame | None:
     """The range of the readers' arc in shuffled order, or ``None``."""
     found = ref_points(results)
-    return None if found is None else memo(results, "ref_envelope", lambda: arcs.shuffle_envelope(
-        found, n_perm=N_PERM))
+    return None if found is None else arcs.shuffle_envelope(found, n_perm=N_PERM)
 
 
+@once
 def ref_shuffle(results: Analyses) -> pd.Series | None:
     """The shuffle test of the readers' arc, or ``None``."""
     found = ref_points(results)
-    return None if found is None else memo(results, "ref_shuffle", lambda: arcs.shuffle_test(
-        found, n_perm=N_PERM))
+    return None if found is None else arcs.shuffle_test(found, n_perm=N_PERM)
 
 
+@once
 def ref_departures(results: Analyses) -> pd.DataFrame | None:
     """Where the readers' arc leaves its range of shuffled order, or ``None``."""
     if ref_points(results) is None:
         return None
-    return memo(results, "ref_departures", lambda: arcs.departures(
-        ref_arc(results), ref_envelope(results), results.episodes))
+    return arcs.departures(ref_arc(results), ref_envelope(results), results.episodes)
 
 
 def paired_points(results: Analyses) -> tuple[pd.DataFrame, pd.DataFrame] | None:
@@ -257,24 +258,25 @@ def paired_points(results: Analyses) -> tuple[pd.DataFrame, pd.DataFrame] | None
             found[found["sentence_id"].isin(ours["sentence_id"])].reset_index(drop=True))
 
 
+@once
 def alike(results: Analyses) -> pd.Series | None:
     """The correlation of the two arcs along the text, with its interval (sentences resampled)."""
     pair = paired_points(results)
-    return None if pair is None else memo(results, "alike", lambda: arcs.arc_correlation(
-        *pair, n_boot=ARC_BOOT))
+    return None if pair is None else arcs.arc_correlation(*pair, n_boot=ARC_BOOT)
 
 
+@once
 def parted(results: Analyses) -> pd.DataFrame | None:
     """Where the method's arc and the readers' lie more than :data:`PART` apart, or ``None``."""
     theirs = ref_arc(results)
-    return None if theirs is None else memo(results, "parted", lambda: arcs.parting(
-        arc(results), theirs, threshold=PART, episodes=results.episodes))
+    return None if theirs is None else arcs.parting(
+        arc(results), theirs, threshold=PART, episodes=results.episodes)
 
 
+@once
 def means(results: Analyses) -> pd.Series:
     """The mean tone of the narration by the method and the readers (:func:`analysis.synthesis.mean_tones`)."""
-    return memo(results, "means", lambda: mean_tones(results.chapter, results.sentence_scores,
-                                                     results.tone_reference))
+    return mean_tones(results.chapter, results.sentence_scores, results.tone_reference)
 
 
 # --- by theme and kind ---------------------------------------------------------------------------
@@ -287,22 +289,25 @@ def narration(results: Analyses) -> pd.DataFrame:
     return scores[(kinds == "narrative").to_numpy()].reset_index(drop=True)
 
 
+@once
 def by_theme(results: Analyses) -> pd.DataFrame:
     """The method's mean tone by the paragraph's dominant theme, with intervals (paragraphs resampled)."""
-    return memo(results, "by_theme", lambda: sentiment_by_theme(
-        narration(results), results.paragraph_scores, threshold=THRESHOLD, n_boot=N_BOOT))
+    return sentiment_by_theme(narration(results), results.paragraph_scores, threshold=THRESHOLD,
+                              n_boot=N_BOOT)
 
 
+@once
 def ref_by_theme(results: Analyses) -> pd.DataFrame | None:
     """The readers' mean tone (method's scale) by the paragraph's dominant theme, or ``None``."""
     ref = results.tone_reference
     if ref is None:
         return None
-    return memo(results, "ref_by_theme", lambda: sentiment_by_theme(
+    return sentiment_by_theme(
         ref.assign(tone=readers.tone_unit(ref["score"])), results.paragraph_scores,
-        threshold=THRESHOLD, n_boot=N_BOOT, column="tone"))
+        threshold=THRESHOLD, n_boot=N_BOOT, column="tone")
 
 
+@once
 def theme_difference(results: Analyses, first: str, second: str,
                      reference: bool = False) -> pd.Series | None:
     """How much darker ``first``'s paragraphs are than ``second``'s, with an interval (paragraphs resampled).
@@ -314,34 +319,34 @@ def theme_difference(results: Analyses, first: str, second: str,
     if reference and ref is None:
         return None
 
-    def compute() -> pd.Series:
-        frame = (ref.assign(tone=readers.tone_unit(ref["score"])) if reference
-                 else narration(results).rename(columns={"sentiment": "tone"}))
-        theme = frame["paragraph_id"].map(dominant_theme(results.paragraph_scores, THRESHOLD))
-        theme = theme.fillna("none")
-        if not (theme == first).any() or not (theme == second).any():
-            return None  # a theme dominates no paragraph: nothing to compare
-        return stats.group_difference(frame["tone"], theme, first, second, frame["paragraph_id"])
-    return memo(results, ("difference", first, second, reference), compute)
+    frame = (ref.assign(tone=readers.tone_unit(ref["score"])) if reference
+             else narration(results).rename(columns={"sentiment": "tone"}))
+    theme = frame["paragraph_id"].map(dominant_theme(results.paragraph_scores, THRESHOLD))
+    theme = theme.fillna("none")
+    if not (theme == first).any() or not (theme == second).any():
+        return None  # a theme dominates no paragraph: nothing to compare
+    return stats.group_difference(frame["tone"], theme, first, second, frame["paragraph_id"])
 
 
+@once
 def kinds(results: Analyses) -> pd.DataFrame:
     """The method's mean tone of the narration and of the editor's notes, with intervals."""
-    return memo(results, "kinds", lambda: sentiment_by_kind(results.chapter,
-                                                            results.sentence_scores))
+    return sentiment_by_kind(results.chapter, results.sentence_scores)
 
 
 # --- emotions ------------------------------------------------------------------------------------
 
 
+@once
 def counts(results: Analyses) -> pd.DataFrame:
     """Each sentence's words of each emotion (:func:`analysis.sentiment.emotions.emotion_counts`)."""
-    return memo(results, "counts", lambda: emotion_counts(results.chapter))
+    return emotion_counts(results.chapter)
 
 
+@once
 def tracks(results: Analyses) -> pd.DataFrame:
     """Each emotion's smoothed rate along the narration."""
-    return memo(results, "tracks", lambda: emotion_tracks(results.chapter, counts(results)))
+    return emotion_tracks(results.chapter, counts(results))
 
 
 def emotion_readings(results: Analyses) -> Readings | None:
@@ -349,21 +354,23 @@ def emotion_readings(results: Analyses) -> Readings | None:
     return results.readings("emotions")
 
 
+@once
 def emotion_check(results: Analyses) -> pd.DataFrame | None:
     """The emotion lexicon's counts against the readers' reference (:func:`analysis.sentiment.emotions.check`)."""
     found = emotion_readings(results)
-    return None if found is None else memo(results, "check", lambda: check(
-        counts(results), found.reference(), n_boot=N_BOOT))
+    return None if found is None else check(counts(results), found.reference(), n_boot=N_BOOT)
 
 
+@once
 def emotion_agreement(results: Analyses) -> pd.DataFrame | None:
     """How far the two emotion readers agree, emotion by emotion, or ``None`` (fewer than two)."""
     found = emotion_readings(results)
     if found is None or found.n_readers < 2:
         return None
-    return memo(results, "emotion_agree", lambda: found.agreement(by="emotion", n_boot=N_BOOT))
+    return found.agreement(by="emotion", n_boot=N_BOOT)
 
 
+@once
 def themes_given(results: Analyses) -> tuple[pd.DataFrame, str]:
     """Which themes each narrative paragraph carries, and by whom: the readers' labels, or the method's.
 
@@ -375,15 +382,16 @@ def themes_given(results: Analyses) -> tuple[pd.DataFrame, str]:
     """
     found = results.readings("themes")
     if found is not None:
-        return memo(results, "given", lambda: readers_themes(found.reference())), "readers"
+        return readers_themes(found.reference()), "readers"
     narrative = results.paragraph_scores[results.paragraph_scores["paragraph_id"].isin(
         results.chapter.narrative_ids())]
     return method_themes(narrative, THRESHOLD, results.lexicon.names), "method"
 
 
+@once
 def emotion_rates(results: Analyses) -> pd.DataFrame:
     """Each emotion's rate in the narrative paragraphs carrying each theme and in the rest."""
     given, _ = themes_given(results)
     rows = counts(results)
     rows = rows[rows["paragraph_id"].map(results.chapter.paragraph_kind) == "narrative"]
-    return memo(results, "rates", lambda: emotions_by_theme(rows, given))
+    return emotions_by_theme(rows, given)

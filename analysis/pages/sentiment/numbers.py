@@ -15,15 +15,15 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from analysis.pages import as_number
+from analysis.pages import as_number, at
 from analysis.pages.format import p_text, reach, strength
 from analysis.pages.sentiment import measures as m
+from analysis.readers import Readings
 from analysis.results import Analyses
-from analysis.sentiment import CUTS, METHODS, RECOMMENDED, TUNING_PARTS, gains, settled, vader_analyzer
+from analysis.sentiment import CUTS, METHODS, RECOMMENDED, TUNING_PARTS, gains, vader_analyzer
 from analysis.sentiment.arc import BANDWIDTH, grid, outside_share
 from analysis.sentiment.emotions import EMOTION_NAMES
 from analysis.sentiment.lexicons import nrc_lexicon
-from analysis.synthesis import episode_at
 
 #: The statistics of an agreement row, as the prose names them (all of them for the method against
 #: the reference; rho and its interval, or rho alone, for the rest).
@@ -71,13 +71,6 @@ def numbers(results: Analyses, *, examples: Mapping[str, str] | None = None,
     return out
 
 
-def _at(table: pd.DataFrame | None, index: object, column: str, digits: int) -> float | int | None:
-    """``table.loc[index, column]`` rounded (``None`` without the table, the row or a value)."""
-    if table is None or index not in table.index or pd.isna(table.loc[index, column]):
-        return None
-    return as_number(table.loc[index, column], digits)
-
-
 def _method_numbers(results: Analyses, examples: dict[str, str],
                     words: Iterable[str]) -> dict[str, object]:
     scores = results.sentence_scores.set_index("sentence_id")
@@ -96,7 +89,7 @@ def _method_numbers(results: Analyses, examples: dict[str, str],
         found = results.chapter.find(pattern)
         sid = int(found["sentence_id"].iloc[0]) if len(found) else None
         for method in METHODS:
-            out[f"sentiment_{key}_{method}"] = _at(scores, sid, method, 2)
+            out[f"sentiment_{key}_{method}"] = at(scores, sid, method, 2)
     return out
 
 
@@ -124,12 +117,16 @@ def _reader_numbers(results: Analyses) -> dict[str, object]:
     out["sentiment_n_one_apart"] = (None if differ is None else
                                     int(((differ["reader_a"] - differ["reader_b"]).abs() == 1).sum()))
     out["sentiment_adjudicated"] = differ is not None and found.adjudication is not None
-    summary = settled(ref) if out["sentiment_adjudicated"] else None
-    keys = {"with_a": "sided_a", "with_b": "sided_b", "neither": "sided_neither",
-            "a_zero": "a_zero", "a_zero_to_b": "a_zero_to_b", "a_strong": "a_strong",
-            "a_strong_kept": "a_strong_kept"}
-    for name, key in keys.items():
-        out[f"sentiment_{key}"] = None if summary is None else int(summary[name])
+    every = found.settled().iloc[0] if out["sentiment_adjudicated"] else None
+    for name, key in (("with_a", "sided_a"), ("with_b", "sided_b"), ("neither", "sided_neither")):
+        out[f"sentiment_{key}"] = None if every is None else int(every[name])
+    by_a = found.settled(by="reader_a").set_index("group") if every is not None else None
+    zero, strong = ((None, None) if by_a is None else
+                    (by_a.reindex([0]).fillna(0), by_a.reindex([-2, 2]).fillna(0)))
+    for key, rows, column in (("a_zero", zero, "disagreements"), ("a_zero_to_b", zero, "with_b"),
+                              ("a_strong", strong, "disagreements"),
+                              ("a_strong_kept", strong, "with_a")):
+        out[f"sentiment_{key}"] = None if rows is None else int(rows[column].sum())
     for key, column in (("a", "reader_a"), ("b", "reader_b")):
         usable = ref is not None and (key != "b" or m.two_readers(results))
         out[f"sentiment_mean_{key}"] = (as_number(ref[column].astype(float).mean(), 2)
@@ -145,7 +142,7 @@ def _tuning_numbers(results: Analyses) -> dict[str, object]:
                                                 ("alla", "all_a"))}
     for key, (stats, gained) in TUNING_NUMBERS.items():
         for (method, stat) in stats:
-            out[f"sentiment_{key}_{method}_{stat}"] = _at(table, (key, method), stat, 2)
+            out[f"sentiment_{key}_{method}_{stat}"] = at(table, (key, method), stat, 2)
         part = parts.get(key)
         gain = None if part is None or not gained else gains(
             part["score"], part[RECOMMENDED], part["vader"], n_boot=m.N_BOOT)
@@ -172,7 +169,7 @@ def _ceiling_numbers(results: Analyses) -> dict[str, object]:
         stats = (AGREEMENT if key == "sentiment_ref" else AGREEMENT[:4]
                  if key == "sentiment_ceiling" else _RHO)
         for stat in stats:
-            out[f"{key}_{stat}"] = _at(rows, index, stat, 2)
+            out[f"{key}_{stat}"] = at(rows, index, stat, 2)
     out["sentiment_ref_strength"] = strength(out["sentiment_ref_spearman"])
     out["sentiment_ref_textblob_strength"] = strength(out["sentiment_ref_textblob_spearman"])
     settled = m.referenced(results)
@@ -256,8 +253,8 @@ def _theme_numbers(results: Analyses, pair: tuple[str, str] | None) -> dict[str,
         t = None if table is None else table.set_index("theme")
         for theme in groups:
             for col in ("mean", "low", "high"):
-                out[f"{prefix}_{theme}_{col}"] = _at(t, theme, col, 2)
-            out[f"{prefix}_{theme}_paragraphs"] = _at(t, theme, "n_clusters", 0)
+                out[f"{prefix}_{theme}_{col}"] = at(t, theme, col, 2)
+            out[f"{prefix}_{theme}_paragraphs"] = at(t, theme, "n_clusters", 0)
     if pair is not None:
         first, second = pair
         for prefix, reference in (("sentiment", False), ("sentiment_ref", True)):
@@ -270,8 +267,8 @@ def _theme_numbers(results: Analyses, pair: tuple[str, str] | None) -> dict[str,
     kinds = m.kinds(results).set_index("kind")
     for kind in ("narrative", "editorial"):
         for col in ("mean", "low", "high"):
-            out[f"sentiment_kind_{kind}_{col}"] = _at(kinds, kind, col, 2)
-        out[f"sentiment_kind_{kind}_n"] = _at(kinds, kind, "n", 0)
+            out[f"sentiment_kind_{kind}_{col}"] = at(kinds, kind, col, 2)
+        out[f"sentiment_kind_{kind}_n"] = at(kinds, kind, "n", 0)
     return out
 
 
@@ -294,28 +291,28 @@ def _emotion_numbers(results: Analyses) -> dict[str, object]:
     for emotion in EMOTION_NAMES:
         for stat, digits in (("n_present", 0), ("precision", 2), ("recall", 2),
                              ("auc", 2), ("auc_low", 2), ("auc_high", 2)):
-            out[f"sentiment_emo_{emotion}_{stat}"] = _at(checked, emotion, stat, digits)
+            out[f"sentiment_emo_{emotion}_{stat}"] = at(checked, emotion, stat, digits)
         for stat in ("exact", "kappa"):
-            out[f"sentiment_emo_readers_{emotion}_{stat}"] = _at(agree, emotion, stat, 2)
+            out[f"sentiment_emo_readers_{emotion}_{stat}"] = at(agree, emotion, stat, 2)
         peak = float(tracks.loc[tracks[emotion].idxmax(), "position"])
         out[f"sentiment_emo_{emotion}_peak_pos"] = as_number(100 * peak, 0)
-        out[f"sentiment_emo_{emotion}_peak_episode"] = (
-            None if results.episodes is None else episode_at([peak], results.episodes).iloc[0])
+        out[f"sentiment_emo_{emotion}_peak_episode"] = m.episode(results, peak)
     table = rates.set_index(["theme", "group"])
     for theme in dict.fromkeys(rates["theme"]):
-        out[f"sentiment_emo_{theme}_paragraphs"] = _at(table, (theme, "with"), "paragraphs", 0)
+        out[f"sentiment_emo_{theme}_paragraphs"] = at(table, (theme, "with"), "paragraphs", 0)
         for emotion in EMOTION_NAMES:
-            out[f"sentiment_emo_{emotion}_in_{theme}"] = _at(table, (theme, "with"), emotion, 1)
-            out[f"sentiment_emo_{emotion}_out_{theme}"] = _at(table, (theme, "without"), emotion, 1)
+            out[f"sentiment_emo_{emotion}_in_{theme}"] = at(table, (theme, "with"), emotion, 1)
+            out[f"sentiment_emo_{emotion}_out_{theme}"] = at(table, (theme, "without"), emotion, 1)
     return out
 
 
-def _settled_text(found: object) -> str | None:
-    """How the emotion readers' disagreements were settled, in words (``None``: fewer than two readers)."""
+def _settled_text(found: Readings | None) -> str | None:
+    """How the emotion readers' disagreements were settled, in words (``None``: fewer than two
+    readers), from :meth:`~analysis.readers.Readings.settled`."""
     if found is None or found.n_readers < 2:
         return None
-    n = len(found.disagreements())
-    done = int((found.reference()["how"] == "adjudicated").sum())
+    every = found.settled().iloc[0]
+    n, done = int(every["disagreements"]), int(every["settled"])
     if found.adjudication is None or not done:
         return (f"their {n} disagreements, which no adjudicator has settled, are left out of "
                 "the reference")

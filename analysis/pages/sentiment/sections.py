@@ -17,39 +17,27 @@ from __future__ import annotations
 
 from IPython.display import Markdown
 
+from analysis.pages import once
+from analysis.pages.format import NO_REFERENCE, NOT_A_CEILING, plural, sentence, who_read
 from analysis.pages.sentiment import measures as m
 from analysis.pages.sentiment.numbers import numbers
 from analysis.results import Analyses
 from analysis.sentiment.emotions import EMOTION_NAMES
-from analysis.synthesis import episode_at
-
-#: How the page names the tone readers and their adjudicator (the words of every page).
-TWO_READERS = ("two AI language-model readers working from written guidelines, each without sight "
-               "of the other's scores or of any method's score, and an AI adjudicator who settled "
-               "their disagreements")
-#: How the page names a single reader.
-ONE_READER = "one AI language-model reader working from written guidelines"
-#: What the page says of a text without a tone annotation.
-NO_REFERENCE = "No reference reading for this text: the method's scores stand alone."
 
 
-def _n(results: Analyses) -> dict[str, object]:
-    """The page's numbers, computed once per ``results``."""
-    return m.memo(results, "numbers", lambda: numbers(results))
+#: The page's numbers (:func:`~analysis.pages.sentiment.numbers.numbers`), computed once.
+_n = once(numbers)
 
 
 def _missing(results: Analyses) -> str:
     """Why the text has no tone annotation, as a sentence (:attr:`~analysis.results.Analyses.missing`'s words)."""
-    why = results.missing.get("tone_reference", results.missing.get("readings:tone", ""))
-    return why[:1].upper() + why[1:] + "." if why else ""
+    return sentence(results.missing.get("tone_reference", results.missing.get("readings:tone", "")))
 
 
 def _where(results: Analyses, position: float) -> str:
     """``"at 63% of the text"``, with the episode under way when the text has episodes."""
-    where = f"at {100 * position:.0f}% of the text"
-    if results.episodes is None:
-        return where
-    return where + f" ({episode_at([position], results.episodes).iloc[0]})"
+    episode = m.episode(results, position)
+    return f"at {100 * position:.0f}% of the text" + ("" if episode is None else f" ({episode})")
 
 
 def readers_section(results: Analyses) -> Markdown:
@@ -62,15 +50,14 @@ def readers_section(results: Analyses) -> Markdown:
         return Markdown(f"**{NO_REFERENCE}** {_missing(results)} Nothing on this page says "
                         "how far the scores agree with a reader: the tables and figures that would "
                         "compare them are left out, and the method's arc is drawn alone.")
+    who = who_read(m.tone(results), "scores")
     if n["sentiment_n_readers"] == 1:
         return Markdown(f"{n['sentiment_n_narration']} sentences of the text were scored "
-                        f"from −2 to +2, as the author means them, by {ONE_READER}. The method is "
+                        f"from −2 to +2, as the author means them, by {who}. The method is "
                         "measured against that reader's scores; with one reader, no agreement "
                         "between readers can be measured and no disagreement settled.")
-    who = TWO_READERS if n["sentiment_adjudicated"] else TWO_READERS.split(", and an AI")[0]
-    settled = (f"the adjudicator kept reader A's score {n['sentiment_sided_a']} times and reader "
-               f"B's {n['sentiment_sided_b']} times" if n["sentiment_adjudicated"] else
-               "nobody settled them, so the reference leaves those sentences out")
+    settled = (f"; the adjudicator kept reader A's score {n['sentiment_sided_a']} times and "
+               f"reader B's {n['sentiment_sided_b']} times" if n["sentiment_adjudicated"] else "")
     return Markdown(
         f"{n['sentiment_n_narration']} sentences of the text were scored from −2 to +2, as the "
         f"author means them, by {who}. The two readers give the same score to "
@@ -80,8 +67,7 @@ def readers_section(results: Analyses) -> Markdown:
         f"{n['sentiment_readers_kappa']:.2f} ({n['sentiment_readers_kappa_low']:.2f} to "
         f"{n['sentiment_readers_kappa_high']:.2f}; 95% bootstrap intervals over sentences). Of "
         f"their {n['sentiment_n_disagree']} disagreements, {n['sentiment_n_one_apart']} are one "
-        f"point apart; {settled}. Their agreement is not a human ceiling: two model readers may "
-        "share habits of reading that two historians would not.")
+        f"point apart{settled}. {NOT_A_CEILING}")
 
 
 def validation_section(results: Analyses) -> Markdown:
@@ -163,7 +149,7 @@ def themes_section(results: Analyses) -> Markdown:
             lines.append(f"- **{label}**: no paragraph.")
             continue
         count = n[f"sentiment_theme_{theme}_paragraphs"]
-        line = (f"- **{label}** ({count} paragraph{'' if count == 1 else 's'}): "
+        line = (f"- **{label}** ({plural(count, 'paragraph')}): "
                 f"{mean:.2f} by the method ({n[f'sentiment_theme_{theme}_low']:.2f} to "
                 f"{n[f'sentiment_theme_{theme}_high']:.2f})")
         ref = n[f"sentiment_ref_theme_{theme}_mean"]
@@ -181,11 +167,7 @@ def emotions_section(results: Analyses) -> Markdown:
         why = results.missing.get("readings:emotions", "no emotion annotation for this text")
         return Markdown(f"No reader marked this text's emotions: {why}. The tracks below are "
                         "the lexicon's alone, unchecked.")
-    if n["sentiment_emo_n_readers"] == 1:
-        who = ONE_READER
-    else:
-        who = ("two AI language-model readers working from written guidelines, each without sight "
-               f"of the other's marks or of the lexicon; {n['sentiment_emo_settled']}")
+    who = who_read(m.emotion_readings(results), "marks")
     agree = ("" if n["sentiment_emo_readers_fear_exact"] is None else " The readers agree on " + ", ".join(
         f"{e} in {100 * n[f'sentiment_emo_readers_{e}_exact']:.0f}% of the sentences"
         for e in EMOTION_NAMES) + ".")

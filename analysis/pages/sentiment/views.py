@@ -1,7 +1,7 @@
 """The figures and tables of the page *Sentiment*, for any text.
 
 Each takes an :class:`~analysis.results.Analyses` and returns a figure (a
-:class:`CompactFigure`, stored small), an
+:class:`~analysis.pages.figures.CompactFigure`, stored small), an
 interactive figure, or a table (floats rounded as the page shows them, p-values
 as text). Those that need the readers' tone, their emotions or a tuning split
 return ``None`` for a text without them (the page's sections say why).
@@ -20,10 +20,9 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
+from analysis.pages.figures import CompactFigure
 from analysis.pages.format import p_text
-from analysis.pages.people.common import compact_png
 from analysis.pages.sentiment import measures as m
-from analysis.pages.themes.views import CompactFigure as _Figure
 from analysis.reading_view import figures as interactive
 from analysis.reading_view.links import LinkedTable, linked_table
 from analysis.reading_view.tables import SearchableTable, show
@@ -35,18 +34,6 @@ from analysis.sentiment.arc import parted_sentences
 from analysis.sentiment.emotions import emotion_words
 from analysis.sentiment.lexicons import nrc_lexicon
 from analysis.style import theme_colours
-
-#: The resolution of the page's stored figures (dots per inch): the page holds many.
-DPI = 85
-
-
-class CompactFigure(_Figure):
-    """A figure shown as a small PNG (:func:`analysis.pages.people.common.compact_png` at
-    :data:`DPI`, the palette's colours kept exact), so that the stored page stays small."""
-
-    def _repr_png_(self) -> bytes:
-        return compact_png(self.figure, dpi=DPI)
-
 
 #: How each table with links is shown with :func:`analysis.reading_view.tables.show`.
 LINKS: dict[str, dict[str, str]] = {

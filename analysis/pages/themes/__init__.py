@@ -26,13 +26,13 @@ Example:
     (True, 21, 2)
 """
 
-from analysis.pages.themes.measures import NODE_WEIGHT, p_text, strength
+from analysis.pages.themes.measures import NODE_WEIGHT
 from analysis.pages.themes.numbers import numbers
 from analysis.pages.themes.revision import (Revision, figure_split, halves_table, revision_numbers,
                                             revision_table, split_table)
 from analysis.pages.themes.sections import (interlock_section, lexicon_section, readers_parts,
                                             readers_section, validation_parts, validation_section)
-from analysis.pages.themes.views import (CompactFigure, auc_table, collocates_table, concordance_lines,
+from analysis.pages.themes.views import (auc_table, collocates_table, concordance_lines,
                                          correlation_table, disagreements_table, errors_table,
                                          explain_table, figure_along, figure_by_label,
                                          figure_collocates, figure_interlock, figure_methods,
@@ -42,13 +42,13 @@ from analysis.pages.themes.views import (CompactFigure, auc_table, collocates_ta
                                          sensitivity_table, silent_table, top_table)
 from analysis.results import Analyses  # noqa: F401 (the example uses it)
 
-__all__ = ["NODE_WEIGHT", "CompactFigure", "Revision", "auc_table", "collocates_table",
+__all__ = ["NODE_WEIGHT", "Revision", "auc_table", "collocates_table",
            "concordance_lines", "correlation_table", "disagreements_table", "errors_table",
            "explain_table", "figure_along", "figure_by_label", "figure_collocates",
            "figure_interlock", "figure_methods", "figure_readers_auc", "figure_split",
            "frequencies_table", "halves_table", "hits_in_context", "hits_table",
            "interlock_section", "keyness_table", "lexicon_section", "lexicon_table",
-           "methods_table", "numbers", "p_text", "rare_words_table", "readers_parts", "readers_section",
+           "methods_table", "numbers", "rare_words_table", "readers_parts", "readers_section",
            "readers_table", "readings_table", "revision_numbers", "revision_table",
-           "sensitivity_table", "silent_table", "split_table", "strength", "top_table",
+           "sensitivity_table", "silent_table", "split_table", "top_table",
            "validation_parts", "validation_section"]

@@ -10,14 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-import pandas as pd
-
 from analysis import themes
-from analysis.pages import as_number
-from analysis.pages.themes.measures import (KEY_G2, METHODS, NODE_WEIGHT, at, by_reader,
-                                            collocates, comparison, concordance_term,
-                                            correlations, p_text, reader_agreement, readings,
-                                            standard, strength)
+from analysis.pages import as_number, at
+from analysis.pages.format import p_text, reach, strength
+from analysis.pages.themes.measures import (METHODS, NODE_WEIGHT, by_reader, collocates,
+                                            comparison, concordance_term, correlations,
+                                            key_words, reader_agreement, readings, standard)
 from analysis.results import Analyses
 from analysis.themes import vocabulary
 
@@ -86,8 +84,7 @@ def _interlock_numbers(results: Analyses) -> dict[str, object]:
         out |= {f"themes_rho_{pair}{end}": as_number(getattr(row, "rho" + end), 2)
                 for end in ("", "_low", "_high")}
         out[f"themes_rho_{pair}_strength"] = strength(row.rho)
-        out[f"themes_rho_{pair}_zero"] = (None if pd.isna(row.rho_low) else "includes zero"
-                                          if row.rho_low <= 0 <= row.rho_high else "excludes zero")
+        out[f"themes_rho_{pair}_zero"] = reach(row.rho_low, row.rho_high)
     return out
 
 
@@ -97,25 +94,23 @@ def _reader_numbers(results: Analyses, older: dict[str, str]) -> dict[str, objec
     two = found is not None and found.n_readers == 2
     agree = reader_agreement(results)
     agree = None if agree is None else agree.set_index("group")
-    settled = themes.settled_with(ref).set_index("group") if two else None
-    every = themes.settled_with(ref, by=None).iloc[0] if two else None
-    differ = found.disagreements()["theme"].value_counts() if two else None
-    share = themes.share_as_reader(ref) if two else None
+    settled = found.settled(by="theme").set_index("group") if two else None
+    every = found.settled().iloc[0] if two else None
     out: dict[str, object] = {
         "themes_n_readers": 0 if found is None else found.n_readers,
         "themes_n_annotated": None if ref is None else int(ref["paragraph_id"].nunique()),
         "themes_n_annotation_rows": None if found is None else len(found.reader_a),
-        "themes_n_disagreements": None if differ is None else int(differ.sum()),
+        "themes_n_disagreements": None if every is None else int(every["disagreements"]),
         "themes_adj_with_a": None if every is None else int(every["with_a"]),
         "themes_adj_with_b": None if every is None else int(every["with_b"]),
         "themes_adj_neither": None if every is None else int(every["neither"]),
-        "themes_ref_as_a": None if share is None else as_number(share["reader_a"], 2),
-        "themes_ref_as_b": None if share is None else as_number(share["reader_b"], 2)}
+        "themes_ref_as_a": None if every is None else as_number(every["as_a"], 2),
+        "themes_ref_as_b": None if every is None else as_number(every["as_b"], 2)}
     labels = None if ref is None else ref.groupby("theme")["label"]
     for t in names:
         out[f"themes_ann_{t}"] = None if labels is None else int((labels.get_group(t) > 0).sum())
         out[f"themes_dom_{t}"] = None if labels is None else int((labels.get_group(t) == 2).sum())
-        out[f"themes_disagreements_{t}"] = None if differ is None else int(differ.get(t, 0))
+        out[f"themes_disagreements_{t}"] = at(settled, t, "disagreements", 0)
         out[f"themes_adj_with_a_{t}"] = at(settled, t, "with_a", 0)
         out[f"themes_adj_with_b_{t}"] = at(settled, t, "with_b", 0)
         for measure in ("alpha", "kappa", "exact"):
@@ -163,8 +158,7 @@ def _validation_numbers(results: Analyses) -> dict[str, object]:
 def _vocabulary_numbers(results: Analyses, term: str | None) -> dict[str, object]:
     query = concordance_term(results, term)
     passed, every = collocates(results), collocates(results, None)
-    key = vocabulary.keyness(results.chapter, stopwords=results.stopwords)
-    over = key[(key["log_ratio"] > 0) & (key["log_likelihood"] >= KEY_G2)]
+    over = key_words(results)
     first = passed.iloc[0] if len(passed) else None
     out: dict[str, object] = {
         "themes_concordance_term": query,

@@ -24,9 +24,9 @@ import pandas as pd
 
 from analysis import themes
 from analysis.errors import AnalysisError
-from analysis.pages import as_number
-from analysis.pages.themes.measures import at, memo, standard
-from analysis.pages.themes.views import CompactFigure
+from analysis.pages import as_number, at, once
+from analysis.pages.figures import CompactFigure
+from analysis.pages.themes.measures import standard
 from analysis.results import Analyses
 from analysis.themes import figures
 
@@ -82,17 +82,15 @@ def halves(results: Analyses, revision: Revision) -> pd.DataFrame:
     return themes.split_halves(results.chapter.narrative_ids(), seed=revision.seed)
 
 
+@once
 def split(results: Analyses, revision: Revision) -> pd.DataFrame | None:
     """AUC of the list before and after the revision, on each half and on all paragraphs."""
     ref = standard(results)
     if ref is None:
         return None
-
-    def compute() -> pd.DataFrame:
-        before = themes.paragraph_scores(results.chapter, revision.before(results.lexicon))
-        return themes.compare_halves({"before": before, "after": results.paragraph_scores}, ref,
-                                     halves(results, revision))
-    return memo(results, ("split", revision), compute)
+    before = themes.paragraph_scores(results.chapter, revision.before(results.lexicon))
+    return themes.compare_halves({"before": before, "after": results.paragraph_scores}, ref,
+                                 halves(results, revision))
 
 
 def revision_numbers(results: Analyses, revision: Revision) -> dict[str, object]:

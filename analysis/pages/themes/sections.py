@@ -19,29 +19,20 @@ Example:
 
 from __future__ import annotations
 
-import pandas as pd
 from IPython.display import Markdown
 
+from analysis.pages import once
+from analysis.pages.format import NO_REFERENCE, NOT_A_CEILING, lead, plural, sentence, who_read
 from analysis.pages.themes import views
-from analysis.pages.themes.measures import memo, readings
+from analysis.pages.themes.measures import readings
 from analysis.pages.themes.numbers import numbers
 from analysis.results import Analyses
 
-#: How the page names the readers and the adjudicator (the same words on every page).
-TWO_READERS = ("two AI language-model readers working from written guidelines, each without sight "
-               "of the other's labels or of any method's score, and an AI adjudicator who settled "
-               "their disagreements")
-ONE_READER = "one AI language-model reader working from written guidelines"
 
-
-def _count(n: object, word: str) -> str:
-    """``n`` with ``word``, plural unless ``n`` is 1 (``1 hit``, ``3 hits``)."""
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-def _n(results: Analyses) -> dict[str, object]:
-    """The page's numbers, computed once per ``results``."""
-    return memo(results, "numbers", lambda: numbers(results))
+#: What the page says where the scores cannot be measured against a reading.
+NOT_MEASURED = "Without a reference reading, the scores are not measured here."
+#: The page's numbers (:func:`~analysis.pages.themes.numbers.numbers`), computed once.
+_n = once(numbers)
 
 
 def lexicon_section(results: Analyses) -> Markdown:
@@ -51,8 +42,8 @@ def lexicon_section(results: Analyses) -> Markdown:
     bundled one, written for another text, is in use.
     """
     n, lex = _n(results), results.lexicon
-    lines = [f"- **{lex.labels[t]}** (`{t}`): {_count(n[f'themes_n_terms_{t}'], 'term')}, "
-             f"{_count(n[f'themes_n_hits_{t}'], 'hit')}; its density peaks at "
+    lines = [f"- **{lex.labels[t]}** (`{t}`): {plural(n[f'themes_n_terms_{t}'], 'term')}, "
+             f"{plural(n[f'themes_n_hits_{t}'], 'hit')}; its density peaks at "
              f"¶ {n[f'themes_peak_{t}']}, and ¶ {n[f'themes_top_{t}']} scores highest."
              for t in lex.names]
     if lex.path.name in results.files.fallbacks(results.chapter):
@@ -89,13 +80,13 @@ def readers_section(results: Analyses) -> Markdown:
     """
     n, lex, found = _n(results), results.lexicon, readings(results)
     if found is None:
-        why = results.missing.get("readings:themes", "no themes annotation for this text")
-        return Markdown(f"**No reference reading for this text**: {why}. The method's scores "
-                        "stand alone: nothing on this page says how far they agree with a reader, "
-                        "and the tables and figures that would compare them are left out.")
+        why = sentence(results.missing.get("readings:themes", "no themes annotation for this text"))
+        return Markdown(f"**{NO_REFERENCE}** {why} Nothing on this page says how far the scores "
+                        "agree with a reader: the tables and figures that would compare them are "
+                        "left out.")
     if found.n_readers == 1:
         return Markdown(f"The {n['themes_n_annotated']} narrative paragraphs were labelled for "
-                        f"every theme (0 absent, 1 present, 2 dominant) by {ONE_READER}. The "
+                        f"every theme (0 absent, 1 present, 2 dominant) by {who_read(found)}. The "
                         "method is measured against that reader's labels; with one reader, no "
                         "agreement between readers can be measured and no disagreement settled.")
     agree = "; ".join(
@@ -106,15 +97,12 @@ def readers_section(results: Analyses) -> Markdown:
                f"reader A {n['themes_adj_with_a']} times and with reader B "
                f"{n['themes_adj_with_b']} times; the reference gives reader A's label to "
                f"{n['themes_ref_as_a']:.0%} of the paragraph-and-theme labels and reader B's to "
-               f"{n['themes_ref_as_b']:.0%}." if found.adjudication is not None else
-               f"Nobody settled their {n['themes_n_disagreements']} disagreements: the "
-               "reference leaves those labels out.")
+               f"{n['themes_ref_as_b']:.0%}. " if found.adjudication is not None else "")
     return Markdown(
         f"The {n['themes_n_annotated']} narrative paragraphs were labelled for every theme "
-        f"(0 absent, 1 present, 2 dominant) by {TWO_READERS}. Their agreement, as Krippendorff's "
-        f"alpha with its 95% bootstrap interval: {agree or 'undefined'}. {settled} The agreement "
-        "of two model readers is not a human ceiling: readers of the same kind may share habits "
-        "of reading that two historians would not.")
+        f"(0 absent, 1 present, 2 dominant) by {who_read(found)}. Their agreement, as "
+        f"Krippendorff's alpha with its 95% bootstrap interval: {agree or 'undefined'}. "
+        f"{settled}{NOT_A_CEILING}")
 
 
 def validation_section(results: Analyses) -> Markdown:
@@ -123,7 +111,7 @@ def validation_section(results: Analyses) -> Markdown:
     key = "ref" if n["themes_n_readers"] == 2 else "a"
     against = "the reference" if key == "ref" else "the reader"
     if n["themes_n_readers"] == 0:
-        return Markdown("Without a reference reading, the scores are not measured here.")
+        return Markdown(NOT_MEASURED)
     lines = []
     for t in lex.names:
         auc = n[f"themes_auc_{key}_{t}"]
@@ -134,24 +122,18 @@ def validation_section(results: Analyses) -> Markdown:
         lines.append(f"- **{lex.labels[t]}**: AUC {auc:.2f} against {against} (95% interval "
                      f"{n[f'themes_auc_{key}_{t}_low']:.2f} to {n[f'themes_auc_{key}_{t}_high']:.2f}"
                      f"; the bare count {count:.2f}), with "
-                     f"{_count(n[f'themes_ann_{t}'], 'paragraph')} where the theme is present.")
+                     f"{plural(n[f'themes_ann_{t}'], 'paragraph')} where the theme is present.")
     return Markdown("\n".join(lines))
-
-
-def _with_lead(lead: str, shown: object) -> list[object]:
-    """``[Markdown(lead), shown]``, or nothing where ``shown`` is ``None`` or an empty table."""
-    empty = shown is None or (isinstance(shown, pd.DataFrame) and shown.empty)
-    return [] if empty else [Markdown(lead), shown]
 
 
 def readers_parts(results: Analyses) -> list[object]:
     """The readers' part of the page, in order: who they are, their readings, agreement, disagreements."""
     parts: list[object] = [readers_section(results)]
-    parts += _with_lead("Each reading: the paragraphs with the theme present (label 1 or 2) and "
+    parts += lead("Each reading: the paragraphs with the theme present (label 1 or 2) and "
                         "dominant (2).", views.readings_table(results))
-    parts += _with_lead("How far the two readers agree, per theme, with 95% bootstrap intervals.",
+    parts += lead("How far the two readers agree, per theme, with 95% bootstrap intervals.",
                         views.readers_table(results))
-    parts += _with_lead("The readers' disagreements and how each was settled, with the "
+    parts += lead("The readers' disagreements and how each was settled, with the "
                         "adjudicator's reason.", views.disagreements_table(results))
     return parts
 
@@ -159,21 +141,21 @@ def readers_parts(results: Analyses) -> list[object]:
 def validation_parts(results: Analyses) -> list[object]:
     """The part that measures the scores against the readers, in order, or one line without them."""
     if readings(results) is None:
-        return [Markdown("Without a reference reading, the scores are not measured here.")]
+        return [Markdown(NOT_MEASURED)]
     return [validation_section(results),
-            *_with_lead("The AUC of the bare count and of the context method against each "
+            *lead("The AUC of the bare count and of the context method against each "
                         "reading, with 95% bootstrap intervals:", views.auc_table(results)),
             views.figure_readers_auc(results),
-            *_with_lead("Every step of the scoring, with the paragraph-break weight fixed before "
+            *lead("Every step of the scoring, with the paragraph-break weight fixed before "
                         "any comparison (0.5) beside the one the method uses:",
                         views.methods_table(results)),
             views.figure_methods(results),
-            *_with_lead("The paragraphs where a theme is present but none of its terms occurs, "
+            *lead("The paragraphs where a theme is present but none of its terms occurs, "
                         "which only the context step can reach:", views.silent_table(results)),
-            *_with_lead("The mean AUC and rho over the themes for a range of paragraph-break "
+            *lead("The mean AUC and rho over the themes for a range of paragraph-break "
                         "weights (0: no smoothing across paragraphs; 1: paragraph breaks "
                         "ignored):", views.sensitivity_table(results)),
-            *_with_lead("The context scores against the labels:", views.figure_by_label(results)),
-            *_with_lead("The largest disagreements, per theme: the present paragraphs scored "
+            *lead("The context scores against the labels:", views.figure_by_label(results)),
+            *lead("The largest disagreements, per theme: the present paragraphs scored "
                         "lowest (missed) and the absent ones scored highest (false alarm), with "
                         "the reason of the reading:", views.errors_table(results))]

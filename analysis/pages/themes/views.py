@@ -1,7 +1,8 @@
 """The figures and tables of the page *Themes*, for any text and lexicon.
 
 Each takes an :class:`~analysis.results.Analyses` and returns a figure (a
-:class:`CompactFigure`: the ``Figure`` itself is its ``figure``), a table
+:class:`~analysis.pages.figures.CompactFigure`: the ``Figure`` itself is its
+``figure``), a table
 (floats rounded as the page shows them, p-values as text: never "0.0") or the
 lines of a concordance. Those that need the readers' theme labels return
 ``None`` for a text without them (:func:`analysis.pages.themes.readers_section`
@@ -17,47 +18,18 @@ Example:
 
 from __future__ import annotations
 
-import io
-
 import pandas as pd
-from matplotlib.figure import Figure
-from PIL import Image
 
 from analysis import themes
-from analysis.pages.themes.measures import (BOUNDARIES, KEY_G2, annotations, by_reader,
-                                            collocates, comparison, concordance_term,
-                                            correlations, p_text, reader_agreement, readings,
-                                            standard, strength)
+from analysis.pages.figures import CompactFigure
+from analysis.pages.format import p_text, strength
+from analysis.pages.themes.measures import (BOUNDARIES, annotations, by_reader, collocates,
+                                            comparison, concordance_term, correlations,
+                                            key_words, keyness, reader_agreement, readings,
+                                            standard)
 from analysis.results import Analyses
 from analysis.text.structure import along_chapter
 from analysis.themes import figures, vocabulary
-
-
-class CompactFigure:
-    """A figure that a notebook shows as a PNG of 64 colours, about a third of the usual size.
-
-    A page stored with its outputs stays small (the figures are most of its
-    weight); the drawing is the same, at the house style's resolution.
-
-    Example:
-        >>> shown = figure_along(Analyses(chapter))
-        >>> len(shown.figure.axes), shown._repr_png_()[1:4]
-        (2, b'PNG')
-    """
-
-    def __init__(self, figure: Figure) -> None:
-        self.figure = figure
-
-    def __repr__(self) -> str:
-        return repr(self.figure)
-
-    def _repr_png_(self) -> bytes:
-        raw = io.BytesIO()
-        self.figure.savefig(raw, format="png", bbox_inches="tight")
-        image = Image.open(io.BytesIO(raw.getvalue())).convert("RGB").quantize(colors=64)
-        out = io.BytesIO()
-        image.save(out, format="png", optimize=True)
-        return out.getvalue()
 
 
 def _p(table: pd.DataFrame, column: str = "p_value") -> pd.DataFrame:
@@ -261,14 +233,12 @@ def collocates_table(results: Analyses) -> pd.DataFrame:
 
 def keyness_table(results: Analyses, n: int = 15) -> pd.DataFrame:
     """The ``n`` words most over-represented against general English (stop words left out)."""
-    key = vocabulary.keyness(results.chapter, stopwords=results.stopwords)
-    over = key[(key["log_ratio"] > 0) & (key["log_likelihood"] >= KEY_G2)]
-    return _p(over.head(n)).round(2).reset_index(drop=True)
+    return _p(key_words(results).head(n)).round(2).reset_index(drop=True)
 
 
 def rare_words_table(results: Analyses, n: int = 5) -> pd.DataFrame:
     """The ``n`` words most clearly under-represented against general English (stop words included)."""
-    key = vocabulary.keyness(results.chapter)
+    key = keyness(results, stop=False)
     return _p(key[key["log_ratio"] < 0].head(n)).round(2).reset_index(drop=True)
 
 

@@ -21,14 +21,14 @@ Example:
 
 from analysis.pages.time.measures import N_BOOT
 from analysis.pages.time.numbers import numbers
-from analysis.pages.time.sections import (ONE_READER, TWO_READERS, agreement_parts,
-                                          chronology_parts, expressions_section, hindsight_parts)
+from analysis.pages.time.sections import (agreement_parts, chronology_parts, expressions_section,
+                                          hindsight_parts)
 from analysis.pages.time.views import (agreement_table, chronology_notes, chronology_table,
                                        expressions_sample, expressions_table, hindsight_agreement,
                                        hindsight_episodes, hindsight_people, jumps_table,
                                        narration_interactive, narration_plot)
 
-__all__ = ["N_BOOT", "ONE_READER", "TWO_READERS", "agreement_parts", "agreement_table",
+__all__ = ["N_BOOT", "agreement_parts", "agreement_table",
            "chronology_notes", "chronology_parts", "chronology_table", "expressions_sample",
            "expressions_section", "expressions_table", "hindsight_agreement", "hindsight_episodes",
            "hindsight_parts", "hindsight_people", "jumps_table", "narration_interactive",

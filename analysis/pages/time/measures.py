@@ -1,6 +1,6 @@
 """What the page *Time* measures, once per text: the expressions, the dated marks, the agreement.
 
-Each table is computed once per :class:`~analysis.results.Analyses` (:func:`memo`)
+Each table is computed once per :class:`~analysis.results.Analyses` (:func:`~analysis.pages.once`)
 and is ``None`` where the text lacks what it needs: no reader of time (the
 agreement), no chronology and no year in the text (the dated marks), no
 episodes (the counts by episode).
@@ -14,11 +14,10 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pandas as pd
 
 from analysis import timeline
+from analysis.pages import once
 from analysis.results import Analyses
 from analysis.timeline.annotations import time_disagreements
 
@@ -29,62 +28,51 @@ COMPARISONS = {"reader A vs reader B": "readers", "method vs reader A": "a",
                "method vs reader B": "b", "method vs reference": "ref"}
 
 
-def memo(results: Analyses, name: str, compute: Callable[[], object]) -> object:
-    """``compute()`` once per ``results`` and ``name``, then kept (as :class:`Analyses` keeps its tables)."""
-    store = results.__dict__.setdefault("_page_time", {})
-    if name not in store:
-        store[name] = compute()
-    return store[name]
-
-
+@once
 def references(results: Analyses) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
     """The reference time expressions and hindsight sentences (each ``None`` without its files)."""
-    return memo(results, "references", lambda: timeline.references(results.time_annotations))
+    return timeline.references(results.time_annotations)
 
 
+@once
 def spans(results: Analyses) -> pd.DataFrame | None:
     """Span agreement of the readers with each other and of the method with each (``None``: no reader)."""
-    def compute() -> pd.DataFrame | None:
-        table = timeline.time_agreement(results.chapter, results.time_expressions,
-                                        results.time_annotations, n_boot=N_BOOT, seed=SEED)
-        return table if len(table) else None
-    return memo(results, "spans", compute)
+    table = timeline.time_agreement(results.chapter, results.time_expressions,
+                                    results.time_annotations, n_boot=N_BOOT, seed=SEED)
+    return table if len(table) else None
 
 
+@once
 def hindsight_table(results: Analyses) -> pd.DataFrame | None:
     """Hindsight agreement, readers and method (``None``: no reader of hindsight)."""
-    def compute() -> pd.DataFrame | None:
-        table = timeline.hindsight_agreement_table(results.chapter, results.hindsight,
-                                                   results.time_annotations, n_boot=N_BOOT,
-                                                   seed=SEED)
-        return table if len(table) else None
-    return memo(results, "hindsight", compute)
+    table = timeline.hindsight_agreement_table(results.chapter, results.hindsight,
+                                               results.time_annotations, n_boot=N_BOOT, seed=SEED)
+    return table if len(table) else None
 
 
+@once
 def disputes(results: Analyses) -> pd.DataFrame | None:
     """Where the two readers' time expressions differ (``None``: fewer than two readers)."""
     files = results.time_annotations
     if files["time_a"] is None or files["time_b"] is None:
         return None
-    return memo(results, "disputes", lambda: time_disagreements(files["time_a"], files["time_b"]))
+    return time_disagreements(files["time_a"], files["time_b"])
 
 
+@once
 def marks(results: Analyses) -> pd.DataFrame | None:
     """Every dated mark of the narration (the text's dates and the chronology's events) with its
     order of telling (:func:`analysis.timeline.chronology.jumps`); the editor's notes left out.
 
     ``None`` where the narration has no dated mark.
     """
-    def compute() -> pd.DataFrame | None:
-        chapter = results.chapter
-        found = results.time_expressions
-        table = timeline.jumps(timeline.narration_table(
-            chapter, found, timeline.narrated_years(chapter, found), results.chronology))
-        narrative = chapter.paragraphs.loc[chapter.paragraphs["kind"] == "narrative",
-                                           "paragraph_id"]
-        table = table[table["paragraph_id"].isin(narrative)].reset_index(drop=True)
-        return table if len(table) else None
-    return memo(results, "marks", compute)
+    chapter = results.chapter
+    found = results.time_expressions
+    table = timeline.jumps(timeline.narration_table(
+        chapter, found, timeline.narrated_years(chapter, found), results.chronology))
+    narrative = chapter.paragraphs.loc[chapter.paragraphs["kind"] == "narrative", "paragraph_id"]
+    table = table[table["paragraph_id"].isin(narrative)].reset_index(drop=True)
+    return table if len(table) else None
 
 
 def dated(results: Analyses) -> pd.DataFrame | None:

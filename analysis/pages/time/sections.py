@@ -19,45 +19,25 @@ from __future__ import annotations
 
 from IPython.display import Markdown
 
+from analysis.pages import once
+from analysis.pages.format import NOT_A_CEILING, lead, readers_words, sentence
 from analysis.pages.time import views
-from analysis.pages.time.measures import memo
 from analysis.pages.time.numbers import numbers
 from analysis.results import Analyses
 
-#: How the page names the readers and the adjudicator (the same words on every page).
-TWO_READERS = ("two AI language-model readers working from written guidelines, each without sight "
-               "of the other's labels or of any method's score, and an AI adjudicator who settled "
-               "their disagreements")
-ONE_READER = "one AI language-model reader working from written guidelines"
 
-
-def _n(results: Analyses) -> dict[str, object]:
-    """The page's numbers, computed once per ``results``."""
-    return memo(results, "numbers", lambda: numbers(results))
-
-
-def _line(text: str) -> str:
-    """``text`` as a sentence: its first letter a capital, a full stop at its end."""
-    text = text.strip()
-    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
-
-
-def _lead(text: str, shown: object) -> list[object]:
-    """``text`` then ``shown``, or nothing where ``shown`` is ``None``."""
-    return [] if shown is None else [Markdown(text), shown]
+#: The page's numbers (:func:`~analysis.pages.time.numbers.numbers`), computed once.
+_n = once(numbers)
 
 
 def _readers(results: Analyses, part: str) -> str:
-    """Who annotated ``part`` (``time`` or ``hindsight``), in the page's standard words."""
+    """Who annotated ``part`` (``time`` or ``hindsight``), in the book's standard words
+    (:func:`~analysis.pages.format.readers_words`)."""
     files = results.time_annotations
     readers = sum(files[f"{part}_{r}"] is not None for r in ("a", "b"))
-    if readers == 2 and files[f"{part}_adjudication"] is not None:
-        return TWO_READERS
-    if readers == 2:
-        return ("two AI language-model readers working from written guidelines, each without "
-                "sight of the other's labels or of any method's score (no adjudication: the "
-                "method is measured against each reader)")
-    return ONE_READER
+    adjudicated = files[f"{part}_adjudication"] is not None
+    return readers_words(readers, adjudicated=adjudicated) + (
+        "" if adjudicated or readers == 1 else " (the method is measured against each reader)")
 
 
 def expressions_section(results: Analyses) -> Markdown:
@@ -81,7 +61,7 @@ def agreement_parts(results: Analyses) -> list[object]:
     """Who annotated the time expressions, how far they and the method agree, or one line."""
     n = _n(results)
     if n["time_a_n_y"] is None and n["time_b_n_y"] is None:
-        return [Markdown(_line(results.missing.get("time_annotations",
+        return [Markdown(sentence(results.missing.get("time_annotations",
                                                    "no annotation of time for this text")))]
     lines = [f"The time expressions of this text were marked by {_readers(results, 'time')}."]
     if n["time_readers_n_x"] is not None:
@@ -90,8 +70,7 @@ def agreement_parts(results: Analyses) -> list[object]:
                      f"{n['time_readers_relaxed_f1']:.2f} ({n['time_readers_relaxed_f1_low']:.2f} "
                      f"to {n['time_readers_relaxed_f1_high']:.2f}), and on the spans they share "
                      f"they give the same value {n['time_readers_value_accuracy']:.2f} of the time. "
-                     "Two model readers' agreement is not a human ceiling: two historians might "
-                     "agree less.")
+                     f"{NOT_A_CEILING}")
     key = "ref" if n["time_ref_n_y"] is not None else "a" if n["time_a_n_y"] is not None else "b"
     against = {"ref": "the reference", "a": "reader A", "b": "reader B"}[key]
     lines.append(f"Against {against}, the rules reach a relaxed F1 of "
@@ -101,7 +80,7 @@ def agreement_parts(results: Analyses) -> list[object]:
                  f"{n[f'time_{key}_relaxed_recall']:.2f}; the value agrees on "
                  f"{n[f'time_{key}_value_accuracy']:.2f} of the matched expressions.")
     return [Markdown(" ".join(lines)),
-            *_lead("Every comparison, with 95% bootstrap intervals that redraw whole paragraphs:",
+            *lead("Every comparison, with 95% bootstrap intervals that redraw whole paragraphs:",
                    views.agreement_table(results))]
 
 
@@ -111,13 +90,13 @@ def chronology_parts(results: Analyses, *, writing: tuple[float, float] | None =
     n = _n(results)
     parts: list[object] = []
     if n["time_n_events"] is None:
-        parts.append(Markdown(_line(results.missing.get("chronology",
+        parts.append(Markdown(sentence(results.missing.get("chronology",
                                                         "no chronology for this text"))))
     else:
-        parts += _lead(f"The chronology lists {n['time_n_events']} events the text tells, each "
+        parts += lead(f"The chronology lists {n['time_n_events']} events the text tells, each "
                        f"dated from the record; {n['time_n_notes']} carry a note where the text's "
                        "dating and the record differ.", views.chronology_table(results))
-        parts += _lead("Where the text and the record part:", views.chronology_notes(results))
+        parts += lead("Where the text and the record part:", views.chronology_notes(results))
     figure = views.narration_plot(results, writing=writing, ylim=ylim)
     if figure is None:
         parts.append(Markdown("No order of telling is drawn: the narration has no dated mark "
@@ -131,7 +110,7 @@ def chronology_parts(results: Analyses, *, writing: tuple[float, float] | None =
                        "history (up the page): dots for the text's dates, diamonds for the "
                        "chronology's events, the line for the year each paragraph narrates."),
               figure]
-    parts += _lead("The dates told back, in order and forward, by episode:",
+    parts += lead("The dates told back, in order and forward, by episode:",
                    views.jumps_table(results))
     return parts
 
@@ -152,11 +131,11 @@ def hindsight_parts(results: Analyses) -> list[object]:
                      f"{n[f'time_h_{key}_kappa']:.2f}, {n[f'time_h_{key}_kappa_low']:.2f} to "
                      f"{n[f'time_h_{key}_kappa_high']:.2f}).")
     else:
-        lines.append(_line(results.missing.get("time_annotations",
+        lines.append(sentence(results.missing.get("time_annotations",
                                                "no annotation of time for this text")))
     parts: list[object] = [Markdown(" ".join(lines))]
-    parts += _lead("The agreement, with 95% bootstrap intervals:", views.hindsight_agreement(results))
-    parts += _lead("By episode:", views.hindsight_episodes(results))
-    parts += _lead(f"The people named in a sentence with hindsight ({n['time_h_n_people']}), "
+    parts += lead("The agreement, with 95% bootstrap intervals:", views.hindsight_agreement(results))
+    parts += lead("By episode:", views.hindsight_episodes(results))
+    parts += lead(f"The people named in a sentence with hindsight ({n['time_h_n_people']}), "
                    "most first:", views.hindsight_people(results))
     return parts

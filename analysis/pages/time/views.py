@@ -14,9 +14,9 @@ Example:
 from __future__ import annotations
 
 import pandas as pd
-from matplotlib.figure import Figure
 
 from analysis import timeline
+from analysis.pages.figures import CompactFigure
 from analysis.pages.time.measures import dated, hindsight_table, marks, spans
 from analysis.reading_view.figures import InteractiveFigure
 from analysis.reading_view.links import LinkedTable, linked_table, sentence_href
@@ -74,14 +74,14 @@ def _told(results: Analyses) -> pd.DataFrame | None:
 
 
 def narration_plot(results: Analyses, *, writing: tuple[float, float] | None = None,
-                   ylim: tuple[float, float] | None = None) -> Figure | None:
+                   ylim: tuple[float, float] | None = None) -> CompactFigure | None:
     """Every dated mark at its place in the text and its date in history
     (:func:`analysis.timeline.figures.plot_narration`); ``None`` where the narration has no
     dated mark or no year narrated. ``writing``: the years of writing, drawn as a band."""
     table = _told(results)
     if table is None:
         return None
-    return plot_narration(table, results.episodes, writing=writing, ylim=ylim)
+    return CompactFigure(plot_narration(table, results.episodes, writing=writing, ylim=ylim))
 
 
 def narration_interactive(results: Analyses, *, writing: tuple[float, float] | None = None,
