@@ -15,15 +15,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from html import unescape
 from pathlib import Path
 
 import pytest
 
+from analysis.book.sphinx import STATIC
 from analysis.results import Analyses
 
 READING = "book/reading.html"
 WHOS_WHO = "book/whos-who.html"
-STATIC = Path(__file__).resolve().parent.parent / "book" / "_static"
 READING_LINK = re.compile(r'href="([^"]*reading\.html)#([ps]\d+)"')
 
 
@@ -71,6 +72,45 @@ def test_every_link_to_the_reading_page_lands_on_an_anchor(html: Path, book_page
             links.append((page, anchor))
     assert links, "no page links to the reading page"
     assert {anchor for _, anchor in links} <= ids, sorted({a for _, a in links} - ids)[:5]
+
+
+WITNESSES = "book/witnesses.html"
+WITNESS_LINK = re.compile(r'href="([^"#]*reading-[a-z][a-z0-9_]*\.html)#([A-Za-z0-9_-]+)"')
+QUOTE_LINK = re.compile(r'<a class="rv-link" href="((?:\.\./)*(?:book/)?reading(?:-[a-z0-9_]+)?'
+                        r'\.html)#(s\d+)">([^<]+)</a>')
+
+
+def test_every_link_to_a_witness_text_s_reading_page_lands_on_an_anchor(
+        html: Path, book_pages: list[str]) -> None:
+    ids: dict[Path, set[str]] = {}
+    links = 0
+    for page in book_pages:
+        for target, anchor in WITNESS_LINK.findall((html / page).read_text(encoding="utf-8")):
+            file = (html / page).parent.joinpath(target).resolve()
+            assert file.is_file(), f"{page}: a link to {target}, which the book lacks"
+            if file not in ids:
+                ids[file] = set(re.findall(r'\bid="([^"]+)"', file.read_text(encoding="utf-8")))
+            assert anchor in ids[file], f"{page}: {target}#{anchor} is not there"
+            links += 1
+    assert links, "no page links to a witness text's reading page"
+
+
+def test_each_quotation_on_the_witnesses_page_leads_to_its_sentence(
+        html: Path, visit: Callable[..., object]) -> None:
+    """Every quotation of the witnesses page is a link; its sentence, on its text's reading
+    page, holds the words quoted (read in the browser, the marks of every layer inside)."""
+    page = (html / WITNESSES).read_text(encoding="utf-8")
+    found = QUOTE_LINK.findall(page)
+    targets = {t for t, _, _ in found}
+    assert {"reading.html", "reading-russell.html", "reading-goldman.html"} <= targets, targets
+    for target, anchor, quote in found:
+        tab = visit(str(Path(WITNESSES).parent / target)).tab
+        if tab.evaluate("document.querySelector('#rv').dataset.openings") == "true":
+            pytest.skip("the book is built with the reading pages' openings only")
+        words = tab.evaluate(f"document.getElementById('{anchor}').textContent")
+        said = " ".join(words.split())
+        quoted = " ".join(unescape(quote).split())
+        assert quoted[:40] in said, (target, anchor, quoted[:40], said[:80])
 
 
 # --- the reading page ----------------------------------------------------------------------

@@ -68,10 +68,6 @@ def build_book(outdir: str | Path, text: str | Path | None = None,
         KeyboardInterrupt: an interrupt; ``outdir`` is as it was.
     """
     check_outdir(outdir, "book")
-    for folder in (cache.EXTENSION_DIR, cache.STATIC_DIR):
-        if not folder.is_dir():
-            raise AnalysisError(f"{folder}: the book's Sphinx extension and style are not there "
-                                "(the book is built from a clone of the repository)")
     out = Path(outdir)
     folder = cache.cache_dir(text, data)
     with locked(out, "book") as lock:

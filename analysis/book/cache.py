@@ -11,7 +11,7 @@ reuses it: a page runs again only when its source or one of the build's
 The inputs are everything a page's output may depend on, each by its SHA-256
 (:func:`inputs`): the text file, every file of the data folder (by its path in
 the folder), the title given, the package itself (its code and bundled data,
-and the book's Sphinx extension) and the libraries installed, since a change of
+the book's pages and its Sphinx extension) and the libraries installed, since a change of
 any of them may change what a page shows. Their digest (:func:`digest`) stamps every page that
 ran with them; a page whose stamp differs runs again.
 
@@ -45,11 +45,8 @@ from pathlib import Path
 
 from analysis.errors import AnalysisError
 
-#: The package's folder, and the repository's folder of the book's Sphinx extension and static
-#: files (loaded from the repository until they move into the package).
+#: The package's folder (the book's pages, Sphinx extension and static files are in it).
 PACKAGE = Path(__file__).resolve().parents[1]
-EXTENSION_DIR = PACKAGE.parent / "book" / "_ext"
-STATIC_DIR = PACKAGE.parent / "book" / "_static"
 
 #: The environment variable that moves the cache, as the XDG convention says.
 XDG = "XDG_CACHE_HOME"
@@ -105,12 +102,11 @@ def _tree(folder: Path) -> Iterator[Path]:
 
 
 def package_digest() -> str:
-    """One SHA-256 over the package's files and the book's extension and static files."""
+    """One SHA-256 over the package's files (its code, data, the book's pages, extension and
+    static files)."""
     digest = hashlib.sha256()
-    for folder in (PACKAGE, EXTENSION_DIR, STATIC_DIR):
-        if folder.is_dir():
-            for path in _tree(folder):
-                digest.update(f"{path.relative_to(folder.parent)}\0{sha256(path)}\n".encode())
+    for path in _tree(PACKAGE):
+        digest.update(f"{path.relative_to(PACKAGE.parent)}\0{sha256(path)}\n".encode())
     return digest.hexdigest()
 
 

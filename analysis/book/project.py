@@ -2,16 +2,17 @@
 
 :func:`write_project` writes a Jupyter Book project into a folder: a
 ``_config.yml`` with the text's title (the same theme, extensions, style and
-script as the bundled chapter's book, loaded from the repository through
-:data:`~analysis.book.cache.EXTENSION_DIR` and
-:data:`~analysis.book.cache.STATIC_DIR`), a ``_toc.yml`` over the pages of
+script as the bundled chapter's book, all from the installed package: the
+extensions of :mod:`analysis.book.sphinx`, named by module, bring their own
+style and script), a ``_toc.yml`` over the pages of
 :data:`ORDER` that exist in :data:`PAGES_DIR`, the pages that are not executed
 (the reading page and the who's-who, which the extension makes, stamped with
 the inputs' digest so that Sphinx reads them again when the data change), the
 downloads page, with a link to each file of the export, a glossary of the
-terms the pages use, taken from the bundled book's glossary, and the
-bibliography those terms cite. Each file is written only when its content
-changed, so that Sphinx reads again only what changed.
+terms the pages use (:data:`GLOSSARY`) and the works the pages and the
+glossary cite (:data:`BIBLIOGRAPHY`), both shipped with the package. Each file
+is written only when its content changed, so that Sphinx reads again only what
+changed.
 
 Example:
     >>> [name for name, _ in chapters()][:3]
@@ -23,15 +24,18 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from analysis.book.cache import EXTENSION_DIR, PACKAGE, STATIC_DIR, write_if_changed
+from analysis.book.cache import write_if_changed
 from analysis.book.execute import MYST_EXTENSIONS
 
 #: The generic pages: MyST Markdown, notebooks (executed) or not (the reading page, who's-who).
 PAGES_DIR = Path(__file__).resolve().parent / "pages"
 
-#: The bundled book's glossary and bibliography, whose terms and works the pages cite.
-GLOSSARY = PACKAGE.parent / "book" / "glossary.md"
-BIBLIOGRAPHY = PACKAGE.parent / "book" / "references.bib"
+#: The glossary of the methods' terms the pages use (:func:`glossary` of the bundled book's,
+#: ``book/glossary.md``) and the works the pages and that glossary cite (:func:`bibliography`
+#: of ``book/references.bib``), shipped with the package; a test keeps them the bundled book's.
+REFERENCE_DIR = Path(__file__).resolve().parent / "reference"
+GLOSSARY = REFERENCE_DIR / "glossary.md"
+BIBLIOGRAPHY = REFERENCE_DIR / "references.bib"
 
 #: The book's pages in the order of its table of contents: (part caption, page names).
 ORDER: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -98,15 +102,11 @@ def config(title: str) -> dict[str, object]:
         "parse": {"myst_enable_extensions": list(MYST_EXTENSIONS)},
         "bibtex_bibfiles": ["book/references.bib"],
         "sphinx": {
-            "local_extensions": {"unique_scripts": str(EXTENSION_DIR),
-                                 "reading_pages": str(EXTENSION_DIR)},
-            "extra_extensions": ["analysis.book.extension", "notfound.extension",
+            "extra_extensions": ["analysis.book.sphinx.reading_pages",
+                                 "analysis.book.sphinx.unique_scripts", "notfound.extension",
                                  "sphinx-mathjax-offline"],
             "config": {
                 "publisher": {"reading_text": "full"},
-                "html_static_path": [str(STATIC_DIR)],
-                "html_css_files": ["reading-view.css"],
-                "html_js_files": ["reading-view.js"],
                 "mathjax_path": "mathjax/tex-chtml.js",
                 "notfound_urls_prefix": "/",
                 "bibtex_reference_style": "author_year",
@@ -179,6 +179,25 @@ def glossary(sources: list[str], glossary_text: str) -> str:
             entries.append("\n".join(terms) + "\n  " + (kept or body.replace("Serge", "the author")))
     return ("# Glossary\n\nThe terms of the methods and their measures used in this book, each "
             "with what its values mean.\n\n```{glossary}\n" + "\n\n".join(entries) + "\n```")
+
+
+_CITE = re.compile(r"\{cite(?::\w+)?\}`(?P<keys>[^`]*)`")
+_ENTRY = re.compile(r"^@\w+\{(?P<key>[^,\s]+),.*?^\}[ \t]*$", re.S | re.M)
+
+
+def bibliography(sources: list[str], bib_text: str) -> str:
+    """The entries of ``bib_text`` (BibTeX) that ``sources`` cite, in its order.
+
+    Example:
+        >>> bib = "@book{a1,\\n  title = {A}\\n}\\n\\n@book{b2,\\n  title = {B}\\n}\\n"
+        >>> print(bibliography(["as {cite:p}`b2`"], bib))
+        @book{b2,
+          title = {B}
+        }
+        <BLANKLINE>
+    """
+    keys = {k.strip() for s in sources for m in _CITE.finditer(s) for k in m["keys"].split(",")}
+    return "\n".join(m.group() + "\n" for m in _ENTRY.finditer(bib_text) if m["key"] in keys)
 
 
 REFERENCES = "# References\n\nThe works cited in this book.\n\n```{bibliography}\n```\n"

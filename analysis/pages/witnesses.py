@@ -19,8 +19,9 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from pathlib import Path
 
 import pandas as pd
 
@@ -28,10 +29,11 @@ from analysis.corpus import compare
 from analysis.corpus import figures as corpus_figures
 from analysis.corpus.export import texts_table
 from analysis.corpus.witnesses import Corpus, bundled_corpus, load_corpus
-from analysis.pages import as_number
+from analysis.pages import as_number, once
 from analysis.pages.format import p_text, strength
 from analysis.pages.sentiment import measures
 from analysis.reading_view.figures import InteractiveFigure
+from analysis.reading_view.links import LinkedTable, html_cells, sentence_link
 from analysis.sentiment import RECOMMENDED
 
 
@@ -41,52 +43,51 @@ def current() -> Corpus:
     return load_corpus(bundled_corpus())
 
 
-def memo(corpus: Corpus, name: str, compute: Callable[[], object]) -> object:
-    """``compute()`` once per corpus, kept on it under ``name``."""
-    cache = corpus.__dict__.setdefault("_pages", {})
-    if name not in cache:
-        cache[name] = compute()
-    return cache[name]
-
-
 def labels(corpus: Corpus) -> dict[str, str]:
     """``text_id`` -> what the figures call each text (its author and year)."""
     return {w.text_id: w.label for w in corpus.texts}
 
 
+@once
 def naming(corpus: Corpus) -> pd.DataFrame:
     """:func:`analysis.corpus.compare.naming`, once."""
-    return memo(corpus, "naming", lambda: compare.naming(corpus))
+    return compare.naming(corpus)
 
 
+@once
 def shared(corpus: Corpus) -> list[str]:
     """The people two texts or more name, most named first."""
-    return memo(corpus, "shared", lambda: compare.shared_people(corpus))
+    return compare.shared_people(corpus)
 
 
+@once
 def tone(corpus: Corpus) -> pd.DataFrame:
     """:func:`analysis.corpus.compare.tone` of the shared people, once."""
-    return memo(corpus, "tone", lambda: compare.tone(corpus, shared(corpus)))
+    return compare.tone(corpus, shared(corpus))
 
 
+@once
 def density(corpus: Corpus) -> pd.DataFrame:
     """:func:`analysis.corpus.compare.theme_density`, once."""
-    return memo(corpus, "density", lambda: compare.theme_density(corpus))
+    return compare.theme_density(corpus)
 
 
+@once
+def ties(corpus: Corpus) -> pd.DataFrame:
+    """:func:`analysis.corpus.compare.ties` of the shared people, once."""
+    return compare.ties(corpus, shared(corpus))
+
+
+@once
 def validation(corpus: Corpus) -> tuple[str, pd.Series] | None:
     """The first text with a reference reading of its tone, and the method's agreement with it
     there (Spearman's rho with its interval, on the held-out sentences); ``None`` if no text has one."""
-    def compute() -> tuple[str, pd.Series] | None:
-        for text_id in corpus.ids:
-            table = measures.ceiling(corpus.results(text_id))
-            if table is not None:
-                against = "reference" if measures.two_readers(corpus.results(text_id)) \
-                    else "reader A"
-                row = table.set_index(["method", "against"]).loc[(RECOMMENDED, against)]
-                return text_id, row
-        return None
-    return memo(corpus, "validation", compute)
+    for text_id in corpus.ids:
+        table = measures.ceiling(corpus.results(text_id))
+        if table is not None:
+            against = "reference" if measures.two_readers(corpus.results(text_id)) else "reader A"
+            return text_id, table.set_index(["method", "against"]).loc[(RECOMMENDED, against)]
+    return None
 
 
 def numbers(corpus: Corpus) -> dict[str, object]:
@@ -180,8 +181,7 @@ def themes_figure(corpus: Corpus) -> InteractiveFigure:
 def network_figure(corpus: Corpus) -> InteractiveFigure:
     """The shared people, tied where a text names two of them in one paragraph."""
     label = corpus.register().set_index("person_id")["label"]
-    ties = memo(corpus, "ties", lambda: compare.ties(corpus, shared(corpus)))
-    return corpus_figures.network_figure(ties, {p: str(label[p]) for p in shared(corpus)},
+    return corpus_figures.network_figure(ties(corpus), {p: str(label[p]) for p in shared(corpus)},
                                          labels(corpus))
 
 
@@ -190,9 +190,9 @@ def quotations(corpus: Corpus, picks: Sequence[tuple[str, str, str]]) -> pd.Data
 
     ``picks``: ``(text_id, person_id, phrase)``; each phrase (a regular
     expression over the established text) must occur in its text. Returns
-    ``witness, person, quote, text_id, start, end, score``: the whole sentence
-    holding the phrase, ``start``/``end`` its offsets into that text's file as
-    stored, ``score`` the method's.
+    ``witness, person, quote, text_id, sentence_id, start, end, score``: the
+    whole sentence holding the phrase, its id in its text, ``start``/``end`` its
+    offsets into that text's file as stored, ``score`` the method's.
 
     Raises:
         DataFileError: a phrase is not in its text (one line naming both).
@@ -212,21 +212,72 @@ def quotations(corpus: Corpus, picks: Sequence[tuple[str, str, str]]) -> pd.Data
             int(found["sentence_id"].iloc[0]), "sentiment"]
         rows.append({"witness": corpus.text(text_id).label, "person": label[person_id],
                      "quote": " ".join(str(sentence["text"]).split()), "text_id": text_id,
+                     "sentence_id": int(found["sentence_id"].iloc[0]),
                      "start": int(sentence["start"]), "end": int(sentence["end"]),
                      "score": round(float(score), 2)})
     return pd.DataFrame(rows)
 
 
+def reading_pages(corpus: Corpus, own: str | Path | None = None) -> dict[str, str]:
+    """``text_id`` -> the page that gives each text to read, as linked from a page beside it.
+
+    The text the book reads (the file ``own``; by default the one
+    :func:`analysis.pages.current` reads) is on the book's reading page,
+    ``reading.html``; each other text on its own, ``reading-<text_id>.html``,
+    which the book's extension makes (:mod:`analysis.book.sphinx.reading_pages`),
+    with the same anchors (``p3``, ``s12``) and its who's-who below the text.
+
+    Example:
+        >>> reading_pages(current())
+        {'serge': 'reading.html', 'russell': 'reading-russell.html', 'goldman': 'reading-goldman.html'}
+    """
+    if own is None:
+        from analysis import pages
+
+        own = pages.current().chapter.source.path
+    mine = Path(own).resolve()
+    return {w.text_id: "reading.html" if Path(w.text).resolve() == mine
+            else f"reading-{w.text_id}.html" for w in corpus.texts}
+
+
+class QuotationTable(LinkedTable):
+    """The quotations, each quote a link to its sentence on its text's reading page
+    (what :func:`quotations_table` returns); its plain text is the DataFrame's."""
+
+    def __init__(self, frame: pd.DataFrame, pages: Mapping[str, str]) -> None:
+        super().__init__(frame, {})
+        self.pages = dict(pages)
+
+    def _repr_html_(self) -> str:
+        cells = html_cells(self.data, {})
+        cells["quote"] = [sentence_link(s, page=self.pages[t], text=q) for q, t, s in
+                          zip(self.data["quote"], self.data["text_id"], self.data["sentence_id"])]
+        with pd.option_context("display.max_colwidth", None):
+            return cells.to_html(escape=False, na_rep="")
+
+
+def quotations_table(corpus: Corpus, picks: Sequence[tuple[str, str, str]],
+                     own: str | Path | None = None) -> QuotationTable:
+    """:func:`quotations`, each quote a link to its sentence on its text's reading page
+    (:func:`reading_pages`; ``own``: the file of the text the book reads).
+
+    Example:
+        >>> table = quotations_table(current(), [("russell", "lenin", "dictatorial, calm")])
+        >>> 'href="reading-russell.html#s' in table._repr_html_()
+        True
+    """
+    return QuotationTable(quotations(corpus, picks), reading_pages(corpus, own))
+
+
+@once
 def keyness_table(corpus: Corpus, top: int = 8) -> pd.DataFrame:
     """Each text's most distinctive words against the others (names left out), with G² as text."""
-    def compute() -> pd.DataFrame:
-        table = compare.keyness(corpus, top=top)
-        return table.assign(per_10k=table["per_10k"].round(1),
-                            other_per_10k=table["other_per_10k"].round(1),
-                            log_likelihood=table["log_likelihood"].round(1),
-                            log_ratio=table["log_ratio"].round(2),
-                            p=[p_text(p) for p in table["p_value"]]).drop(columns="p_value")
-    return memo(corpus, "keyness", compute)
+    table = compare.keyness(corpus, top=top)
+    return table.assign(per_10k=table["per_10k"].round(1),
+                        other_per_10k=table["other_per_10k"].round(1),
+                        log_likelihood=table["log_likelihood"].round(1),
+                        log_ratio=table["log_ratio"].round(2),
+                        p=[p_text(p) for p in table["p_value"]]).drop(columns="p_value")
 
 
 def collocates_table(corpus: Corpus, person_id: str) -> pd.DataFrame:

@@ -9,7 +9,8 @@ import pytest
 import yaml
 
 from analysis.book import project
-from analysis.book.cache import EXTENSION_DIR, STATIC_DIR
+from analysis.book.cache import PACKAGE
+from analysis.book.sphinx import STATIC
 from analysis.export import names
 
 PAGES = project.PAGES_DIR
@@ -61,11 +62,48 @@ def test_the_configuration_loads_the_book_s_extension_and_no_other_host() -> Non
     assert yaml.safe_load(text)["title"] == 'A "quoted" title: with a colon'
     assert not re.search(r"https?://", text)
     sphinx = config["sphinx"]
-    assert set(sphinx["local_extensions"].values()) == {str(EXTENSION_DIR)}
-    assert sphinx["config"]["html_static_path"] == [str(STATIC_DIR)]
-    assert EXTENSION_DIR.is_dir() and (STATIC_DIR / "reading-view.js").is_file()
+    assert "local_extensions" not in sphinx and "html_static_path" not in sphinx["config"]
+    assert sphinx["extra_extensions"][:2] == ["analysis.book.sphinx.reading_pages",
+                                              "analysis.book.sphinx.unique_scripts"]
+    assert (STATIC / "reading-view.js").is_file()  # the extension adds its own static folder
     assert config["execute"]["execute_notebooks"] == "off"  # the pages arrive executed
     assert sphinx["config"]["html_theme_options"]["launch_buttons"]["thebe"] is False
+
+
+def test_the_configuration_names_no_path_of_the_repository_or_the_machine() -> None:
+    text = yaml.safe_dump(project.config("A title"))
+    assert str(PACKAGE.parent) not in text and "book/_" not in text
+    assert not re.search(r"(^|[\s'\"])/\w", text), "an absolute path in the configuration"
+
+
+#: How to write the shipped glossary and bibliography again from the bundled book's (in a clone).
+SHIP = ('.venv/bin/python -c "from pathlib import Path; from analysis.book import project as p; '
+        "s = list(p.sources().values()); g = p.glossary(s, Path('book/glossary.md').read_text()); "
+        "p.GLOSSARY.write_text(g); p.BIBLIOGRAPHY.write_text(p.bibliography([*s, g], "
+        "Path('book/references.bib').read_text()))\"")
+
+
+def test_the_shipped_glossary_and_bibliography_are_the_bundled_book_s() -> None:
+    book = PACKAGE.parent / "book"
+    if not (book / "glossary.md").is_file():
+        pytest.skip("not in a clone of the repository: no bundled book to compare with")
+    sources = list(project.sources().values())
+    glossary = project.glossary(sources, (book / "glossary.md").read_text(encoding="utf-8"))
+    assert project.GLOSSARY.read_text(encoding="utf-8") == glossary, (
+        f"the pages' terms or book/glossary.md changed: {SHIP}")
+    bibliography = project.bibliography([*sources, glossary],
+                                        (book / "references.bib").read_text(encoding="utf-8"))
+    assert project.BIBLIOGRAPHY.read_text(encoding="utf-8") == bibliography, (
+        f"the works cited or book/references.bib changed: {SHIP}")
+
+
+def test_every_work_the_pages_and_the_glossary_cite_is_shipped() -> None:
+    sources = [*project.sources().values(), project.GLOSSARY.read_text(encoding="utf-8")]
+    cited = {k.strip() for s in sources for m in re.finditer(r"\{cite(?::\w+)?\}`([^`]*)`", s)
+             for k in m.group(1).split(",")}
+    shipped = set(re.findall(r"^@\w+\{([^,\s]+),", project.BIBLIOGRAPHY.read_text(encoding="utf-8"),
+                             re.M))
+    assert cited and cited == shipped
 
 
 def test_the_glossary_holds_every_term_the_pages_use_and_names_no_author() -> None:

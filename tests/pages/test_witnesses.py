@@ -80,3 +80,38 @@ def test_quotations_lead_back_to_the_files(bundled: dict[str, object]) -> None:
     for row in table.itertuples(index=False):
         raw = Path(corpus.text(row.text_id).text).read_bytes().decode("utf-8")
         assert " ".join(raw[row.start:row.end].split()) == row.quote
+
+
+def test_each_text_has_its_reading_page_the_book_s_own_text_the_book_s(small: object) -> None:
+    a = Path(small.text("a").text)
+    assert witnesses.reading_pages(small, a) == {"a": "reading.html", "b": "reading-b.html"}
+    assert witnesses.reading_pages(small, a.with_name("other.txt")) == {
+        "a": "reading-a.html", "b": "reading-b.html"}
+    assert witnesses.reading_pages(witnesses.current())["serge"] == "reading.html"
+
+
+def test_each_quotation_links_to_its_sentence_on_its_text_s_reading_page(small: object) -> None:
+    picks = [("a", "lenin", "Lenin laughed"), ("b", "gorky", "was ill")]
+    table = witnesses.quotations_table(small, picks, own=small.text("a").text)
+    frame = table.data
+    sentences = {t: small.results(t).chapter.sentences.set_index("sentence_id") for t in "ab"}
+    for row in frame.itertuples(index=False):  # the id is the sentence's that holds the offsets
+        found = sentences[row.text_id].loc[row.sentence_id]
+        assert (found["start"], found["end"]) == (row.start, row.end)
+    html = table._repr_html_()
+    assert (f'<a class="rv-link" href="reading.html#s{frame.loc[0, "sentence_id"]}">'
+            "Lenin laughed.</a>") in html
+    assert f'href="reading-b.html#s{frame.loc[1, "sentence_id"]}">Gorky was ill.</a>' in html
+    assert repr(table) == repr(frame) and "<a" not in repr(table)
+
+
+def test_a_quoted_sentence_s_markup_is_shown_as_text(tmp_path: Path) -> None:
+    text = "T\n\nGorky said <b>no</b> & left.\n"
+    (tmp_path / "t.txt").write_text(text, encoding="utf-8")
+    sha = hashlib.sha256(text.encode()).hexdigest()
+    (tmp_path / "c.toml").write_text(
+        f'[[texts]]\ntext_id = "t"\nauthor = "A"\ntitle = "T"\nyear = 1920\ntext = "t.txt"\n'
+        f'sha256 = "{sha}"\nsource = "s"\ncut = "all"\nrights = "r"\n', encoding="utf-8")
+    corpus = load_corpus(tmp_path / "c.toml")
+    html = witnesses.quotations_table(corpus, [("t", "gorky", "said")])._repr_html_()
+    assert "&lt;b&gt;no&lt;/b&gt; &amp; left" in html and "<b>" not in html
