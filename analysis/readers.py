@@ -44,9 +44,9 @@ from analysis.errors import DataFileError
 
 #: The five points of the tone scale (-2 strongly negative .. +2 strongly positive).
 TONE: tuple[int, ...] = (-2, -1, 0, 1, 2)
-#: The three theme labels: 0 absent, 1 present, 2 dominant.
+#: The three theme labels — 0 absent, 1 present, 2 dominant.
 THEME: tuple[int, ...] = (0, 1, 2)
-#: Absent (0) or present (1): an emotion, hindsight.
+#: Absent (0) or present (1) — an emotion, hindsight.
 PRESENCE: tuple[int, ...] = (0, 1)
 
 #: How each row of a reference was reached.

@@ -50,7 +50,7 @@ class Analyses:
     notes: list[str] = field(default_factory=list)
     #: Each property that is ``None`` for this text -> why (one line).
     missing: dict[str, str] = field(default_factory=dict)
-    #: The text's title as given (e.g. ``--title``); ``None``: :attr:`title` finds it.
+    #: The text's title as given (e.g. ``--title``), or ``None`` for :attr:`title` to find it.
     given_title: str | None = None
 
     @classmethod

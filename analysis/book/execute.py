@@ -38,7 +38,7 @@ import nbformat
 
 from analysis.errors import AnalysisError
 
-#: The Matplotlib backend of a Jupyter kernel: figures are shown as PNG images.
+#: The Matplotlib backend of a Jupyter kernel — figures are shown as PNG images.
 INLINE = "module://matplotlib_inline.backend_inline"
 
 #: The MyST syntax the pages use (as in the book's ``_config.yml``).

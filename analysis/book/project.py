@@ -27,7 +27,7 @@ from pathlib import Path
 from analysis.book.cache import write_if_changed
 from analysis.book.execute import MYST_EXTENSIONS
 
-#: The generic pages: MyST Markdown, notebooks (executed) or not (the reading page, who's-who).
+#: The generic pages — MyST Markdown, notebooks (executed) or not (the reading page, who's-who).
 PAGES_DIR = Path(__file__).resolve().parent / "pages"
 
 #: The glossary of the methods' terms the pages use (:func:`glossary` of the bundled book's,
@@ -37,7 +37,7 @@ REFERENCE_DIR = Path(__file__).resolve().parent / "reference"
 GLOSSARY = REFERENCE_DIR / "glossary.md"
 BIBLIOGRAPHY = REFERENCE_DIR / "references.bib"
 
-#: The book's pages in the order of its table of contents: (part caption, page names).
+#: The book's pages in the order of its table of contents, as (part caption, page names).
 ORDER: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("", ("intro",)),
     ("Reading the text", ("reading", "text", "themes", "people", "whos-who", "sentiment",

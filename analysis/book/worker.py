@@ -37,7 +37,7 @@ from analysis.book import cache
 from analysis.book.project import EXPORT, PAGES_DIR, is_notebook, sources, write_project
 from analysis.errors import AnalysisError
 
-#: Files of the cache folder: the one-line failure, the lines for stderr, the log, the export's
+#: Files of the cache folder — the one-line failure, the lines for stderr, the log, the export's
 #: stamp, the inputs of the last build; how long each page took.
 STATUS, NOTES, LOG, EXPORTED, INPUTS = "status", "notes", "build.log", "exported", "inputs.json"
 TIMES = "times.json"

@@ -37,7 +37,7 @@ from analysis.formats.tei import NS, write_tei
 from analysis.results import Analyses
 from analysis.schema import Field, TableSchema
 
-#: The per-text table the corpus writes under another name: each text's register with its
+#: The per-text table the corpus writes under another name — each text's register with its
 #: counts (the shared register, ``people.csv``, lists each person once).
 RENAMED = {"people.csv": "registers.csv"}
 

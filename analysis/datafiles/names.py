@@ -17,7 +17,7 @@ from pathlib import Path
 
 from analysis.errors import SourceError
 
-#: The bundled text: an excerpt of a chapter, kept in the repository's ``seeds/`` byte for byte.
+#: The bundled text — an excerpt of a chapter, kept in the repository's ``seeds/`` byte for byte.
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "serge-memoirs-ch4-excerpt.txt"
 
 #: SHA-256 of the bundled text as received (``seeds/README.md``).
@@ -42,7 +42,7 @@ FILE_NAMES: dict[str, str] = {
     "place_names": "place_names.txt",
 }
 
-#: Each annotation set -> its files in an ``annotations/`` folder: the first reader's
+#: Each annotation set -> its files in an ``annotations/`` folder — the first reader's
 #: (required), the second reader's and the adjudication of their disagreements (each optional).
 ANNOTATION_SETS: dict[str, dict[str, str]] = {
     "tone": {"reader_a": "sentiment_reader_a.csv", "reader_b": "sentiment_reader_b.csv",
@@ -55,7 +55,7 @@ ANNOTATION_SETS: dict[str, dict[str, str]] = {
                  "adjudication": "emotions_adjudication.csv"},
 }
 
-#: The annotation of time, whose units are spans and sentences marked by either reader: the
+#: The annotation of time, whose units are spans and sentences marked by either reader — the
 #: parts of :data:`analysis.timeline.annotations.PARTS` -> their files in an ``annotations/`` folder.
 SPAN_SETS: dict[str, str] = {
     "time_a": "time_reader_a.csv", "time_b": "time_reader_b.csv",
@@ -64,7 +64,7 @@ SPAN_SETS: dict[str, str] = {
     "hindsight_adjudication": "hindsight_adjudication.csv",
 }
 
-#: The bundled files that were made for the bundled chapter: another text that does not
+#: The bundled files that were made for the bundled chapter — another text that does not
 #: replace them is analysed with them, and told so (:meth:`DataFiles.fallbacks`).
 CHAPTER_SPECIFIC: tuple[str, ...] = ("people", "themes", "sentiment_lexicon_patch")
 

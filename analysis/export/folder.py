@@ -63,13 +63,13 @@ from pathlib import Path
 
 from analysis.errors import AnalysisError
 
-#: The journal's name in a staging folder: while it exists, ``OUTDIR`` is being switched.
+#: The journal's name in a staging folder — while it exists, ``OUTDIR`` is being switched.
 JOURNAL = "journal.json"
 
 #: Where the files the export replaces wait in a staging folder until the switch is committed.
 PREVIOUS = ".previous"
 
-#: What writes into a folder this way -> how its messages name it: the export, the book.
+#: What writes into a folder this way -> how its messages name it — the export, the book.
 WORKS = {"export": "export", "book": "book build"}
 
 #: The signals that stop an export (and are held back while its journal is settled).

@@ -76,7 +76,7 @@ READ_BY = {"people": "register", "shared_names": "register", "non_person_names":
 #: The data files read with the text itself (the corrections only when some applied).
 WITH_THE_TEXT = ("abbreviations", "corrections")
 
-#: The folder the bundled files' paths are given from: the package's repository.
+#: The folder the bundled files' paths are given from — the package's repository.
 PACKAGE_ROOT = data_path("people.csv").resolve().parents[2]
 
 

@@ -39,7 +39,7 @@ __all__ = ["boundary_table", "corrections_by_kind", "corrections_section", "corr
            "kinds_table", "notes_table", "numbers", "paragraphs_figure", "reading_section",
            "sentences_figure", "stored_and_established"]
 
-#: Sentence ends any English prose makes hard for a splitter: a question or exclamation
+#: Sentence ends any English prose makes hard for a splitter — a question or exclamation
 #: mark inside a closing quotation mark, an ellipsis, a run of initials.
 HARD_ENDS = r"[?!][’”']|\.\.\.|…|\b[A-Z]\. (?:[A-Z]\. )*[A-Z][a-z]"
 

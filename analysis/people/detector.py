@@ -75,7 +75,7 @@ november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesda
 thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays saturdays
 sundays""".split())
 
-#: Titles that announce a person's name (*St.* is not one: *St. Anne* is mostly a church).
+#: Titles that announce a person's name (not *St.*, as *St. Anne* is mostly a church).
 TITLES = frozenset("""general madame mme madam mademoiselle mlle monsieur m comrade professor prof
 doctor dr mr mrs ms miss sir lord lady prince princess count countess baron baroness tsar czar
 tsarina emperor empress king queen colonel captain major lieutenant admiral marshal sergeant
@@ -83,7 +83,7 @@ father mother sister citizen herr frau signor signora don dona president ministe
 chairman secretary ambassador premier chancellor governor senator deputy bishop archbishop
 patriarch archpriest metropolitan""".split())
 
-#: Verbs of speech or thought: beside a name (*Lenin said*, *told Trotsky*), a sign of a person.
+#: Verbs of speech or thought — beside a name (*Lenin said*, *told Trotsky*), a sign of a person.
 SPEECH_VERBS = frozenset("""said says say told tells wrote writes thought thinks replied replies
 answered answers asked asks declared declares cried exclaimed remarked remarks added explained
 explains insisted insists admitted admits believed believes spoke speaks argued argues observed

@@ -33,7 +33,7 @@ from analysis.people.register import REGISTER
 _SPELT = {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th",
           "ı": "i", "ħ": "h", "ŋ": "ng"}
 
-#: The columns of a draft: the register's own, then ``score`` and ``why``.
+#: The columns of a draft — the register's own, then ``score`` and ``why``.
 DRAFT_COLUMNS = [f.name for f in REGISTER.fields if not f.optional] + ["score", "why"]
 
 

@@ -29,7 +29,7 @@ MENTION_COLUMNS = ["person_id", "surface", "paragraph_id", "sentence_id", "start
                    "in_note", "kind", "resolved_by"]
 
 
-#: A name starts where no letter, digit or single hyphen precedes it: ``Kerensky`` in
+#: A name starts where no letter, digit or single hyphen precedes it — ``Kerensky`` in
 #: ``co-Kerensky`` is not a name, but a double hyphen is a dash, as an em dash is
 #: (``adventurer--Kerensky``, the typewriter's dash of Project Gutenberg texts).
 _EDGE_BEFORE = r"(?<!\w)(?<!(?<!-)-)"

@@ -31,7 +31,7 @@ from analysis.schema import Field, TableSchema, read_table
 _ID = r"[a-z][a-z0-9_]*"
 _ID_MEANS = "an id (lower-case letters, digits and _, starting with a letter)"
 
-#: An ISO 8601 calendar date as precise as the record: a year, a year and month, or a day.
+#: An ISO 8601 calendar date as precise as the record — a year, a year and month, or a day.
 ISO_DATE = r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?"
 _DATE_MEANS = "an ISO 8601 date as precise as the record (1883, 1921-08 or 1883-09-23)"
 

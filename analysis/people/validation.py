@@ -28,15 +28,15 @@ from analysis.text.anchoring import ANCHOR_FIELDS
 from analysis.text.annotations import REASON, adjudication_schema, anchoring_note
 from analysis.text.records import read_records
 
-#: The person a name means; empty: the paragraph quoted names nobody.
+#: The person a name means (empty where the paragraph quoted names nobody).
 PERSON = Field("person_id", pattern=r"[a-z][a-z0-9_]*", pattern_means="a person_id of the register",
                description="the person named; empty: the paragraph quoted names nobody")
 
-#: A reader's check of the mentions: each name quoted as written with its person, and a
+#: A reader's check of the mentions — each name quoted as written with its person, and a
 #: paragraph checked and found to name nobody quoted by itself, with no person.
 CHECK = TableSchema((*ANCHOR_FIELDS, PERSON, REASON))
 
-#: The adjudication of two readers' checks, one row per span they differ on: a reader who did not
+#: The adjudication of two readers' checks, one row per span they differ on — a reader who did not
 #: mark the span has an empty value, and so has a span adjudicated as naming nobody.
 CHECK_ADJUDICATION = TableSchema(tuple(
     replace(f, required=False) if f.name in ("person_id_a", "person_id_b", "adjudicated") else f

@@ -108,7 +108,7 @@ def _wrap(text: str, width: int = 60) -> str:
     return "<br>".join(_text(line) for line in textwrap.wrap(str(text), width))
 
 
-#: The narrowest width (pixels) the network's labels are placed for: wider, they have more room.
+#: The narrowest width (pixels) the network's labels are placed for — wider, they have more room.
 NETWORK_WIDTH = 640
 
 

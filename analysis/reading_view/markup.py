@@ -100,9 +100,9 @@ def script_json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
 
 
-#: A run of 25 or more characters without a space: a web address, a long identifier.
+#: A run of 25 or more characters without a space — a web address, a long identifier.
 _LONG = re.compile(r"[^\s<>]{25,}")
-#: Where a long run may break: after a slash, an underscore, a hyphen, a full stop, ``?``, ``=``,
+#: Where a long run may break — after a slash, an underscore, a hyphen, a full stop, ``?``, ``=``,
 #: and before each escaped byte of an address (``%D0%9B``: a letter of another alphabet).
 _AFTER = re.compile(r"(?<=[/_\-.?=])(?=[^\s/_\-.?=%])|(?<=[^\s/_\-.?=])(?=%[0-9A-Fa-f]{2})")
 

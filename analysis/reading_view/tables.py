@@ -52,7 +52,7 @@ STATIC_DIR = "itables"
 LOADER = f"{STATIC_DIR}/load-itables.js"
 STYLE = f"{STATIC_DIR}/dt_bundle.css"
 
-#: A column whose longest cell is longer than this is text: it gets room to wrap (``rv-long``).
+#: A column whose longest cell is longer than this is text — it gets room to wrap (``rv-long``).
 LONG_TEXT = 60
 
 _KEY = "_itables_" + re.sub(r"[.-]", "_", ITABLES_VERSION)

@@ -42,7 +42,7 @@ EMOTIONS = TableSchema((*ANCHOR_FIELDS, *(
           description=f"1 if the sentence conveys {name}, else 0")
     for name in EMOTION_NAMES), REASON))
 
-#: The adjudication of two readers' emotions: ``emotion``, each reader's value, the value settled.
+#: The adjudication of two readers' emotions — ``emotion``, each reader's value, the value settled.
 EMOTION_ADJUDICATION = TableSchema((
     *ANCHOR_FIELDS,
     Field("emotion", required=True, enum=EMOTION_NAMES, description="the emotion adjudicated"),

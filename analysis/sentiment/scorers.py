@@ -62,7 +62,7 @@ METHODS: dict[str, str] = {
 RECOMMENDED = "vader_patched"
 
 
-#: From this many texts on, :func:`score_texts` scores them on every core: below it, starting
+#: From this many texts on, :func:`score_texts` scores them on every core — below it, starting
 #: a process costs more than it saves (``benchmarks/pipeline.py`` measures both).
 PARALLEL_MIN = 5000
 

@@ -97,7 +97,7 @@ def largest_differences(annotation: pd.Series, scores: pd.DataFrame, top: int = 
     return frame.loc[spread.sort_values(ascending=False, kind="stable").index[:top]]
 
 
-#: The parts of a tuned reader's sentences (:func:`tuning_subsets`): key -> label. The
+#: The parts of a tuned reader's sentences (:func:`tuning_subsets`), as key -> label. The
 #: development half was looked at while the method was tuned; every other part is held out,
 #: batch by batch (the annotation rounds of :data:`analysis.sentiment.annotation.TONE_WITH_SPLIT`).
 TUNING_PARTS: dict[str, str] = {
@@ -160,7 +160,7 @@ def gains(annotation: pd.Series, better: pd.Series, baseline: pd.Series, n_boot:
                                "kappa_high"], (*rho, *kappa))))
 
 
-#: How :func:`against_readers` names the columns it compares (``score``: the readers' reference,
+#: How :func:`against_readers` names the columns it compares (``score`` is the readers' reference,
 #: :meth:`analysis.readers.Readings.reference` of the tone).
 LABELS: dict[str, str] = {"reader_a": "reader A", "reader_b": "reader B", "score": "reference"}
 

@@ -42,13 +42,13 @@ _BLOCK = re.compile(r"\S(?:.*\S)?", re.DOTALL)
 _ABBREVIATION = re.compile(r"[^\s.]+(?:\.[^\s.]+)*\.")
 _TITLE_MAX_WORDS = 12
 
-#: A footnote marker: a number, an asterisk, dagger or double dagger, or a capital, in square
+#: A footnote marker — a number, an asterisk, dagger or double dagger, or a capital, in square
 #: brackets (``[2]``, ``[*]``, ``[A]``), as Project Gutenberg's plain texts write them.
 NOTE_MARKER = re.compile(r"\[(?:\d{1,3}|[*†‡]|[A-Z])\]")
 _MARKER_THEN_SPACE = re.compile(NOTE_MARKER.pattern + r"(?:\s+|$)")
 #: The heading of a block of notes (``FOOTNOTES:``, ``Notes``).
 _NOTES_HEADING = re.compile(r"(?i)(?:foot)?notes?:?")
-#: A cross-reference in brackets or parentheses: ``(See App. I, Sect. 1)``, ``[cf. p. 34]``.
+#: A cross-reference in brackets or parentheses — ``(See App. I, Sect. 1)``, ``[cf. p. 34]``.
 CROSS_REFERENCE = re.compile(r"[(\[](?:[Ss]ee|[Cc]f\.|[Vv]ide)\s[^()\[\]\n]{1,80}[)\]]")
 
 

@@ -15,7 +15,7 @@ from analysis.text.chapter import Chapter
 
 #: A line ending of each kind, Windows first so that its ``\\r`` is not counted twice.
 _LINE_ENDINGS = {"CRLF": r"\r\n", "CR": r"\r(?!\n)", "LF": r"(?<!\r)\n"}
-#: A line break with text on both sides: inside a paragraph, read as a space.
+#: A line break with text on both sides — inside a paragraph, read as a space.
 _INNER_BREAK = re.compile(r"[^\s](?:[ \t]*(?:\r\n?|\n))[ \t]*(?=[^\s])")
 
 

@@ -66,7 +66,7 @@ def lexicon_hits(chapter: Chapter, lexicon: Lexicon) -> pd.DataFrame:
     return _order_hits(hits.astype({c: _dtype(c) for c in _HIT_COLUMNS}))
 
 
-#: Seconds a theme's search may take: this much, plus as much again per million characters.
+#: Seconds a theme's search may take — this much, plus as much again per million characters.
 SEARCH_SECONDS = 3.0
 
 

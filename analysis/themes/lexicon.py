@@ -99,7 +99,7 @@ def _char_pattern(char: str) -> str:
 #: Weight from which a lexicon term is a core term.
 CORE_WEIGHT = 3.0
 
-#: The scale of a term's weight: 1 a weak term, 2 a strong one, 3 a core one (between
+#: The scale of a term's weight — 1 a weak term, 2 a strong one, 3 a core one (between
 #: them for a term in between).
 WEIGHTS = (1.0, CORE_WEIGHT)
 

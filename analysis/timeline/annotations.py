@@ -46,7 +46,7 @@ from analysis.text.records import read_records, unit_of
 from analysis.timeline.expressions import TIMEX_TYPES
 from analysis.timeline.validation import match_spans
 
-#: The parts of the annotation of time: each reader's time expressions and hindsight, and their
+#: The parts of the annotation of time — each reader's time expressions and hindsight, and their
 #: adjudications (their files are named by :data:`analysis.datafiles.SPAN_SETS`).
 PARTS = ("time_a", "time_b", "time_adjudication", "hindsight_a", "hindsight_b",
          "hindsight_adjudication")
@@ -63,14 +63,14 @@ def _flag(name: str, what: str, low: int = 0) -> Field:
     return Field(name, "integer", required=True, minimum=low, maximum=1, description=what)
 
 
-#: A reader's time expressions: the expression quoted, its type, value and reason.
+#: A reader's time expressions — the expression quoted, its type, value and reason.
 TIME = TableSchema((*ANCHOR_FIELDS, _TYPE, _VALUE, REASON))
 
-#: A reader's hindsight: the sentence quoted, ``hindsight`` (always 1), ``later``, ``reason``.
+#: A reader's hindsight — the sentence quoted, ``hindsight`` (always 1), ``later``, ``reason``.
 HINDSIGHT = TableSchema((*ANCHOR_FIELDS, _flag("hindsight", "1: the sentence holds hindsight", 1),
                          _LATER, REASON))
 
-#: The adjudication of the time expressions: one row per disagreement (a span rejected,
+#: The adjudication of the time expressions — one row per disagreement (a span rejected,
 #: ``keep`` 0, may leave its type and value empty).
 TIME_ADJUDICATION = TableSchema((*ANCHOR_FIELDS, replace(_TYPE, required=False),
                                  replace(_VALUE, required=False),
@@ -78,7 +78,7 @@ TIME_ADJUDICATION = TableSchema((*ANCHOR_FIELDS, replace(_TYPE, required=False),
                                                "type and value; 0: the disputed span is not a "
                                                "time expression"), REASON))
 
-#: The adjudication of hindsight: one row per sentence listed by one reader only.
+#: The adjudication of hindsight — one row per sentence listed by one reader only.
 HINDSIGHT_ADJUDICATION = TableSchema((
     *ANCHOR_FIELDS, _flag("hindsight_a", "reader A listed the sentence (1) or not (0)"),
     _flag("hindsight_b", "reader B listed the sentence (1) or not (0)"),

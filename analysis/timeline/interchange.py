@@ -47,7 +47,7 @@ TIME_EXPRESSIONS = TableSchema((
     foreign_keys=(("paragraph_id", "paragraphs.csv", "paragraph_id"),
                   ("sentence_id", "sentences.csv", "sentence_id")))
 
-#: The Table Schema of ``chronology.csv`` as exported: the sentence and paragraph each
+#: The Table Schema of ``chronology.csv`` as exported — the sentence and paragraph each
 #: event's quote begins in, the quote's offsets in the file analysed, the data file's values.
 CHRONOLOGY_EXPORT = TableSchema((
     Field("sentence_id", "integer", required=True, description="the sentence the quote begins in"),

@@ -29,7 +29,7 @@ UNITS_WORDS = {w: i for i, w in enumerate(
 TENS_WORDS = {w: 10 * i for i, w in enumerate(
     "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if w != "_"}
 
-#: Words that give a quantity without a number (``some years``: ``PXY``).
+#: Words that give a quantity without a number (``some years`` is ``PXY``).
 VAGUE = ("a few", "a couple of", "several", "some", "many", "a number of")
 
 #: TIMEX3 unit letters of the calendar units (durations are ``P`` + number + letter).
@@ -71,7 +71,7 @@ def _rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(pattern, flags)
 
 
-#: The rules, in order of preference among matches of equal length: ``(name, pattern)``.
+#: The rules, in order of preference among matches of equal length — ``(name, pattern)``.
 RULES: list[tuple[str, re.Pattern[str]]] = [
     ("full_date", _rx(r"\b" + _DAYN + r" " + _MONTH + r",? " + _YEAR + r"\b")),
     ("full_date_us", _rx(r"\b" + _MONTH + r" " + _DAYN + r", " + _YEAR + r"\b")),

@@ -57,7 +57,7 @@ from analysis.book.sphinx.targets import READING_DOC, WHOS_WHO_DOC, analyses
 
 logger = logging.getLogger(__name__)
 
-#: The reading view's code: a page it makes is read again when it changes.
+#: The reading view's code — a page it makes is read again when it changes.
 READING_VIEW = Path(__file__).resolve().parents[2] / "reading_view"
 
 #: The publisher's settings and their defaults.

@@ -35,10 +35,10 @@ from analysis.synthesis import (dominant_theme, emotions_by_theme, episode_at, m
 N_BOOT, ARC_BOOT, N_PERM = 1000, 500, 1000
 #: A paragraph's dominant theme needs this score (weighted hits per 100 words).
 THRESHOLD = 1.0
-#: Two arcs part where they lie this far apart (a quarter of the method's scale: half a point
+#: Two arcs part where they lie this far apart (a quarter of the method's scale, half a point
 #: of the readers').
 PART = 0.25
-#: The word lists compared with the readers: the package's three methods, AFINN and the NRC's.
+#: The word lists compared with the readers — the package's three methods, AFINN and the NRC's.
 LEXICONS: list[str] = [*METHODS, "afinn", "nrc"]
 #: The episodes of a text that has none (figures then draw no episode lines).
 NO_EPISODES = pd.DataFrame({"episode": pd.Series(dtype=object), "position": pd.Series(dtype=float),

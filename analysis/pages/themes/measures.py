@@ -23,15 +23,15 @@ from analysis.readers import Readings
 from analysis.results import Analyses
 from analysis.themes import vocabulary
 
-#: Scores compared with the readers' labels: each step of the method, and the setting fixed beforehand.
+#: Scores compared with the readers' labels — each step of the method, and the setting fixed beforehand.
 METHODS: dict[str, dict[str, object]] = {
     "count": {"method": "count"}, "density": {"method": "density"}, "context": {},
     "context, 0.5 (set beforehand)": {"boundary": 0.5}}
 #: Paragraph-break weights of the sensitivity table.
 BOUNDARIES: tuple[float, ...] = (0.0, 0.05, 0.1, 0.25, 0.5, 1.0)
-#: Collocates: the nodes are each theme's terms of this weight or more (core and strong terms).
+#: Collocates — the nodes are each theme's terms of this weight or more (core and strong terms).
 NODE_WEIGHT = 2.0
-#: Key words: the G² a word must reach (p < 0.0001, one degree of freedom).
+#: Key words — the G² a word must reach (p < 0.0001, one degree of freedom).
 KEY_G2 = 15.13
 
 
