@@ -20,7 +20,7 @@ def test_portrayal_figure_draws_both_readings_for_each_person(results: Analyses,
     ax = fig.axes[0]
     ticks = [t.get_text() for t in ax.get_yticklabels()]
     assert len(ticks) == len(compared) == 14
-    assert ticks[0] == "Gumilev (7)" and "Bela Kun (11)" in ticks   # darkest close reading first
+    assert ticks[0] == "Gumilev (7)" and "Bela Kun (11)" in ticks   # darkest reference reading first
     bold = [t.get_text() for t in ax.get_yticklabels() if t.get_fontweight() == "bold"]
     assert bold == ["Bela Kun (11)"]
     dots = [c for c in ax.collections if isinstance(c, PathCollection)]
@@ -29,7 +29,7 @@ def test_portrayal_figure_draws_both_readings_for_each_person(results: Analyses,
     kun = compared.index[compared["person_id"] == "bela_kun"][0]
     assert reference[kun, 0] == pytest.approx(compared.loc[kun, "reference"])
     assert method[kun, 0] == pytest.approx(compared.loc[kun, "method"])
-    assert reference[kun, 1] > method[kun, 1]            # the close reading just above
+    assert reference[kun, 1] > method[kun, 1]            # the reference reading just above
     bars = [c for c in ax.collections if isinstance(c, LineCollection) and len(c.get_segments())]
     assert len(bars) >= 2
     legend = [t.get_text() for t in fig.legends[0].get_texts()]

@@ -72,7 +72,7 @@ def test_serge_condemns_bela_kun_and_the_method_reads_him_as_about_neutral(
     assert kun["gap_low"] > 0                     # the two part beyond the sentences' spread
 
 
-def test_the_method_places_nin_and_maurin_below_kun_the_close_reading_above(
+def test_the_method_places_nin_and_maurin_below_kun_the_reference_reading_above(
         compared: pd.DataFrame) -> None:
     c = compared.set_index("person_id")
     value_columns = COMPARED_COLUMNS[2:]

@@ -60,9 +60,8 @@ def tone_section(results: Analyses) -> Markdown:
     return Markdown(
         f"{text}\n\nThe readers' arc smooths the reference tone of every sentence of the narration, "
         f"scored by {who_read(results.readings('tone'), 'scores')}, halved to share the method's "
-        "scale. It correlates with the "
-        f"method's at "
-        f"r = {n['glance_ref_r']:.2f} ({n['glance_ref_r_low']:.2f} to {n['glance_ref_r_high']:.2f}); "
+        f"scale. It correlates with the method's at r = {n['glance_ref_r']:.2f} "
+        f"({n['glance_ref_r_low']:.2f} to {n['glance_ref_r_high']:.2f}); "
         f"it runs darker over {n['glance_ref_darker']}% of the text (the readers' mean tone "
         f"{n['glance_ref_mean']:.2f}, the method's {n['glance_arc_mean']:.2f}); the two part most "
         f"at {n['glance_gap_pos']}% of the text{_in(n['glance_gap_episode'])}, where the method is "
