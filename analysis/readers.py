@@ -226,7 +226,7 @@ class Readings:
         reader A's), ``reason_a`` and ``reason_b``; one row per unit both readers
         annotated (every unit of reader A for a set of one reader), in reader A's
         order. A disagreement whose adjudication row did not anchor in this copy
-        of the text is left out (:attr:`notes` says so).
+        of the text is left out (its ``notes`` say so).
 
         Example:
             >>> a = pd.DataFrame({"unit": [1], "score": [2], "reason": ["praise"]})

@@ -166,7 +166,7 @@ class Analyses:
         return episode_positions(self.chapter, table)
 
     def readings(self, kind: str) -> Readings | None:
-        """The annotation set ``kind`` (:data:`analysis.datafiles.ANNOTATION_SETS`), or ``None``.
+        """The annotation set ``kind`` (:data:`analysis.datafiles.names.ANNOTATION_SETS`), or ``None``.
 
         Read once and kept. Where the set's rows did not all anchor in this copy of
         the text, :attr:`notes` says how many did; where the text has none,

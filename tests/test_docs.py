@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import argparse
+import ast
 import importlib
 import importlib.util
 import pkgutil
@@ -215,28 +216,61 @@ def test_every_module_the_api_reference_documents_imports() -> None:
     assert failed == []
 
 
+#: The decorators that make a method an attribute, whose docstring Napoleon reads as one.
+PROPERTIES = frozenset({"property", "cached_property", "functools.cached_property"})
+
+
 def colon_comments(root: Path = PACKAGE) -> list[str]:
-    """``#:`` comments whose first line has a colon outside code: Napoleon takes what comes
-    before it for the attribute's type (a nitpicky build then fails on it)."""
+    """``#:`` comments and property docstrings whose first line has a colon outside code:
+    Napoleon takes what comes before it for the attribute's type (a nitpicky build then fails
+    on it)."""
     from sphinx.ext.napoleon.docstring import _single_colon_regex, _xref_or_code_regex
+
+    def typed(first: str) -> bool:
+        return any(_single_colon_regex.search(piece)
+                   for piece in _xref_or_code_regex.split(first)[0::2])
 
     found = []
     for path in sorted(root.rglob("*.py")):
-        lines = path.read_text(encoding="utf-8").splitlines()
+        source = path.read_text(encoding="utf-8")
+        lines = source.splitlines()
+        where = path.relative_to(root.parent)
         for i, line in enumerate(lines):
             text = line.strip()
             if not text.startswith("#: ") or (i and lines[i - 1].strip().startswith("#:")):
                 continue
-            outside = _xref_or_code_regex.split(text[3:])[0::2]
-            if any(_single_colon_regex.search(piece) for piece in outside):
-                found.append(f"{path.relative_to(root.parent)}:{i + 1}: {text[:60]}")
+            if typed(text[3:]):
+                found.append(f"{where}:{i + 1}: {text[:60]}")
+        for node in ast.walk(ast.parse(source)):
+            if not isinstance(node, ast.FunctionDef) or not PROPERTIES & {
+                    ast.unparse(d) for d in node.decorator_list}:
+                continue
+            doc = (ast.get_docstring(node) or "").strip()
+            if doc and typed(doc.splitlines()[0]):
+                found.append(f"{where}:{node.lineno}: {node.name}: {doc[:50]}")
     return found
 
 
+MODULE_WITH_TYPES = '''\
+#: The scale: 1 to 3.
+A = 1
+#: The scale (1 to 3).
+B = 1
+#: See ``a: b`` and :data:`A`.
+C = 1
+class K:
+    @property
+    def x(self):
+        """The x: a number."""
+    def y(self):
+        """The y: a number, a method."""
+'''
+
+
 def test_no_attribute_comment_opens_with_what_napoleon_reads_as_a_type(tmp_path: Path) -> None:
-    (tmp_path / "m.py").write_text("#: The scale: 1 to 3.\nA = 1\n#: The scale (1 to 3).\nB = 1\n"
-                                   "#: See ``a: b`` and :data:`A`.\nC = 1\n", encoding="utf-8")
-    assert colon_comments(tmp_path) == [f"{tmp_path.name}/m.py:1: #: The scale: 1 to 3."]
+    (tmp_path / "m.py").write_text(MODULE_WITH_TYPES, encoding="utf-8")
+    assert colon_comments(tmp_path) == [f"{tmp_path.name}/m.py:1: #: The scale: 1 to 3.",
+                                        f"{tmp_path.name}/m.py:9: x: The x: a number."]
     assert colon_comments() == []
 
 

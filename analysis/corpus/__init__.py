@@ -1,7 +1,9 @@
 """A corpus of texts about the same people and years: the texts, their comparison, their export.
 
-- :mod:`analysis.corpus.witnesses`: the corpus file (:data:`CORPUS_FILE`), its texts
-  (:class:`Witness`) and their analyses (:class:`Corpus`), the register they share;
+- :mod:`analysis.corpus.witnesses`: the corpus file
+  (:data:`~analysis.corpus.witnesses.CORPUS_FILE`), its texts
+  (:class:`~analysis.corpus.witnesses.Witness`) and their analyses
+  (:class:`~analysis.corpus.witnesses.Corpus`), the register they share;
 - :mod:`analysis.corpus.compare`: who each text names, in what words and tone, on
   what themes, and the ties across the texts, as tables with a ``text_id``;
 - :mod:`analysis.corpus.tables`: one pure function from a text to its tables,

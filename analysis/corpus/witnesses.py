@@ -84,7 +84,7 @@ class Witness:
 
     @property
     def label(self) -> str:
-        """What the tables and figures call the text: its author and year (``Emma Goldman, 1923``)."""
+        """What the tables and figures call the text, its author and year (``Emma Goldman, 1923``)."""
         return f"{self.author}, {self.year}"
 
     def files(self) -> DataFiles:

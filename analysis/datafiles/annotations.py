@@ -36,7 +36,8 @@ from analysis.timeline.chronology import load_chronology
 class AnnotationFolders:
     """The methods of :class:`analysis.datafiles.DataFiles` for annotations and the chronology.
 
-    They use its ``annotations`` and ``chronology`` fields, :meth:`path` and :meth:`lexicon`.
+    They use its ``annotations`` and ``chronology`` fields,
+    :meth:`~analysis.datafiles.DataFiles.path` and :meth:`~analysis.datafiles.DataFiles.lexicon`.
     """
 
     annotations: Path | None
@@ -86,7 +87,7 @@ class AnnotationFolders:
 
     def time_annotation_paths(self, chapter: Chapter) -> dict[str, Path]:
         """The files of the annotation of time that ``chapter``'s annotations folder holds
-        (:data:`SPAN_SETS`).
+        (:data:`~analysis.datafiles.names.SPAN_SETS`).
 
         Example:
             >>> sorted(files.time_annotation_paths(chapter))[:2]
@@ -99,7 +100,8 @@ class AnnotationFolders:
                 if (folder / name).is_file()}
 
     def readings(self, kind: str, chapter: Chapter) -> Readings | None:
-        """The annotation set ``kind`` of ``chapter`` (:data:`ANNOTATION_SETS`), or ``None``.
+        """The annotation set ``kind`` of ``chapter``
+        (:data:`~analysis.datafiles.names.ANNOTATION_SETS`), or ``None``.
 
         Read from ``annotations`` when given, else from the bundled annotations
         when ``chapter`` is the bundled chapter (or a copy: a row that does not

@@ -3,14 +3,14 @@
 With :mod:`analysis.datafiles.names`, this is the one place that knows the data
 files and where the bundled ones are. A :class:`DataFiles` names, for each kind of data file, the
 file to use; ``None`` means the file bundled in ``analysis/data`` (made for the
-bundled chapter). :meth:`DataFiles.from_dir` takes them from a folder holding
-any of the files named in :data:`FILE_NAMES` and an ``annotations/`` folder with
-any of the annotation sets of :data:`ANNOTATION_SETS`, so that
+bundled chapter). :meth:`~analysis.datafiles.DataFiles.from_dir` takes them from a folder holding
+any of the files named in :data:`~analysis.datafiles.names.FILE_NAMES` and an ``annotations/`` folder with
+any of the annotation sets of :data:`~analysis.datafiles.names.ANNOTATION_SETS`, so that
 ``python -m analysis export OUTDIR --text my.txt --data mydata/`` analyses
 another text with its own register, lexicon, tables and readers. The loaders
 are the package's own, so the files are validated exactly as the bundled ones
 are; every compute function takes what they return as an argument. The one
-loader with a default is :func:`load_chapter`, whose default is the bundled text.
+loader with a default is :func:`~analysis.datafiles.load_chapter`, whose default is the bundled text.
 
 Example:
     >>> files = DataFiles()
@@ -82,7 +82,7 @@ class DataFiles(AnnotationFolders):
       ``None`` means the bundled title for the bundled chapter and, for another text,
       its first heading (or its file name);
     - ``annotations``: a folder holding the readers' annotation sets
-      (:data:`ANNOTATION_SETS`); ``None`` means the bundled annotations for the
+      (:data:`~analysis.datafiles.names.ANNOTATION_SETS`); ``None`` means the bundled annotations for the
       bundled chapter and none for any other text.
 
     Example:
@@ -108,8 +108,8 @@ class DataFiles(AnnotationFolders):
     def from_dir(cls, folder: str | Path) -> DataFiles:
         """Take the data files found in ``folder``; the others stay bundled.
 
-        The folder may hold any of the files named in :data:`FILE_NAMES`, and an
-        ``annotations/`` folder with the files of :data:`ANNOTATION_SETS` (taken
+        The folder may hold any of the files named in :data:`~analysis.datafiles.names.FILE_NAMES`, and an
+        ``annotations/`` folder with the files of :data:`~analysis.datafiles.names.ANNOTATION_SETS` (taken
         as ``annotations``); other sub-folders and hidden files are ignored. Any
         other file is an error, so that a misspelt name (``theme.toml``) cannot
         silently leave the bundled file in use; so is an entry with a data file's
@@ -334,7 +334,7 @@ class DataFiles(AnnotationFolders):
         """The bundled, chapter-specific files an analysis of ``chapter`` would use.
 
         Empty for the bundled chapter or a copy of it (the files were made for it:
-        ``chapter.bundled``); for another text, the names in :data:`CHAPTER_SPECIFIC`
+        ``chapter.bundled``); for another text, the names in :data:`~analysis.datafiles.names.CHAPTER_SPECIFIC`
         that these data files do not replace, e.g. for the command line to warn about them.
 
         Example:

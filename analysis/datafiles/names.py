@@ -26,7 +26,8 @@ SEED_SHA256 = "06c30a5064c363e4782c039aadc6506531545e5a66b783bd3c977c2a3605d53d"
 #: How many characters of the bundled text's opening find it in a copy with a line added on top.
 OPENING = 64
 
-#: Field of :class:`DataFiles` -> the file name it has in a data folder (and in ``analysis/data``).
+#: Field of :class:`~analysis.datafiles.DataFiles` -> the file name it has in a data folder (and
+#: in ``analysis/data``).
 FILE_NAMES: dict[str, str] = {
     "people": "people.csv",
     "shared_names": "shared_names.csv",
@@ -65,7 +66,7 @@ SPAN_SETS: dict[str, str] = {
 }
 
 #: The bundled files that were made for the bundled chapter — another text that does not
-#: replace them is analysed with them, and told so (:meth:`DataFiles.fallbacks`).
+#: replace them is analysed with them, and told so (:meth:`~analysis.datafiles.DataFiles.fallbacks`).
 CHAPTER_SPECIFIC: tuple[str, ...] = ("people", "themes", "sentiment_lexicon_patch")
 
 

@@ -92,7 +92,7 @@ class Interrupted(KeyboardInterrupt):
 
     @property
     def status(self) -> int:
-        """The exit status that says so: 128 + the signal's number."""
+        """The exit status that says so, 128 + the signal's number."""
         return 128 + self.signum
 
 
@@ -176,7 +176,7 @@ def _lock(out: Path, work: str = "export") -> int:
 def staging(out: Path, work: str = "export") -> Iterator[Path]:
     """A locked staging folder beside ``out``, removed after (unless it became ``out``).
 
-    An ``OSError`` inside (a full disk ...) becomes one :class:`AnalysisError`.
+    An ``OSError`` inside (a full disk ...) becomes one :class:`~analysis.errors.AnalysisError`.
     """
     parent = _parent(out)
     try:

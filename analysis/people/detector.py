@@ -26,7 +26,7 @@ by a score built from plain evidence, each piece named in ``evidence``:
 
 Months, weekdays, words in capitals (a heading's *FOOTNOTES*) and words inside
 a bracketed reference or a cross-reference (*[See App. I]*, *(See App. I, Sect.
-1)*) are never listed. :func:`draft_register` turns the candidates into a draft
+1)*) are never listed. :func:`~analysis.people.draft.draft_register` turns the candidates into a draft
 register for the extender to edit: the forms of one name merged into one row,
 each row saying why it is there.
 

@@ -154,8 +154,8 @@ def _check(row: tuple) -> None:
 def fate_summary(register: pd.DataFrame, by: str = "killed_by") -> pd.DataFrame:
     """How many people died each way (``by="death"``) or at whose hands (``by="killed_by"``).
 
-    Returns ``<by>, people, labels`` (the labels of those counted, ``; ``
-    between, in the register's order), most people first, then by name;
+    Returns ``<by>, people, labels`` (the labels of those counted, ``;`` and a
+    space between them, in the register's order), most people first, then by name;
     people with no value in the column are not counted.
 
     Raises:
@@ -185,7 +185,7 @@ def deaths_by_decade(register: pd.DataFrame, killer: str | None = None) -> pd.Da
     record gives no year, last) and the manner of death, in that order.
 
     Returns ``decade, death, people, labels`` (each person as ``label (year)``,
-    in order of death, ``; `` between); empty where nobody was killed so.
+    in order of death, ``;`` and a space between them); empty where nobody was killed so.
 
     Example:
         >>> table = deaths_by_decade(register, killer="Soviet state")

@@ -8,8 +8,8 @@ aggregator that copied it. The accepted hosts are data (``host, work, note``:
 :func:`source_problems` lists every address of the register's source columns
 that is malformed or on a host outside that list.
 
-In a source cell, sources are separated by ``; `` and each address ends the
-cell or is followed by ``;``, ``,``, ``)`` or `` (``: an address followed by
+In a source cell, sources are separated by ``;`` and a space, and each address ends
+the cell or is followed by ``;``, ``,``, ``)`` or a space and ``(``: an address followed by
 anything else holds a space.
 
 Example:

@@ -14,7 +14,7 @@ always balanced.
 A layer is a class on its marks and a switch in the legend: the page's style
 sheet hides the marks of a switch that is off (it needs no script), and the
 page's script remembers the switches. The page opens with the layers whose
-:attr:`Layer.on` is true (people and corrections). Another layer is one more
+``on`` is true (people and corrections). Another layer is one more
 :class:`Layer` in ``layers``, its marks in ``marks`` (offsets of the
 established text, each mark with the layer's class) and one rule of the style
 sheet.

@@ -23,6 +23,7 @@ from analysis import stats
 from analysis.readers import tone_unit
 
 
+#: The columns of :func:`portrayal_compared`.
 COMPARED_COLUMNS: list[str] = ["person_id", "name", "sentences", "method", "method_low",
                                "method_high", "reference", "reference_low", "reference_high",
                                "gap", "gap_low", "gap_high"]

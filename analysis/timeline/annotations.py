@@ -47,7 +47,7 @@ from analysis.timeline.expressions import TIMEX_TYPES
 from analysis.timeline.validation import match_spans
 
 #: The parts of the annotation of time — each reader's time expressions and hindsight, and their
-#: adjudications (their files are named by :data:`analysis.datafiles.SPAN_SETS`).
+#: adjudications (their files are named by :data:`analysis.datafiles.names.SPAN_SETS`).
 PARTS = ("time_a", "time_b", "time_adjudication", "hindsight_a", "hindsight_b",
          "hindsight_adjudication")
 

@@ -33,7 +33,8 @@ from analysis.timeline.validation import comparisons, hindsight_agreement, span_
 
 def load_annotation_files(chapter: Chapter, paths: Mapping[str, str | Path]
                           ) -> dict[str, pd.DataFrame | None]:
-    """Each part of the annotation given in ``paths`` (keys of :data:`PARTS`), ``None`` for the others.
+    """Each part of the annotation given in ``paths`` (keys of
+    :data:`~analysis.timeline.annotations.PARTS`), ``None`` for the others.
 
     Raises:
         DataFileError: a file given is malformed or does not anchor.

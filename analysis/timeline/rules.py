@@ -176,12 +176,13 @@ def ordinal(word: str) -> int | None:
     return _ORDINAL.get(word.lower())
 
 
+_ADVERBS = (r"(?:\s+(?:soon|later|never|now|then|all|also|still|only|eventually|shortly|"
+            r"afterwards|himself|herself|themselves|one day|not|for(?:\s+[\w-]+){1,3}))*")
+
 #: Words that tell a fate in advance or speak from a later time (hindsight), as patterns over a
 #: sentence: the future in the past (``was to``, ``were all to``, ``was for some ten years to
 #: be``, but not ``which was to``, a plan of the time), fate words, later times and the time of
 #: writing. Each cue's name is what :func:`analysis.timeline.hindsight.hindsight` reports.
-_ADVERBS = (r"(?:\s+(?:soon|later|never|now|then|all|also|still|only|eventually|shortly|"
-            r"afterwards|himself|herself|themselves|one day|not|for(?:\s+[\w-]+){1,3}))*")
 HINDSIGHT_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("was to", _rx(r"(?<!\bwhich )(?<!\bthat )\b(?:was|were)" + _ADVERBS
                    + r"\s+to\s+(?!the\b|a\b|an\b|him\b|her\b|them\b|me\b|us\b)[a-z]+", re.I)),

@@ -11,7 +11,7 @@ functions of the pages it comes from, with their settings. The modules:
 - :mod:`~analysis.pages.glance.sections`: the parts whose words depend on the text.
 
 A text without a tone annotation has no readers' arc (its numbers ``None``,
-:func:`tone_section` says so); without episodes, the figures draw none and the
+:func:`~analysis.pages.glance.sections.tone_section` says so); without episodes, the figures draw none and the
 tables by episode are ``None``.
 
 Example:

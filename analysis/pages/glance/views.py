@@ -74,7 +74,7 @@ def tracks(results: Analyses) -> Tracks:
 
 @once
 def runs(results: Analyses) -> pd.DataFrame:
-    """Which theme leads where (:func:`analysis.synthesis.leading_themes` at :data:`LIFT`)."""
+    """Which theme leads where (:func:`analysis.synthesis.chapter_map.leading_themes` at :data:`LIFT`)."""
     return leading_themes(tracks(results).themes, min_lift=LIFT)
 
 

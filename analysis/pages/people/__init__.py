@@ -4,8 +4,10 @@
 each rounded as the prose prints it and ``None`` where the text lacks what it
 needs; the other functions give the page's figures and tables, each from an
 :class:`~analysis.results.Analyses` alone, and the sections the page for any
-text shows where something may be missing (:func:`check_section`,
-:func:`portrayal_section`, :func:`fates_section`, :func:`ties_section`). Figures
+text shows where something may be missing (:func:`~analysis.pages.people.check.check_section`,
+:func:`~analysis.pages.people.portrayal.portrayal_section`,
+:func:`~analysis.pages.people.fates.fates_section`,
+:func:`~analysis.pages.people.portrayal.ties_section`). Figures
 and tables label people by the register's ``label``. The parts:
 :mod:`~analysis.pages.people.names` (register, counts, detector, network),
 :mod:`~analysis.pages.people.check` (the mention check and its readers),

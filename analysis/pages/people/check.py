@@ -94,7 +94,7 @@ def check_numbers(results: Analyses) -> dict[str, object]:
 
     Keys ``people_check_…`` (the readers, the paragraphs and spans checked, the
     readers' agreement with intervals, the spans the reference leaves open, the
-    finder's wrong and missed spans: :func:`_wrong`) and the finder's
+    finder's wrong and missed spans) and the finder's
     ``people_precision``/``people_recall`` against the reference, ``…_a`` and
     ``…_b`` against each reader.
     """

@@ -14,7 +14,7 @@ paragraphs and looks for four emotions. The modules:
 
 Where the text has no tone annotation (``results.tone_reference is None``) the
 validation's tables and figures are ``None``, their numbers ``None``, the arc
-stands alone and :func:`readers_section` says so; with one reader, the method
+stands alone and :func:`~analysis.pages.sentiment.sections.readers_section` says so; with one reader, the method
 is measured against that reader and no agreement is given.
 
 Example:

@@ -89,14 +89,15 @@ def plain_explanations(results: Analyses) -> pd.DataFrame:
 
 @once
 def subsets(results: Analyses) -> dict[str, pd.DataFrame]:
-    """Reader A's sentences part by part of the tuning protocol (:func:`analysis.sentiment.tuning_subsets`)."""
+    """Reader A's sentences part by part of the tuning protocol
+    (:func:`analysis.sentiment.validation.tuning_subsets`)."""
     found = tone(results)
     return {} if found is None else tuning_subsets(found.reader_a, results.sentence_scores)
 
 
 @once
 def tuning(results: Analyses) -> pd.DataFrame | None:
-    """Each method against reader A, part by part (:func:`analysis.sentiment.agreement_table`)."""
+    """Each method against reader A, part by part (:func:`analysis.sentiment.validation.agreement_table`)."""
     parts = subsets(results)
     if not parts:
         return None
@@ -275,7 +276,8 @@ def parted(results: Analyses) -> pd.DataFrame | None:
 
 @once
 def means(results: Analyses) -> pd.Series:
-    """The mean tone of the narration by the method and the readers (:func:`analysis.synthesis.mean_tones`)."""
+    """The mean tone of the narration by the method and the readers
+    (:func:`analysis.synthesis.chapter_map.mean_tones`)."""
     return mean_tones(results.chapter, results.sentence_scores, results.tone_reference)
 
 
@@ -377,7 +379,7 @@ def themes_given(results: Analyses) -> tuple[pd.DataFrame, str]:
     The readers' labels (present or dominant) where the text has a themes
     annotation, so that the emotion lexicon is not tested on paragraphs chosen
     by a theme lexicon that shares its words; else each paragraph's dominant
-    theme by the method. Returns the table (:func:`analysis.synthesis.readers_themes`)
+    theme by the method. Returns the table (:func:`analysis.synthesis.tone.readers_themes`)
     and ``"readers"`` or ``"method"``.
     """
     found = results.readings("themes")

@@ -30,7 +30,8 @@ from analysis.sentiment.lexicons import nrc_lexicon
 AGREEMENT = ("spearman", "spearman_low", "spearman_high", "kappa", "kappa_low", "kappa_high")
 _RHO = AGREEMENT[:3]
 
-#: What the prose names of each part of a tuned reader's sentences (:data:`TUNING_PARTS`) — each
+#: What the prose names of each part of a tuned reader's sentences
+#: (:data:`~analysis.sentiment.validation.TUNING_PARTS`) — each
 #: method's statistics, and the paired gains over plain VADER (in rho; in rho and kappa).
 TUNING_NUMBERS: dict[str, tuple[tuple[tuple[str, str], ...], tuple[str, ...]]] = {
     "heldout": (tuple((method, stat) for method in METHODS for stat in AGREEMENT[:4]),

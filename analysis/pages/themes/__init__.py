@@ -10,13 +10,13 @@ colours come from the lexicon. The modules:
 - :mod:`~analysis.pages.themes.numbers`: :func:`numbers`, every number the prose names;
 - :mod:`~analysis.pages.themes.views`: the figures and tables;
 - :mod:`~analysis.pages.themes.revision`: a revision of one theme's list tested
-  on a held-out half (:class:`Revision`);
+  on a held-out half (:class:`~analysis.pages.themes.revision.Revision`);
 - :mod:`~analysis.pages.themes.sections`: the parts whose words depend on the
   text (its themes, its readers), for the page written for any text.
 
 Where the text has no themes annotation (``results.readings("themes") is None``)
 the validation's figures and tables are ``None``, their numbers ``None``, and
-:func:`readers_section` says that the scores stand alone; with one reader, the
+:func:`~analysis.pages.themes.sections.readers_section` says that the scores stand alone; with one reader, the
 method is measured against that reader and no agreement is given.
 
 Example:

@@ -31,7 +31,7 @@ def numbers(results: Analyses, *, older_scope: Mapping[str, str] | None = None,
             scope (``themes_older_scope_<theme>``, and the readers' exact
             agreement without them).
         cited: paragraphs whose scores the prose cites (``themes_score_p<id>_<theme>``).
-        term: the concordance's query (default :func:`concordance_term`).
+        term: the concordance's query (default :func:`~analysis.pages.themes.measures.concordance_term`).
 
     See the module's example; the keys are those of the page's glue roles.
     """

@@ -5,7 +5,7 @@ Each takes an :class:`~analysis.results.Analyses` and returns a figure (a
 ``figure``), a table
 (floats rounded as the page shows them, p-values as text: never "0.0") or the
 lines of a concordance. Those that need the readers' theme labels return
-``None`` for a text without them (:func:`analysis.pages.themes.readers_section`
+``None`` for a text without them (:func:`analysis.pages.themes.sections.readers_section`
 says why).
 
 Example:
@@ -177,7 +177,8 @@ def silent_table(results: Analyses) -> pd.DataFrame | None:
 
 
 def sensitivity_table(results: Analyses) -> pd.DataFrame | None:
-    """Mean AUC and rho over the themes for each paragraph-break weight of :data:`BOUNDARIES`."""
+    """Mean AUC and rho over the themes for each paragraph-break weight of
+    :data:`~analysis.pages.themes.measures.BOUNDARIES`."""
     ref = standard(results)
     if ref is None:
         return None
@@ -206,7 +207,8 @@ def errors_table(results: Analyses, n: int = 3) -> pd.DataFrame | None:
 
 
 def concordance_lines(results: Analyses, term: str | None = None, width: int = 45) -> str:
-    """Every occurrence of ``term`` (default :func:`concordance_term`) in context, aligned."""
+    """Every occurrence of ``term`` (default
+    :func:`~analysis.pages.themes.measures.concordance_term`) in context, aligned."""
     query = concordance_term(results, term)
     return "" if query is None else vocabulary.format_kwic(
         vocabulary.concordance(results.chapter, query, width=width))

@@ -1,7 +1,7 @@
 """The figures and tables of the page *Time*, each from an :class:`~analysis.results.Analyses`.
 
 Each returns ``None`` where the text lacks what it shows (no reader of time, no
-chronology, no dated mark, no episodes); :attr:`Analyses.missing` then holds the
+chronology, no dated mark, no episodes); :attr:`~analysis.results.Analyses.missing` then holds the
 line to show. Tables that name paragraphs, sentences or people link them to the
 reading page and the who's-who.
 
