@@ -30,11 +30,15 @@ from analysis.book.execute import MYST_EXTENSIONS
 #: The generic pages — MyST Markdown, notebooks (executed) or not (the reading page, who's-who).
 PAGES_DIR = Path(__file__).resolve().parent / "pages"
 
-#: The glossary of the methods' terms the pages use (:func:`glossary` of the bundled book's,
-#: ``book/glossary.md``) and the works the pages and that glossary cite (:func:`bibliography`
-#: of ``book/references.bib``), shipped with the package; a test keeps them the bundled book's.
+#: The folder of the glossary and the bibliography, shipped with the package.
 REFERENCE_DIR = Path(__file__).resolve().parent / "reference"
+
+#: The glossary of the methods' terms the pages use, :func:`glossary` of the bundled book's
+#: (``book/glossary.md``); a test keeps it the bundled book's.
 GLOSSARY = REFERENCE_DIR / "glossary.md"
+
+#: The works the pages and the glossary cite, :func:`bibliography` of the bundled book's
+#: (``book/references.bib``); a test keeps it the bundled book's.
 BIBLIOGRAPHY = REFERENCE_DIR / "references.bib"
 
 #: The book's pages in the order of its table of contents, as (part caption, page names).

@@ -76,6 +76,18 @@ def test_the_configuration_names_no_path_of_the_repository_or_the_machine() -> N
     assert not re.search(r"(^|[\s'\"])/\w", text), "an absolute path in the configuration"
 
 
+def test_every_file_the_books_read_from_the_package_is_shipped_with_it() -> None:
+    """An installed (not editable) package holds the pages, the glossary, the bibliography and
+    the extension's style and script: pyproject's package-data names each."""
+    import tomllib
+
+    setup = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    shipped = {p for pattern in setup["tool"]["setuptools"]["package-data"]["analysis"]
+               for p in PACKAGE.glob(pattern)}
+    needed = [*PAGES.glob("*.md"), project.GLOSSARY, project.BIBLIOGRAPHY, *STATIC.iterdir()]
+    assert len(needed) > 5 and set(needed) <= shipped, sorted(set(needed) - shipped)
+
+
 #: How to write the shipped glossary and bibliography again from the bundled book's (in a clone).
 SHIP = ('.venv/bin/python -c "from pathlib import Path; from analysis.book import project as p; '
         "s = list(p.sources().values()); g = p.glossary(s, Path('book/glossary.md').read_text()); "

@@ -5,13 +5,13 @@ Both books load it (``analysis.book.sphinx.reading_pages`` in
 :func:`analysis.pages.current` (:func:`~analysis.book.sphinx.targets.analyses`).
 
 - ``{reading-view}``: the text with the analyses laid on it
-  (:func:`analysis.reading_view.render`), made when the book is built. With the
+  (:func:`analysis.reading_view.page.render`), made when the book is built. With the
   option ``:openings:``, or the publisher's ``reading_text: openings``, it
   shows only each paragraph's first words. With ``:text: russell``, the text of
   that id in the corpus of witnesses (:mod:`analysis.book.sphinx.targets`),
   after a note of where it comes from; its names lead to its own who's-who, on
   the same page (``{whos-who}`` with the same ``:text:``).
-- ``{whos-who}``: an entry per registered person (:func:`analysis.reading_view.whos_who`).
+- ``{whos-who}``: an entry per registered person (:func:`analysis.reading_view.whos_who.whos_who`).
 - Roles ``{para}`43``` (a link "¶43" to the paragraph on the reading page),
   ``{sent}`312``` ("s312", to the sentence) and ``{person}`lenin``` (the
   person's name, to their entry); ``{para}`the opening <3>``` sets the words,
