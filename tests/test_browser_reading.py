@@ -211,7 +211,7 @@ def test_a_register_field_cannot_swallow_the_page(browser: object, tmp_path: Pat
     register.loc[register["person_id"] == "lenin", "role"] = "<!--<script>"
     hostile = SimpleNamespace(**{n: getattr(results, n) for n in (
         "chapter", "lexicon", "mentions", "theme_hits", "paragraph_scores", "sentence_scores",
-        "tone_reference")}, register=register)
+        "tone_reference")}, register=register, shown_register=register)
     page = tmp_path / "page.html"
     page.write_text(
         f'<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" '
