@@ -85,7 +85,7 @@ def test_vader_rules_give_vader_scores_on_the_chapter(chapter: Chapter, analyser
 
 def test_vader_rules_on_distinct_sentences(chapter: Chapter, analysers) -> None:
     plain, patched = analysers
-    texts = _shuffled_sentences(chapter, 3)
+    texts = _shuffled_sentences(chapter, 2)
     assert len(set(texts)) > 0.9 * len(texts)
     assert [compound(plain, t) for t in texts] == \
         [plain.polarity_scores(t)["compound"] for t in texts]
@@ -140,7 +140,7 @@ def test_vader_rules_give_vader_scores_rule_by_rule(analysers, text: str) -> Non
     assert patched_compound(patched, text) == patched_by_vader(patched, text)
 
 
-@settings(max_examples=400)
+@settings(max_examples=200)
 @given(rule_sentences())
 def test_vader_rules_give_vader_scores_on_any_sentence(analysers, text: str) -> None:
     plain, patched = analysers
@@ -170,7 +170,7 @@ _PATTERN_WORDS = sorted(dict.keys(pattern_sentiment))[::40] + [
     "not", "never", "no", "n't", "very", "really", "!", "(!)", ":)", ":-(", "isn't", "good", "bad"]
 
 
-@settings(max_examples=300)
+@settings(max_examples=150)
 @given(st.lists(st.sampled_from(_PATTERN_WORDS), max_size=14),
        st.sampled_from([" ", ", ", " ! ", ". "]))
 def test_textblob_scores_on_any_sentence(words: list[str], sep: str) -> None:
@@ -191,7 +191,7 @@ def test_scores_on_several_processes_are_those_of_one(chapter: Chapter,
 
 def test_scores_of_a_generated_text_on_several_processes(chapter: Chapter,
                                                         patch: pd.DataFrame) -> None:
-    texts = pd.Series(_shuffled_sentences(chapter, 4, seed=1), index=range(7, 7 + 4 * 339))
+    texts = pd.Series(_shuffled_sentences(chapter, 2, seed=1), index=range(7, 7 + 2 * 339))
     one = score_texts(texts, patch, workers=1)
     assert list(one.columns) == list(METHODS) and one.index.equals(texts.index)
     for workers in (2, 3):
