@@ -7,8 +7,10 @@ gives on the whole list in one process (the scorers are pure functions of each
 text). Below ``minimum`` items, or where processes cannot be forked (the pool
 relies on ``fork``, which copies the loaded lexicons for free: a fresh
 interpreter would spend longer importing them than a chapter takes to score), it
-is that one call. A worker ignores Ctrl-C and dies at SIGTERM or SIGHUP; this
-process, interrupted, stops the workers and passes the interrupt on.
+is that one call. A worker ignores Ctrl-C, dies at SIGTERM or SIGHUP, and dies
+with this process (so no worker outlives it holding its open files, such as an
+export's lock); this process, interrupted, stops the workers and passes the
+interrupt on.
 
 Example:
     >>> map_chunks(lambda part: [x * 2 for x in part], [1, 2, 3, 4], workers=1)
@@ -17,6 +19,7 @@ Example:
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import signal
@@ -97,7 +100,8 @@ def map_chunks(fn: Callable[..., list[R]], items: Sequence[T], *args: Any,
     if n == 1 or not can_fork():
         return fn(items, *args)
     first, *rest = shares(items, n)
-    pool = multiprocessing.get_context("fork").Pool(n - 1, initializer=_worker_signals)
+    pool = multiprocessing.get_context("fork").Pool(n - 1, initializer=_worker_signals,
+                                                    initargs=(os.getpid(),))
     try:
         pending = pool.starmap_async(fn, [(share, *args) for share in rest], chunksize=1)
         done = fn(first, *args)
@@ -113,9 +117,17 @@ def map_chunks(fn: Callable[..., list[R]], items: Sequence[T], *args: Any,
     return done
 
 
-def _worker_signals() -> None:
+#: Linux's ``prctl`` option that sends a process a signal when its parent dies.
+_PR_SET_PDEATHSIG = 1
+
+
+def _worker_signals(parent: int) -> None:
     """In a worker: Ctrl-C is for the process that started it; SIGTERM and SIGHUP end it quietly
-    (it inherited that process's handlers, which are not its to run)."""
+    (it inherited that process's handlers, which are not its to run); it is killed when
+    ``parent`` dies, even by SIGKILL (or at once, if that happened while it started)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGHUP, signal.SIG_DFL)
+    ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:
+        os._exit(1)

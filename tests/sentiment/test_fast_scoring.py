@@ -15,7 +15,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 import random
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -239,3 +242,43 @@ def test_an_interrupt_stops_the_workers_at_once() -> None:
         parallel.map_chunks(_parent_interrupted, list(range(10)), os.getpid(), workers=3)
     assert time.perf_counter() - begin < 20  # not the workers' 60 s
     assert multiprocessing.active_children() == []
+
+
+_ORPHAN = """
+import os, sys, time
+from analysis.sentiment import parallel
+
+def share(part, folder):
+    if part[0] != 0:  # a worker: says who it is, then works long
+        open(os.path.join(folder, str(os.getpid())), "w").close()
+    time.sleep(60)
+    return part
+
+parallel.map_chunks(share, [0, 1], sys.argv[1], workers=2)
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return False
+    return "\nState:\tZ" not in status
+
+
+@pytest.mark.skipif(not parallel.can_fork(), reason="workers are forked on Linux only")
+def test_a_worker_dies_with_its_parent_even_by_sigkill(tmp_path: Path) -> None:
+    parent = subprocess.Popen([sys.executable, "-c", _ORPHAN, str(tmp_path)])
+    try:
+        deadline = time.monotonic() + 30
+        while not list(tmp_path.iterdir()) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        worker = int(next(tmp_path.iterdir()).name)
+        assert _alive(worker)
+    finally:
+        parent.kill()
+        parent.wait()
+    deadline = time.monotonic() + 10
+    while _alive(worker) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(worker)  # it held its parent's files (an export's lock) until it ended
