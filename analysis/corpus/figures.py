@@ -4,7 +4,10 @@ Each function takes a table of :mod:`analysis.corpus.compare` and the texts'
 labels (``text_id`` -> what the legend calls it) and returns an
 :class:`~analysis.reading_view.figures.InteractiveFigure`: zoom, pan and hover,
 numbers rounded, a fixed ``div`` id, each text in the same colour in every
-figure. Hovering a mark says the counts behind it.
+figure. Hovering a mark says the counts behind it; clicking it opens what it
+counts, where ``pages`` says each text is read (``text_id`` -> its reading page
+with its who's-who, e.g. ``{"russell": "reading-russell.html"}``): a person's
+entry (``#person-<id>``) or the text itself.
 
 Example:
     >>> table = pd.DataFrame({"text_id": ["a", "b"], "person_id": ["lenin"] * 2,
@@ -24,6 +27,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.reading_view.figures import InteractiveFigure, _layout, _r, _text
+from analysis.reading_view.links import person_anchor
 from analysis.style import PALETTE
 
 
@@ -37,13 +41,22 @@ def colours(labels: Mapping[str, str]) -> dict[str, str]:
     return {t: PALETTE[i % len(PALETTE)] for i, t in enumerate(labels)}
 
 
+def _person_links(pages: Mapping[str, str] | None, text_id: str, people: pd.Series
+                  ) -> list[str] | None:
+    """Each person's entry on the page that reads ``text_id`` (``None``: no pages given)."""
+    if not pages or text_id not in pages:
+        return None
+    return [f"{pages[text_id]}#{person_anchor(str(p))}" for p in people]
+
+
 def _people_order(table: pd.DataFrame, value: str) -> list[str]:
     """The people's labels, the largest summed ``value`` at the top of a horizontal chart."""
     return table.groupby("label")[value].sum().sort_values().index.tolist()
 
 
 def naming_figure(naming: pd.DataFrame, labels: Mapping[str, str],
-                  height: int = 420) -> InteractiveFigure:
+                  height: int = 420, pages: Mapping[str, str] | None = None
+                  ) -> InteractiveFigure:
     """Who each text names, per 1,000 words of its narration: one bar per text and person."""
     colour = colours(labels)
     order = _people_order(naming, "per_1000")
@@ -54,6 +67,7 @@ def naming_figure(naming: pd.DataFrame, labels: Mapping[str, str],
         fig.add_trace(go.Bar(
             y=[_text(p) for p in mine.index], x=_r(mine["per_1000"], 2), orientation="h",
             name=_text(name), marker={"color": colour[text_id]},
+            customdata=_person_links(pages, text_id, mine["person_id"]),
             hovertext=[f"{_text(name)}<br>{_text(p)}: {int(m)} mentions in {int(w):,} words"
                        for p, m, w in zip(mine.index, mine["mentions"], mine["words"])],
             hoverinfo="text"))
@@ -65,7 +79,7 @@ def naming_figure(naming: pd.DataFrame, labels: Mapping[str, str],
 
 
 def tone_figure(tone: pd.DataFrame, labels: Mapping[str, str],
-                height: int = 460) -> InteractiveFigure:
+                height: int = 460, pages: Mapping[str, str] | None = None) -> InteractiveFigure:
     """The method's mean tone of the sentences naming each person, by text, with its interval.
 
     A dotted line per text marks the mean of all its narration's sentences (the
@@ -85,6 +99,7 @@ def tone_figure(tone: pd.DataFrame, labels: Mapping[str, str],
             error_x={"type": "data", "symmetric": False,
                      "array": _r(mine["high"] - mine["mean"], 3),
                      "arrayminus": _r(mine["mean"] - mine["low"], 3), "thickness": 1.2},
+            customdata=_person_links(pages, text_id, mine["person_id"]),
             hovertext=[f"{_text(name)}<br>{_text(p)}: mean {m:+.2f} ({lo:+.2f} to {hi:+.2f}) "
                        f"over {int(n)} sentence{'s' if n != 1 else ''}"
                        for p, m, lo, hi, n in zip(mine["label"], mine["mean"], mine["low"],
@@ -102,7 +117,8 @@ def tone_figure(tone: pd.DataFrame, labels: Mapping[str, str],
 
 
 def themes_figure(density: pd.DataFrame, labels: Mapping[str, str],
-                  height: int = 380) -> InteractiveFigure:
+                  height: int = 380, pages: Mapping[str, str] | None = None
+                  ) -> InteractiveFigure:
     """Each theme's density in each text (weighted lexicon hits per 1,000 words), with its interval."""
     colour = colours(labels)
     fig = go.Figure()
@@ -111,6 +127,7 @@ def themes_figure(density: pd.DataFrame, labels: Mapping[str, str],
         fig.add_trace(go.Bar(
             x=[_text(t) for t in mine["label"]], y=_r(mine["per_1000"], 2), name=_text(name),
             marker={"color": colour[text_id]},
+            customdata=[pages[text_id]] * len(mine) if pages and text_id in pages else None,
             error_y={"type": "data", "symmetric": False,
                      "array": _r(mine["high"] - mine["per_1000"], 2),
                      "arrayminus": _r(mine["per_1000"] - mine["low"], 2), "thickness": 1.2},
@@ -124,13 +141,15 @@ def themes_figure(density: pd.DataFrame, labels: Mapping[str, str],
 
 
 def network_figure(ties: pd.DataFrame, people: Mapping[str, str], labels: Mapping[str, str],
-                   height: int = 520) -> InteractiveFigure:
+                   height: int = 520, whos_who: Mapping[str, str] | None = None
+                   ) -> InteractiveFigure:
     """The shared people on a circle, tied where a text names two in one paragraph.
 
     ``people``: ``person_id`` -> label, in the order they go round the circle.
     Each text's ties are drawn in its colour, a little apart from another
     text's tie between the same two people; a line's width grows with the
-    paragraphs naming both.
+    paragraphs naming both. A click on a person opens their entry on the page
+    ``whos_who`` gives (``person_id`` -> a who's-who page of a text naming them).
     """
     colour = colours(labels)
     ids = list(people)
@@ -160,6 +179,8 @@ def network_figure(ties: pd.DataFrame, people: Mapping[str, str], labels: Mappin
         text=[_text(people[p]) for p in ids],
         textposition=["top center" if pos[p][1] >= 0 else "bottom center" for p in ids],
         marker={"size": 14, "color": "white", "line": {"width": 2, "color": "#555555"}},
+        customdata=([f"{whos_who[p]}#{person_anchor(p)}" for p in ids]
+                    if whos_who and all(p in whos_who for p in ids) else None),
         hovertext=[f"<b>{_text(people[p])}</b><br>tied in: "
                    + (", ".join(_text(labels[t]) for t in named[p]) or "no text")
                    for p in ids], hoverinfo="text", showlegend=False, name="people"))

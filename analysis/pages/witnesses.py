@@ -162,27 +162,44 @@ def provenance_table(corpus: Corpus) -> pd.DataFrame:
                   "rights"]]
 
 
+def whos_who_pages(corpus: Corpus) -> dict[str, str]:
+    """``text_id`` -> the page with its who's-who: the book's own, or the text's reading page.
+
+    Example:
+        >>> whos_who_pages(current())["serge"], whos_who_pages(current())["goldman"]
+        ('whos-who.html', 'reading-goldman.html')
+    """
+    return {t: "whos-who.html" if page == "reading.html" else page
+            for t, page in reading_pages(corpus).items()}
+
+
 def naming_figure(corpus: Corpus) -> InteractiveFigure:
-    """Mentions per 1,000 words of the people two texts or more name."""
+    """Mentions per 1,000 words of the people two texts or more name; a bar opens the entry."""
     table = naming(corpus)
-    return corpus_figures.naming_figure(table[table["shared"]], labels(corpus))
+    return corpus_figures.naming_figure(table[table["shared"]], labels(corpus),
+                                        pages=whos_who_pages(corpus))
 
 
 def tone_figure(corpus: Corpus) -> InteractiveFigure:
     """The method's tone of the sentences naming each shared person, by text."""
-    return corpus_figures.tone_figure(tone(corpus), labels(corpus))
+    return corpus_figures.tone_figure(tone(corpus), labels(corpus), pages=whos_who_pages(corpus))
 
 
 def themes_figure(corpus: Corpus) -> InteractiveFigure:
-    """The density of each theme of the lexicon in each text."""
-    return corpus_figures.themes_figure(density(corpus), labels(corpus))
+    """The density of each theme of the lexicon in each text; a bar opens the text."""
+    return corpus_figures.themes_figure(density(corpus), labels(corpus),
+                                        pages=reading_pages(corpus))
 
 
 def network_figure(corpus: Corpus) -> InteractiveFigure:
     """The shared people, tied where a text names two of them in one paragraph."""
     label = corpus.register().set_index("person_id")["label"]
+    pages = whos_who_pages(corpus)
+    named = naming(corpus)
+    first = named.drop_duplicates("person_id").set_index("person_id")["text_id"]
     return corpus_figures.network_figure(ties(corpus), {p: str(label[p]) for p in shared(corpus)},
-                                         labels(corpus))
+                                         labels(corpus),
+                                         whos_who={p: pages[t] for p, t in first.items()})
 
 
 def quotations(corpus: Corpus, picks: Sequence[tuple[str, str, str]]) -> pd.DataFrame:
