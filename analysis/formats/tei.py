@@ -101,8 +101,7 @@ def tei_header(results: Analyses) -> ET.Element:
 def _est(results: Analyses, start: int, end: int) -> tuple[int, int]:
     """The span of the established text that the seed span ``[start, end)`` became."""
     omap = results.chapter.offset_map
-    return (int(np.searchsorted(omap.seed_start, start, side="left")),
-            int(np.searchsorted(omap.seed_end, end, side="right")))
+    return int(omap.from_seed([start])[0]), int(omap.from_seed_end([end])[0])
 
 
 def _rows(table: pd.DataFrame, columns: list[str]) -> tuple[np.ndarray, list[tuple]]:
@@ -128,7 +127,7 @@ def _marks(results: Analyses, start: int, end: int, fixes: tuple[np.ndarray, lis
     inside = _within(fixes, start, end)
     marks = []
     for r in inside:
-        at = int(np.searchsorted(omap.seed_start, r.start, side="left"))
+        at = int(omap.from_seed([r.start])[0])
         marks.append((at, at + len(r.replacement), "choice", {"sic": r.found,
                                                               "corr": r.replacement}))
     for r in _within(found, start, end):
@@ -196,8 +195,9 @@ def write_tei(results: Analyses, path: str | Path) -> None:
         ...     ET.parse(Path(tmp) / "c.xml").getroot().tag
         '{http://www.tei-c.org/ns/1.0}TEI'
     """
-    seed = results.chapter.offset_map.seed_start
-    warning = left_out(results.chapter.text, "the text", "chapter.tei.xml", lambda i: seed[i])
+    omap = results.chapter.offset_map
+    warning = left_out(results.chapter.text, "the text", "chapter.tei.xml",
+                       lambda i: int(omap.seed_starts([i])[0]))
     bad = [p for p, n in zip(results.register["person_id"], results.register["name"])
            if xml_clean(str(n)) != str(n)]
     if bad:

@@ -44,8 +44,8 @@ def to_established(chapter: Chapter, starts: pd.Series | np.ndarray,
         '1918'
     """
     omap = chapter.offset_map
-    lo = np.searchsorted(omap.seed_start, np.asarray(starts, dtype=np.int64), side="left")
-    hi = np.searchsorted(omap.seed_end, np.asarray(ends, dtype=np.int64), side="right")
+    lo = omap.from_seed(np.asarray(starts, dtype=np.int64))
+    hi = omap.from_seed_end(np.asarray(ends, dtype=np.int64))
     return lo, np.maximum(hi, lo)
 
 

@@ -9,8 +9,10 @@ corrections that lie inside the span.
 from __future__ import annotations
 
 import re
+from array import array
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -22,6 +24,11 @@ from analysis.text.anchoring import AnchorReport
 from analysis.text.establish import establish
 from analysis.text.offsets import OffsetMap
 from analysis.text.source import Source, read_source
+
+#: A word token holds a letter or a digit.
+_WORD = re.compile(r"\w")
+#: The dtype of a column of text (pandas' default string dtype).
+_TEXT = pd.Series(["a"]).dtype
 
 
 @dataclass(frozen=True, eq=False)
@@ -170,9 +177,8 @@ class Chapter:
             >>> chapter.established(i, i + 5)
             '1918'
         """
-        est_starts = self.offset_map.seed_start
-        lo = int(np.searchsorted(est_starts, start, side="left"))
-        hi = int(np.searchsorted(self.offset_map.seed_end, end, side="right"))
+        lo = int(self.offset_map.from_seed([start])[0])
+        hi = int(self.offset_map.from_seed_end([end])[0])
         return self.text[lo:hi]
 
 
@@ -228,23 +234,11 @@ def read_chapter(path: str | Path, *, abbreviations: frozenset[str],
     sentences = pd.DataFrame(sent_rows, columns=["paragraph_id", "est_start", "est_end"])
     sentences.insert(0, "sentence_id", np.arange(1, len(sentences) + 1))
 
-    tok_rows = [(sid, pid, a, b)
-                for sid, pid, ss, se in sentences[["sentence_id", "paragraph_id", "est_start",
-                                                   "est_end"]].itertuples(index=False)
-                for a, b in segment.split_tokens(text, ss, se)]
-    tokens = pd.DataFrame(tok_rows, columns=["sentence_id", "paragraph_id", "est_start",
-                                             "est_end"])
-    tokens.insert(0, "token_id", np.arange(1, len(tokens) + 1))
-    tokens["token"] = [text[a:b] for a, b in zip(tokens["est_start"], tokens["est_end"])]
-    tokens["lower"] = tokens["token"].str.lower()
-    tokens["is_word"] = tokens["token"].str.contains(r"\w", regex=True).astype(bool)
-
-    frames = {"paragraphs": paragraphs, "sentences": sentences, "tokens": tokens}
+    frames = {"paragraphs": paragraphs, "sentences": sentences}
     public = {name: _with_seed_offsets(frame, text, omap) for name, frame in frames.items()}
     return Chapter(source=source, corrections=est.corrections, text=text, offset_map=omap,
                    paragraphs=public["paragraphs"], sentences=public["sentences"],
-                   tokens=public["tokens"],
-                   _est={name: frames[name] for name in ("paragraphs", "sentences")},
+                   tokens=_tokens(text, sentences, omap), _est=frames,
                    plain=est.plain,
                    plain_map=est.plain_map, anchoring=est.anchoring, bundled=est.bundled,
                    excluded=est.excluded, warnings=est.warnings)
@@ -263,6 +257,40 @@ def _heading_lines(text: str, paragraphs: pd.DataFrame, breaks: np.ndarray) -> s
     return text
 
 
+def _tokens(text: str, sentences: pd.DataFrame, omap: OffsetMap) -> pd.DataFrame:
+    """The token table of the sentences (established offsets), with seed offsets.
+
+    Built from flat arrays, not a row at a time, and each distinct token (and its
+    lower case) is one string shared by all its occurrences: a text of millions of
+    tokens holds a few thousand strings, and each row 8 bytes for each column of text.
+    """
+    bounds: array[int] = array("q")
+    found_forms: array[int] = array("q")
+    forms: dict[str, int] = {}  # each distinct token -> its number
+    counts = np.empty(len(sentences), dtype=np.int64)
+    for i, (a, b) in enumerate(zip(sentences["est_start"].tolist(),
+                                   sentences["est_end"].tolist())):
+        found = segment.split_tokens(text, a, b)
+        counts[i] = len(found)
+        bounds.extend(chain.from_iterable(found))
+        found_forms.extend(forms.setdefault(text[s:e], len(forms)) for s, e in found)
+    spans = np.frombuffer(bounds, dtype=np.int64).reshape(-1, 2)
+    codes = np.frombuffer(found_forms, dtype=np.int64)
+    token = np.array(list(forms), dtype=object)
+    lowers: dict[str, str] = {}
+    lower = np.array([lowers.setdefault(t.lower(), t.lower()) for t in token], dtype=object)
+    is_word = np.array([_WORD.search(t) is not None for t in token], dtype=bool)
+    start, end = omap.spans_to_seed(spans[:, 0], spans[:, 1])
+    return pd.DataFrame({
+        "token_id": np.arange(1, len(spans) + 1),
+        "sentence_id": np.repeat(sentences["sentence_id"].to_numpy(), counts),
+        "paragraph_id": np.repeat(sentences["paragraph_id"].to_numpy(), counts),
+        "start": start, "end": end,
+        "token": pd.array(token[codes], dtype=_TEXT),
+        "lower": pd.array(lower[codes], dtype=_TEXT),
+        "is_word": is_word[codes]})
+
+
 def _with_seed_offsets(frame: pd.DataFrame, text: str, omap: OffsetMap) -> pd.DataFrame:
     """Replace established offsets by seed offsets; add ``text`` where missing."""
     start, end = omap.spans_to_seed(frame["est_start"], frame["est_end"])
@@ -271,6 +299,4 @@ def _with_seed_offsets(frame: pd.DataFrame, text: str, omap: OffsetMap) -> pd.Da
     rest = [c for c in out.columns if c not in id_cols]
     out = out[id_cols].assign(**{c: out[c] for c in rest if c in ("kind",)},
                               start=start, end=end)
-    if "token" in frame.columns:
-        return out.assign(**{c: frame[c] for c in ("token", "lower", "is_word")})
     return out.assign(text=[text[a:b] for a, b in zip(frame["est_start"], frame["est_end"])])

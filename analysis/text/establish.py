@@ -131,9 +131,9 @@ def _single_breaks(edits: list[tuple[int, int, str]], omap: OffsetMap) -> np.nda
     """Where the established text has a space for a single line break of the file."""
     spans = np.array([(a, b) for a, b, r in edits if r == " "], dtype=np.int64).reshape(-1, 2)
     at = omap.from_seed(spans[:, 0])
-    inside = at < len(omap.seed_start)
+    inside = at < omap.length
     at, spans = at[inside], spans[inside]
-    same = (omap.seed_start[at] == spans[:, 0]) & (omap.seed_end[at] == spans[:, 1])
+    same = (omap.seed_starts(at) == spans[:, 0]) & (omap.seed_ends(at) == spans[:, 1])
     return at[same]
 
 

@@ -20,48 +20,121 @@ from dataclasses import dataclass
 
 import numpy as np
 
+#: ``OffsetMap.stop`` of a run of characters kept as they are in the file.
+_KEPT = -1
+
 
 @dataclass(frozen=True)
 class OffsetMap:
     """Maps spans of an edited text back to spans of the seed text (the file as stored).
 
-    For every character of the edited text, ``seed_start`` and ``seed_end``
-    hold the seed span it came from: the character itself, or the whole edited
-    span for a character of a replacement. They are 32-bit integers where the
-    seed allows (under 2**31 characters: any text the package reads), which
-    halves the map of a large text.
+    For every character of the edited text, the map gives the seed span it came
+    from: the character itself, or the whole edited span for a character of a
+    replacement. It is held as runs, not per character: the edited text is cut
+    where an edit begins or ends, and each run is either characters kept as
+    they are (``stop`` is -1; the run's characters follow one another in the
+    seed from ``origin``) or one edit's replacement (every character maps to
+    the seed span ``[origin, stop)``). ``breaks`` is where each run begins in
+    the edited text, ``length`` the edited text's length. A text of millions of
+    characters with a few thousand edits has a map of a few thousand runs.
 
     Example:
         >>> text, omap = apply_edits("armies ? And", [(6, 8, "?")])
         >>> text, omap.to_seed(0, 7), omap.from_seed([9])
         ('armies? And', (0, 8), array([8]))
+        >>> omap.seed_starts([5, 6, 7]), omap.seed_ends([5, 6, 7])
+        (array([5, 6, 8]), array([6, 8, 9]))
     """
 
-    seed_start: np.ndarray
-    seed_end: np.ndarray
+    breaks: np.ndarray
+    origin: np.ndarray
+    stop: np.ndarray
+    length: int
     seed_length: int
+
+    @property
+    def seed_start(self) -> np.ndarray:
+        """Every character's seed start in one array, built anew on each call.
+
+        For a large text, ask :meth:`seed_starts` for the positions needed.
+        """
+        return self.seed_starts(np.arange(self.length)).astype(self._dtype)
+
+    @property
+    def seed_end(self) -> np.ndarray:
+        """Every character's seed end in one array, built anew on each call (as ``seed_start``)."""
+        return self.seed_ends(np.arange(self.length)).astype(self._dtype)
+
+    @property
+    def _dtype(self) -> type:
+        return np.int32 if self.seed_length < 2**31 - 1 else np.int64
+
+    def _runs(self, positions: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The run of each position of the edited text, and whether it is kept."""
+        run = np.searchsorted(self.breaks, positions, side="right") - 1
+        return run, self.stop[run] == _KEPT
+
+    def seed_starts(self, positions: Iterable[int] | np.ndarray) -> np.ndarray:
+        """The seed start of each given character of the edited text (at ``length``, the seed's
+        end)."""
+        at = np.asarray(positions, dtype=np.int64)
+        if not len(self.breaks):
+            return np.full(at.shape, self.seed_length, dtype=np.int64)
+        inside = at < self.length
+        run, kept = self._runs(np.where(inside, at, 0))
+        found = self.origin[run] + np.where(kept, at - self.breaks[run], 0)
+        return np.where(inside, found, self.seed_length)
+
+    def seed_ends(self, positions: Iterable[int] | np.ndarray) -> np.ndarray:
+        """The seed end of each given character of the edited text (each below ``length``)."""
+        at = np.asarray(positions, dtype=np.int64)
+        run, kept = self._runs(at)
+        return np.where(kept, self.origin[run] + at - self.breaks[run] + 1, self.stop[run])
 
     def to_seed(self, start: int, end: int) -> tuple[int, int]:
         """Return the seed span of the edited span ``[start, end)``."""
-        if start >= end:
-            pos = int(self.seed_start[start]) if start < len(self.seed_start) else self.seed_length
-            return pos, pos
-        return int(self.seed_start[start]), int(self.seed_end[end - 1])
+        lo, hi = self.spans_to_seed([start], [end])
+        return int(lo[0]), int(hi[0])
 
     def spans_to_seed(self, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Vectorised :meth:`to_seed` (an empty span maps to the seed position where it lies)."""
         starts = np.asarray(starts, dtype=np.int64)
         ends = np.asarray(ends, dtype=np.int64)
-        padded = np.append(self.seed_start, self.seed_length)
-        lo = padded[starts]
-        hi = np.where(ends > starts, self.seed_end[np.maximum(ends - 1, 0)] if len(self.seed_end)
-                      else lo, lo)
-        return lo, hi
+        lo = self.seed_starts(starts)
+        filled = ends > starts
+        if not filled.any():
+            return lo, lo.copy()
+        return lo, np.where(filled, self.seed_ends(np.where(filled, ends - 1, 0)), lo)
 
-    def from_seed(self, positions: Iterable[int]) -> np.ndarray:
-        """The positions of the edited text where the given seed positions fall (or follow)."""
-        return np.searchsorted(self.seed_start, np.asarray(list(positions), dtype=np.int64),
-                               side="left")
+    def from_seed(self, positions: Iterable[int] | np.ndarray) -> np.ndarray:
+        """The positions of the edited text where the given seed positions fall (or follow):
+        for each, the first character whose seed start is at or after it."""
+        at = np.asarray(list(positions) if not isinstance(positions, np.ndarray) else positions,
+                         dtype=np.int64)
+        kept = self.stop == _KEPT
+        last = self.origin + np.where(kept, np.diff(self.breaks, append=self.length) - 1, 0)
+        run = np.searchsorted(last, at, side="left")
+        inside = run < len(self.breaks)
+        if not len(self.breaks):
+            return np.full(at.shape, self.length, dtype=np.int64)
+        run = np.where(inside, run, 0)
+        found = self.breaks[run] + np.where(kept[run], np.maximum(at - self.origin[run], 0), 0)
+        return np.where(inside, found, self.length)
+
+    def from_seed_end(self, positions: Iterable[int] | np.ndarray) -> np.ndarray:
+        """For each seed position, the first character of the edited text whose seed end
+        lies beyond it (``length`` if none): where a seed span ending there ends, edited."""
+        at = np.asarray(list(positions) if not isinstance(positions, np.ndarray) else positions,
+                         dtype=np.int64)
+        kept = self.stop == _KEPT
+        last = np.where(kept, self.origin + np.diff(self.breaks, append=self.length), self.stop)
+        run = np.searchsorted(last, at, side="right")
+        inside = run < len(self.breaks)
+        if not len(self.breaks):
+            return np.full(at.shape, self.length, dtype=np.int64)
+        run = np.where(inside, run, 0)
+        found = self.breaks[run] + np.where(kept[run], np.maximum(at - self.origin[run], 0), 0)
+        return np.where(inside, found, self.length)
 
 
 def apply_edits(text: str, edits: Iterable[tuple[int, int, str]]) -> tuple[str, OffsetMap]:
@@ -76,23 +149,23 @@ def apply_edits(text: str, edits: Iterable[tuple[int, int, str]]) -> tuple[str, 
         'co-operatives'
     """
     pieces: list[str] = []
-    starts: list[np.ndarray] = []
-    ends: list[np.ndarray] = []
-    pos = 0
+    runs: list[tuple[int, int, int]] = []  # (break, origin, stop) of each run that is not empty
+    pos = at = 0
     for start, end, replacement in edits:
         start, end = int(start), int(end)
         pieces.append(text[pos:start])
-        kept = np.arange(pos, start, dtype=np.int64)
-        starts.append(kept)
-        ends.append(kept + 1)
+        if start > pos:
+            runs.append((at, pos, _KEPT))
+            at += start - pos
         pieces.append(replacement)
-        starts.append(np.full(len(replacement), start, dtype=np.int64))
-        ends.append(np.full(len(replacement), end, dtype=np.int64))
+        if replacement:
+            runs.append((at, start, end))
+            at += len(replacement)
         pos = end
     pieces.append(text[pos:])
-    kept = np.arange(pos, len(text), dtype=np.int64)
-    starts.append(kept)
-    ends.append(kept + 1)
-    dtype = np.int32 if len(text) < 2**31 - 1 else np.int64
-    return "".join(pieces), OffsetMap(np.concatenate(starts).astype(dtype, copy=False),
-                                      np.concatenate(ends).astype(dtype, copy=False), len(text))
+    if len(text) > pos:
+        runs.append((at, pos, _KEPT))
+        at += len(text) - pos
+    table = np.array(runs, dtype=np.int64).reshape(-1, 3)
+    return "".join(pieces), OffsetMap(table[:, 0].copy(), table[:, 1].copy(), table[:, 2].copy(),
+                                      at, len(text))

@@ -278,6 +278,7 @@ def theme_hits(chapter: Chapter, lexicon: Lexicon, *, expand: bool = True,
         return hits
     extra = expansion_terms(chapter, lexicon, hits, stopwords=stopwords)
     words = vocabulary.lexical_words(chapter)
+    words = words[words["word"].isin(extra["term"]).to_numpy()]  # merge only the rows that join
     found = words.merge(extra[["theme", "term", "weight"]], left_on="word", right_on="term")
     found = found.assign(match=[chapter.established(a, b)
                                 for a, b in zip(found["start"], found["end"])],

@@ -65,8 +65,9 @@ def _evidence(chapter: Chapter, hits: pd.DataFrame, themes: list[str],
               weighted: bool) -> pd.DataFrame:
     """Per sentence: ``n_words`` and the (weighted) hit sum of each theme."""
     sents = chapter.sentences[["sentence_id", "paragraph_id"]].copy()
-    sents["n_words"] = sents["sentence_id"].map(
-        chapter.words.groupby("sentence_id").size()).fillna(0).to_numpy()
+    tokens = chapter.tokens  # the words counted without a copy of chapter.words
+    n_words = pd.Series(tokens["sentence_id"].to_numpy()[tokens["is_word"].to_numpy()])
+    sents["n_words"] = sents["sentence_id"].map(n_words.value_counts()).fillna(0).to_numpy()
     value = hits["weight"] if weighted else 1.0
     sums = hits.assign(value=value).groupby(["sentence_id", "theme"])["value"].sum()
     for theme in themes:

@@ -113,16 +113,24 @@ def lexical_words(chapter: Chapter, kinds: Sequence[str] | None = NARRATIVE) -> 
 
 @lru_cache(maxsize=8)
 def _lexical_words(chapter: Chapter, kinds: tuple[str, ...] | None) -> pd.DataFrame:
-    """:func:`lexical_words`, cached by chapter (by identity) and kinds."""
-    kind = chapter.paragraph_kind
-    words = chapter.words.assign(kind=chapter.words["paragraph_id"].map(kind).to_numpy())
-    word = words["lower"].str.replace("’", "'", regex=False)
-    keep = (word.str.match(_LEXICAL.pattern) & ~word.isin(_CLITICS)).to_numpy(dtype=bool, copy=True)
+    """:func:`lexical_words`, cached by chapter (by identity) and kinds.
+
+    Each distinct word is made once and its string shared by every row that holds it,
+    so that a long text's table holds no string of its own per row.
+    """
+    tokens = chapter.tokens
+    codes, forms = pd.factorize(tokens["lower"])
+    word = forms.str.replace("’", "'", regex=False)
+    lexical = np.asarray(word.str.match(_LEXICAL.pattern) & ~word.isin(_CLITICS), dtype=bool)
+    rows = np.flatnonzero(tokens["is_word"].to_numpy() & lexical[codes])
+    kind = chapter.paragraph_kind.reindex(tokens["paragraph_id"].to_numpy()[rows])
     if kinds is not None:
-        keep &= words["kind"].isin(list(kinds)).to_numpy()
-    out = words.assign(word=word)[keep]
-    return out[["token_id", "sentence_id", "paragraph_id", "kind", "start", "end",
-                "word"]].reset_index(drop=True)
+        inside = kind.isin(list(kinds)).to_numpy()
+        rows, kind = rows[inside], kind[inside]
+    columns = {c: tokens[c].to_numpy()[rows] for c in ("token_id", "sentence_id", "paragraph_id")}
+    return pd.DataFrame({**columns, "kind": kind.to_numpy(),
+                         **{c: tokens[c].to_numpy()[rows] for c in ("start", "end")},
+                         "word": pd.array(word.to_numpy()[codes[rows]], dtype=word.dtype)})
 
 
 def word_frequencies(chapter: Chapter, *, stopwords: frozenset[str] = frozenset(),

@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 from analysis import load_chapter
 from analysis.datafiles import data_path
 from analysis.people import draft_register, mentions, unregistered_names
-from analysis.people.detector import TITLES, load_place_names
+from analysis.people.capitals import TITLES
+from analysis.people.detector import load_place_names
 from analysis.people.draft import DRAFT_COLUMNS, person_id
 from analysis.people.register import KNOWN_NAMES, load_register, split_aliases
 from analysis.text import Chapter
