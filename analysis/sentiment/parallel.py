@@ -4,10 +4,11 @@
 the first share in this process while forked workers score the others, and
 joins the results in the list's order, so the result is the one the function
 gives on the whole list in one process (the scorers are pure functions of each
-text). Below ``minimum`` items, or where processes cannot be forked (the pool
+text). Below ``minimum`` items, where processes cannot be forked (the pool
 relies on ``fork``, which copies the loaded lexicons for free: a fresh
-interpreter would spend longer importing them than a chapter takes to score), it
-is that one call. A worker ignores Ctrl-C, dies at SIGTERM or SIGHUP, and dies
+interpreter would spend longer importing them than a chapter takes to score),
+and in a worker of a process pool (its caller already shares the work among the
+cores, as the corpus's map of texts does), it is that one call. A worker ignores Ctrl-C, dies at SIGTERM or SIGHUP, and dies
 with this process (so no worker outlives it holding its open files, such as an
 export's lock); this process, interrupted, stops the workers and passes the
 interrupt on.
@@ -54,6 +55,16 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
+def in_a_worker() -> bool:
+    """Whether this process is a worker that :mod:`multiprocessing` started (a pool's).
+
+    Example:
+        >>> in_a_worker()
+        False
+    """
+    return multiprocessing.parent_process() is not None
+
+
 def workers_for(n_items: int, workers: int | None = None, minimum: int = 1) -> int:
     """How many processes share ``n_items``: ``workers`` if given, else one per usable core
     from ``minimum`` items on (else one); never more than the items, at least one.
@@ -88,7 +99,8 @@ def map_chunks(fn: Callable[..., list[R]], items: Sequence[T], *args: Any,
 
     ``fn`` takes a share and ``args`` and returns one result per item (a module-level
     function: the workers receive it by name). The first share is computed in
-    this process; a pool of forked workers computes the others.
+    this process; a pool of forked workers computes the others (in a pool's worker,
+    :func:`in_a_worker`, this process computes them all).
 
     Example:
         >>> from analysis.sentiment.scorers import _score_all
@@ -97,7 +109,7 @@ def map_chunks(fn: Callable[..., list[R]], items: Sequence[T], *args: Any,
         True
     """
     n = workers_for(len(items), workers, minimum)
-    if n == 1 or not can_fork():
+    if n == 1 or not can_fork() or in_a_worker():
         return fn(items, *args)
     first, *rest = shares(items, n)
     pool = multiprocessing.get_context("fork").Pool(n - 1, initializer=_worker_signals,

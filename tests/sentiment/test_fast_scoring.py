@@ -282,3 +282,15 @@ def test_a_worker_dies_with_its_parent_even_by_sigkill(tmp_path: Path) -> None:
     while _alive(worker) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not _alive(worker)  # it held its parent's files (an export's lock) until it ended
+
+
+def _scores_in_a_worker(texts: list[str], patch: pd.DataFrame) -> list[tuple[float, ...]]:
+    return parallel.map_chunks(scorers._score_all, texts, patch, workers=2)
+
+
+def test_a_pool_worker_scores_its_texts_itself(chapter: Chapter, patch: pd.DataFrame) -> None:
+    """A daemonic worker may not start processes: it scores alone, the same scores."""
+    texts = chapter.sentences["text"].tolist()
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        inside = pool.apply(_scores_in_a_worker, (texts, patch))
+    assert inside == scorers._score_all(texts, patch)
