@@ -1,6 +1,6 @@
 """From the file as stored to the established text: its layout, its corrections, what is left out.
 
-:func:`establish` is the first step of :func:`analysis.text.chapter.load_chapter`:
+:func:`establish` is the first step of :func:`analysis.datafiles.load_chapter`:
 
 1. the layout is read (:mod:`analysis.text.layout`: byte-order mark, line
    endings, hard-wrapped lines, NUL characters);
@@ -58,7 +58,7 @@ class Established:
     - ``excluded``: ``part, start, end`` (offsets into the file) of what is left out;
     - ``warnings``: lines a reader should see (NUL characters);
     - ``line_breaks``: where ``text`` reads a single line break of the file as a
-      space (a heading keeps it: :func:`analysis.text.chapter.load_chapter`).
+      space (a heading keeps it: :func:`analysis.datafiles.load_chapter`).
     """
 
     text: str
