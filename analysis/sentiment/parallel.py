@@ -56,7 +56,7 @@ def can_fork() -> bool:
 
 
 def in_a_worker() -> bool:
-    """Whether this process is a worker that :mod:`multiprocessing` started (a pool's).
+    """Whether this process is a worker that ``multiprocessing`` started (a pool's).
 
     Example:
         >>> in_a_worker()
