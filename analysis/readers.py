@@ -195,7 +195,7 @@ class Readings:
             wrong = seen[seen[f"{self.value}_{reader}"] != seen[f"reader_{reader}"]]
             if len(wrong):
                 row = {column: wrong[column].iloc[0] for column in wrong}  # each value its own type
-                unit = ", ".join(str(_plain(row[k])) for k in keys)
+                unit = _unit(keys, [row[k] for k in keys])
                 given = row[f"reader_{reader}"]
                 has = "nothing" if pd.isna(given) else repr(_plain(given))
                 raise DataFileError(f"{self._source('adjudication')}: {unit} is adjudicated with "
@@ -203,7 +203,7 @@ class Readings:
                                     f", but reader {reader.upper()} gave {has}")
         agreed = adj[[*keys]].merge(both[both["reader_a"] == both["reader_b"]], on=keys)
         if len(agreed):
-            unit = ", ".join(str(v) for v in agreed[keys].iloc[0])
+            unit = _unit(keys, agreed[keys].iloc[0].tolist())
             raise DataFileError(f"{self._source('adjudication')}: {unit} is adjudicated, but the "
                                 "readers agree on it")
         complete = not any("not found" in note for note in self.notes
@@ -211,7 +211,7 @@ class Readings:
         missing = self.disagreements().merge(adj[keys], on=keys, how="left", indicator=True)
         missing = missing[missing["_merge"] == "left_only"]
         if len(missing) and complete:
-            unit = ", ".join(str(v) for v in missing[keys].iloc[0])
+            unit = _unit(keys, missing[keys].iloc[0].tolist())
             raise DataFileError(f"{self._source('adjudication')}: the readers disagree on {unit} "
                                 f"({_plain(missing['reader_a'].iloc[0])!r} against "
                                 f"{_plain(missing['reader_b'].iloc[0])!r}) and it is not "
@@ -342,6 +342,16 @@ class Readings:
                           seed=seed).rename(group) for group, part in groups]
         table = pd.DataFrame(rows).rename_axis("group").reset_index().astype({"n": int})
         return table
+
+
+def _unit(keys: list[str], values: list[object]) -> str:
+    """A unit named for a message: ``sentence 9``, ``paragraph 3, theme nep``.
+
+    Example:
+        >>> _unit(["paragraph_id", "theme"], [3, "nep"])
+        'paragraph 3, theme nep'
+    """
+    return ", ".join(f"{k.removesuffix('_id')} {_plain(v)}" for k, v in zip(keys, values))
 
 
 def _plain(value: object) -> object:

@@ -189,8 +189,10 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 # --- the API, step by step (as in the page) -------------------------------------------
 
 def test_data_folder_names_every_file(data_files: DataFiles, memoir: tuple[Path, Path]) -> None:
-    assert {field: getattr(data_files, field) for field in FILE_NAMES} == {
-        field: memoir[1] / name for field, name in FILE_NAMES.items()}
+    written = {field: name for field, name in FILE_NAMES.items() if name in DATA}
+    assert {field: getattr(data_files, field) for field in written} == {
+        field: memoir[1] / name for field, name in written.items()}
+    assert all(getattr(data_files, f) is None for f in FILE_NAMES if f not in written)
     assert DataFiles.from_dir(write_data(memoir[1].parent / "only", ["themes.toml"])) == \
         DataFiles(themes=memoir[1].parent / "only" / "themes.toml")
 
@@ -209,7 +211,7 @@ def test_text_is_corrected_and_segmented(ch: Chapter) -> None:
 
 
 def test_episodes_with_the_texts_table(ch: Chapter, data_files: DataFiles) -> None:
-    table = episode_positions(ch, data_files.episodes_table())
+    table = episode_positions(ch, data_files.episodes_table(ch))
     assert table["episode"].tolist() == ["arrival", "the print shop", "spring"]
     assert table["paragraph_id"].tolist() == [2, 3, 7]
 
@@ -278,9 +280,9 @@ def test_export_function_uses_the_data_files(ch: Chapter, data_files: DataFiles,
     pd.testing.assert_frame_equal(back, found.reset_index(drop=True), check_dtype=False)
 
 
-# --- validation against a hand annotation of a sample (as the page asks) ----------------
+# --- validation against a reader's annotation of a sample (as the page asks) -------------
 
-def test_mentions_agree_with_a_hand_check(ch: Chapter, found: pd.DataFrame,
+def test_mentions_agree_with_a_readers_check(ch: Chapter, found: pd.DataFrame,
                                           tmp_path: Path) -> None:
     # (paragraph, person, name as written, the phrase it begins)
     rows = [(3, "duval", "Marc Duval", "Marc Duval,"), (3, "duval", "Duval", "Duval printed"),
@@ -291,37 +293,40 @@ def test_mentions_agree_with_a_hand_check(ch: Chapter, found: pd.DataFrame,
     for _, person, surface, phrase in rows:
         start = TEXT.index(phrase)
         records.append({**quote(TEXT, start, start + len(surface)), "person_id": person,
-                        "reason": "read by hand"})
-    pd.DataFrame(records).to_csv(tmp_path / "mentions_check.csv", index=False)
-    gold = people.load_check(ch, tmp_path / "mentions_check.csv")
+                        "reason": "read in context"})
+    pd.DataFrame(records).to_csv(tmp_path / "mentions_reader_a.csv", index=False)
+    gold = people.load_mention_readings(ch, {"reader_a": tmp_path / "mentions_reader_a.csv"}
+                                        ).reference()
     assert gold["paragraph_id"].tolist() == [pid for pid, *_ in rows]
     scores = people.evaluate(found, gold).iloc[0]
     assert (scores["gold"], scores["correct"], scores["precision"], scores["recall"]) == \
         (7, 7, 1.0, 1.0)
 
 
-def test_theme_scores_agree_with_a_hand_annotation(ch: Chapter, data_files: DataFiles,
+def test_theme_scores_agree_with_a_readers_annotation(ch: Chapter, data_files: DataFiles,
                                                    tmp_path: Path) -> None:
     labels = {2: (2, 1, 0), 3: (1, 2, 0), 4: (2, 0, 2), 5: (1, 2, 0), 7: (1, 1, 1)}
     lexicon = data_files.lexicon()
-    table = pd.DataFrame([(pid, theme, label, "read by hand") for pid, row in labels.items()
+    table = pd.DataFrame([(pid, theme, label, "read in context") for pid, row in labels.items()
                           for theme, label in zip(lexicon.names, row)],
                          columns=["paragraph_id", "theme", "label", "reason"])
     write_records(ch, table, tmp_path / "themes.csv", "paragraph")
-    annotation = themes.load_annotation(ch, tmp_path / "themes.csv", themes=lexicon.names)
+    annotation = themes.load_theme_readings(ch, {"reader_a": tmp_path / "themes.csv"},
+                                            lexicon.names).reference()
     table = themes.agreement(themes.paragraph_scores(ch, lexicon), annotation,
                              n_boot=200).set_index("theme")
     assert table.loc[["press", "hunger"], "auc"].tolist() == [1.0, 1.0]
     assert pd.isna(table.loc["exile", "auc"])  # every paragraph has some exile: no AUC
 
 
-def test_sentiment_agrees_with_a_hand_annotation(ch: Chapter, data_files: DataFiles,
+def test_sentiment_agrees_with_a_readers_annotation(ch: Chapter, data_files: DataFiles,
                                                  tmp_path: Path) -> None:
     hand = {2: 0, 9: 1, 12: -1, 14: -1, 16: 0, 19: -1, 23: 2}
     table = pd.DataFrame([{"sentence_id": sid, "split": "dev", "batch": 1, "score": score,
-                           "reason": "read by hand"} for sid, score in hand.items()])
+                           "reason": "read in context"} for sid, score in hand.items()])
     write_records(ch, table, tmp_path / "sentiment.csv", "sentence")
-    annotation = sentiment.load_annotations(ch, tmp_path / "sentiment.csv")
+    annotation = sentiment.load_tone_readings(ch, {"reader_a": tmp_path / "sentiment.csv"}
+                                              ).reference()
     scores = sentiment.sentence_scores(ch, data_files.patch()).set_index("sentence_id")
     result = agreement_table(annotation["score"],
                              scores.loc[annotation["sentence_id"], list(sentiment.METHODS)]
@@ -412,9 +417,8 @@ def one_error(args: list[str], capsys: pytest.CaptureFixture[str]) -> str:
     (lambda d: write_data(d, ["people.csv"]) / "people.csv", "people.csv: not a folder"),
     (lambda d: d, "holds none of the data files (expected any of: people.csv, "),
     (lambda d: (write_data(d, ["people.csv"]) / "people.csv").rename(d / "register.csv").parent,
-     "register.csv: not a data file name the analyses know (expected any of: people.csv, "
-     "shared_names.csv, non_person_names.csv, themes.toml, sentiment_lexicon_patch.csv, "
-     "corrections.csv, abbreviations.txt, episodes.csv)"),
+     "register.csv: not a data file name the analyses know (expected any of: "
+     + ", ".join(FILE_NAMES.values()) + ")"),
 ])
 def test_bad_data_folder(memoir: tuple[Path, Path], tmp_path: Path, make, message: str,
                          capsys: pytest.CaptureFixture[str]) -> None:
@@ -429,7 +433,7 @@ def test_bad_data_folder(memoir: tuple[Path, Path], tmp_path: Path, make, messag
 def test_folder_may_hold_annotations_and_hidden_files(tmp_path: Path) -> None:
     folder = write_data(tmp_path / "data", ["themes.toml"])
     (folder / "annotations").mkdir()
-    (folder / "annotations" / "themes.csv").write_text("x\n", encoding="utf-8")
+    (folder / "annotations" / "themes_reader_a.csv").write_text("x\n", encoding="utf-8")
     (folder / ".DS_Store").write_bytes(b"\0")
     assert DataFiles.from_dir(folder) == DataFiles(themes=folder / "themes.toml",
                                                    annotations=folder / "annotations")
@@ -474,13 +478,13 @@ def test_bad_file_through_the_api(tmp_path: Path) -> None:
         DataFiles.from_dir(folder).register()
 
 
-def test_bad_episodes_through_the_api(tmp_path: Path) -> None:
+def test_bad_episodes_through_the_api(tmp_path: Path, ch: Chapter) -> None:
     # the export writes no episode table, so only the pages and the API read the file
     folder = write_data(tmp_path / "data", ["episodes.csv"],
                         episodes=EPISODES.replace("spring,By spring", "arrival,By spring"))
     with pytest.raises(DataFileError, match=re.escape(
             "episodes.csv: row 4, column episode: 'arrival' is already given in row 2")):
-        DataFiles.from_dir(folder).episodes_table()
+        DataFiles.from_dir(folder).episodes_table(ch)
 
 
 def test_coordinated_first_name_that_is_also_an_alias_counts_once(
@@ -532,5 +536,5 @@ def test_an_adjudication_that_misquotes_a_reader_is_one_line(memoir: tuple[Path,
                   notes / "sentiment_adjudication.csv", "sentence")
     err = one_error(["export", str(tmp_path / "out"), "--text", str(memoir[0]),
                      "--data", str(folder)], capsys)
-    assert "gives sentence 9 a score_a of +0, but reader A gave it +1" in err
+    assert "sentence 9 is adjudicated with score_a 0, but reader A gave 1" in err
     assert not (tmp_path / "out").exists()

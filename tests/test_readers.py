@@ -37,13 +37,13 @@ def test_the_reference_takes_agreed_values_and_adjudicates_the_rest() -> None:
 def test_every_fault_of_the_adjudication_is_a_data_file_error_naming_the_file() -> None:
     a, b = _table([0, 1]), _table([0, 2])
     sources = {"adjudication": "adj.csv"}
-    with pytest.raises(DataFileError, match=r"adj\.csv: the readers disagree on 2 .* not adjudicated"):
+    with pytest.raises(DataFileError, match=r"adj\.csv: the readers disagree on unit 2 .* not adjudicated"):
         Readings("tone", ("unit",), "score", TONE, a, b, _adjudication([], [], [], []),
                  sources=sources)
-    with pytest.raises(DataFileError, match=r"adj\.csv: 1 is adjudicated, but the readers agree"):
+    with pytest.raises(DataFileError, match=r"adj\.csv: unit 1 is adjudicated, but the readers agree"):
         Readings("tone", ("unit",), "score", TONE, a, b,
                  _adjudication([1, 2], [0, 1], [0, 2], [0, 2]), sources=sources)
-    with pytest.raises(DataFileError, match=r"adj\.csv: 2 is adjudicated with score_a 2, but "
+    with pytest.raises(DataFileError, match=r"adj\.csv: unit 2 is adjudicated with score_a 2, but "
                                             r"reader A gave 1"):
         Readings("tone", ("unit",), "score", TONE, a, b, _adjudication([2], [2], [2], [2]),
                  sources=sources)

@@ -204,12 +204,25 @@ class DataFiles(AnnotationFolders):
             >>> DataFiles().register().loc[0, "person_id"]
             'serge'
         """
-        register = load_register(self.path("people"), shared_names=self.shared_names)
+        register = load_register(self.path("people"), shared_names=self.shared_rules_path())
         if register.empty:
             raise DataFileError(f"{self.path('people')}: holds no person, only its header row "
                                 "(a register needs at least one row; leave the file out to use "
                                 "the bundled one)")
         return register
+
+    def shared_rules_path(self) -> Path | None:
+        """The rules for the name forms two people share: the file given, else the one beside
+        the register file, else none.
+
+        Example:
+            >>> DataFiles().shared_rules_path().name
+            'shared_names.csv'
+        """
+        if self.shared_names is not None:
+            return Path(self.shared_names)
+        beside = self.path("people").parent / FILE_NAMES["shared_names"]
+        return beside if beside.is_file() else None
 
     def known_names(self) -> pd.DataFrame:
         """The names that are not people (``name, kind, note``).

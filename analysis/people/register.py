@@ -163,8 +163,7 @@ def load_register(path: str | Path,
     Args:
         path: a register CSV (``analysis/data/people.csv`` for this chapter).
         shared_names: the rules for shared name forms (a CSV or a table from
-            :func:`load_shared_names`); ``None`` means ``shared_names.csv`` in
-            the register's folder, or no rules if there is none.
+            :func:`load_shared_names`); ``None`` means no rules.
 
     Returns:
         The register, ``source_paragraph`` as an integer and ``narrator`` as a
@@ -200,11 +199,11 @@ def load_register(path: str | Path,
             claims.setdefault(alias, []).append((pid, i))
     if isinstance(shared_names, pd.DataFrame):
         shared, shared_file = shared_names, "<shared names table>"
+    elif shared_names is None:
+        shared, shared_file = pd.DataFrame(columns=SHARED_COLUMNS), "<no shared-name rules>"
     else:
-        shared_file = Path(shared_names) if shared_names is not None else (
-            file.parent / "shared_names.csv")
-        shared = (load_shared_names(shared_file) if shared_names is not None
-                  or shared_file.is_file() else pd.DataFrame(columns=SHARED_COLUMNS))
+        shared_file = Path(shared_names)
+        shared = load_shared_names(shared_file)
     _check_claims(claims, shared, file, shared_file)
     _check_aliases(table, shared, file, shared_file)
     table = table.assign(narrator=table["narrator"] == "yes")

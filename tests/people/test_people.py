@@ -17,7 +17,7 @@ from analysis.people import (
     unregistered_names,
 )
 from analysis.people.register import COUNT_COLUMNS, KNOWN_NAMES, REGISTER, SHARED_NAMES
-from analysis.datafiles import data_path
+from analysis.datafiles import DataFiles, data_path
 
 CHECK = data_path("annotations/mentions_reader_a.csv")
 CHECK_B = data_path("annotations/mentions_reader_b.csv")
@@ -298,13 +298,15 @@ def test_shared_alias_with_rule_is_accepted(tmp_path):
     path = write(tmp_path, "reg.csv", REG_HEADER + "a,A One,A One; One,,,,,1\n"
                                                    "b,B One,B One; One,,,,,1\n")
     write(tmp_path, "shared_names.csv", "alias,rule,person_id,reason\nOne,default,b,why\n")
-    reg = load_register(path)
+    reg = DataFiles(people=path).register()  # the rules beside the register are found
     assert reg.attrs["shared_names"][0]["person_id"] == "b"
+    with pytest.raises(DataFileError, match="'One' is claimed by"):
+        load_register(path)  # the loader itself takes only the rules it is given
 
 
 def test_register_without_rules_beside_it_has_none(tmp_path):
     path = write(tmp_path, "reg.csv", REG_HEADER + "a,A One,A One,,,,,1\n")
-    reg = load_register(path)
+    reg = DataFiles(people=path).register()
     assert reg.attrs["shared_names"] == [] and reg["narrator"].tolist() == [False]
 
 

@@ -53,11 +53,11 @@ def test_agreement_stands_and_disagreement_takes_the_adjudicated_score() -> None
 
 
 @pytest.mark.parametrize("rows, message", [
-    ([(2, 0, 1, 0)], "adj.csv: the readers disagree on 3 (1 against 2) and it is not adjudicated"),
-    ([(2, 1, 1, 1), (3, 1, 2, 1)], "adj.csv: 2 is adjudicated with score_a 1, but reader A gave 0"),
-    ([(2, 0, 1, 1), (3, 1, 2, 1), (9, 0, 0, 0)], "adj.csv: 9 is adjudicated with score_a 0, but "
+    ([(2, 0, 1, 0)], "adj.csv: the readers disagree on sentence 3 (1 against 2) and it is not adjudicated"),
+    ([(2, 1, 1, 1), (3, 1, 2, 1)], "adj.csv: sentence 2 is adjudicated with score_a 1, but reader A gave 0"),
+    ([(2, 0, 1, 1), (3, 1, 2, 1), (9, 0, 0, 0)], "adj.csv: sentence 9 is adjudicated with score_a 0, but "
                                                  "reader A gave nothing"),
-    ([(1, -2, -2, -2), (2, 0, 1, 1), (3, 1, 2, 1)], "adj.csv: 1 is adjudicated, but the readers "
+    ([(1, -2, -2, -2), (2, 0, 1, 1), (3, 1, 2, 1)], "adj.csv: sentence 1 is adjudicated, but the readers "
                                                     "agree on it"),
 ])
 def test_an_adjudication_that_does_not_fit_is_named(rows, message) -> None:
@@ -138,8 +138,8 @@ def _copy(tmp_path: Path, role: str, change) -> Path:
 
 @pytest.mark.parametrize("change, message", [
     (lambda t: t.assign(score_a=["2", *t["score_a"][1:]]),
-     "5 is adjudicated with score_a 2, but reader A gave 1"),
-    (lambda t: t.iloc[1:], "the readers disagree on 5 (1 against 0) and it is not adjudicated"),
+     "sentence 5 is adjudicated with score_a 2, but reader A gave 1"),
+    (lambda t: t.iloc[1:], "the readers disagree on sentence 5 (1 against 0) and it is not adjudicated"),
     (lambda t: t.assign(adjudicated=["3", *t["adjudicated"][1:]]),
      "row 2, column adjudicated: 3 is above the maximum, 2"),
     (lambda t: t.drop(columns="score_b"), r"row 1 (header): missing column(s) score_b"),

@@ -246,10 +246,10 @@ def test_an_emotion_adjudication_settles_the_disagreements(chapter: Chapter,
 
 @pytest.mark.parametrize("rows, message", [
     (SETTLED.replace("7,sadness,1,0,0", "7,sadness,0,0,0"),
-     "7, sadness is adjudicated with present_a 0, but reader A gave 1"),
-    (SETTLED.rsplit("\n", 1)[0], "the readers disagree on 263, fear (1 against 0) and it is not "
+     "sentence 7, emotion sadness is adjudicated with present_a 0, but reader A gave 1"),
+    (SETTLED.rsplit("\n", 1)[0], "the readers disagree on sentence 263, emotion fear (1 against 0) and it is not "
                                  "adjudicated"),
-    (SETTLED + "\n7,anger,1,1,1,x", "7, anger is adjudicated, but the readers agree on it"),
+    (SETTLED + "\n7,anger,1,1,1,x", "sentence 7, emotion anger is adjudicated, but the readers agree on it"),
     (SETTLED.replace("7,sadness", "7,joy"), "row 2, column emotion: 'joy' is not one of fear, "
                                             "anger, sadness, trust"),
 ])

@@ -95,14 +95,14 @@ def test_an_adjudication_that_misquotes_a_reader_is_refused_naming_its_file(chap
                                                                              tmp_path):
     path = _adjudication(tmp_path, lambda t: t.assign(label_a=["0", *t["label_a"][1:]]))
     with pytest.raises(DataFileError, match=re.escape(
-            f"{path}: 3, nep is adjudicated with label_a 0, but reader A gave 2")):
+            f"{path}: paragraph 3, theme nep is adjudicated with label_a 0, but reader A gave 2")):
         _load(chapter, lexicon, path)
 
 
 def test_a_disagreement_left_open_is_refused_naming_the_file(chapter, lexicon, tmp_path):
     path = _adjudication(tmp_path, lambda t: t.iloc[1:])
     with pytest.raises(DataFileError, match=re.escape(
-            f"{path}: the readers disagree on 3, nep (2 against 1) and it is not adjudicated")):
+            f"{path}: the readers disagree on paragraph 3, theme nep (2 against 1) and it is not adjudicated")):
         _load(chapter, lexicon, path)
 
 
@@ -113,7 +113,7 @@ def test_an_agreement_adjudicated_is_refused_naming_the_file(chapter, lexicon, t
 
     path = _adjudication(tmp_path, agreed)
     with pytest.raises(DataFileError, match=re.escape(
-            f"{path}: 3, terror is adjudicated, but the readers agree on it")):
+            f"{path}: paragraph 3, theme terror is adjudicated, but the readers agree on it")):
         _load(chapter, lexicon, path)
 
 
