@@ -152,8 +152,8 @@ def test_every_wikidata_item_says_how_it_was_checked(register: pd.DataFrame) -> 
 
 
 # Items confirmed so far: each QID was seen, in stored public material, together with the person's
-# label and dates (see wikidata_check). The goal was 50; 37 could be confirmed without guessing.
-CONFIRMED_WIKIDATA_ITEMS = 37
+# label and dates (see wikidata_check). The goal was 50; 44 could be confirmed without guessing.
+CONFIRMED_WIKIDATA_ITEMS = 44
 
 
 def test_wikidata_items_are_well_formed_unique_and_each_checked(register: pd.DataFrame) -> None:
@@ -174,7 +174,7 @@ def test_wikidata_items_for_a_few_confirmed_people(register: pd.DataFrame) -> No
     assert (items["dr_n"], items["bak"]) == ("", "")          # unidentifiable: no item
 
 
-@pytest.mark.xfail(strict=True, reason="goal of 50 confirmed Wikidata items not reached (37); "
+@pytest.mark.xfail(strict=True, reason="goal of 50 confirmed Wikidata items not reached (44); "
                    "raise CONFIRMED_WIKIDATA_ITEMS and drop this marker when it is")
 def test_at_least_fifty_people_have_a_checked_wikidata_item(register: pd.DataFrame) -> None:
     items = register[register["wikidata"] != ""]
