@@ -41,7 +41,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from analysis.datafiles.names import ANNOTATION_SETS, FILE_NAMES
+from analysis.datafiles.names import ANNOTATION_SETS, CORPUS_FILE, FILE_NAMES
 
 #: The export's files (kept in step with ``analysis.export`` by a test) and the data files a
 #: folder may hold (from :mod:`analysis.datafiles.names`, which imports nothing heavy), for the
@@ -69,8 +69,10 @@ PROMISE = (
     "at once, so OUTDIR holds one complete set, the earlier files or the new ones, whatever "
     "stops the export (an error, a full disk, Ctrl-C, SIGTERM, SIGHUP; after SIGKILL or a power "
     "cut the next export into OUTDIR undoes the unfinished switch, saying so). Files in OUTDIR "
-    "that the export does not write are never touched. Text cells are the text exactly; "
-    "--spreadsheet-safe guards cells a spreadsheet would run as formulas.")
+    "that the export does not write are never touched. Text cells are the text exactly.")
+
+#: What ``export`` offers besides (the corpus export writes the text exactly, with no option).
+SAFE = "--spreadsheet-safe guards cells a spreadsheet would run as formulas."
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -92,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
         description=(
             f"Write {EXPORTED} into OUTDIR (created if needed). CSV files are UTF-8 with a "
             "header row; start/end are character offsets into the text file as stored; "
-            f"datapackage.json describes every file (Frictionless Data Package). {PROMISE}"
+            f"datapackage.json describes every file (Frictionless Data Package). {PROMISE} {SAFE}"
         ),
     )
     exp.add_argument("outdir", metavar="OUTDIR", help="folder to write the files into")
@@ -136,8 +138,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     book.add_argument("outdir", metavar="OUTDIR", help="folder to write the book into")
     book.add_argument("--title", metavar="TITLE", default=None,
-                      help="what the book calls the text (default: the data folder's title.txt, "
-                           "else the text's first heading, else its file name)")
+                      help=(f"what the book calls the text (default: the data folder's "
+                            f"{FILE_NAMES['title']}, else the text's headings before its prose, "
+                            "else its file name)"))
     _text_and_data(book)
     corpus = commands.add_parser(
         "export-corpus",
@@ -145,7 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
              "into a folder as one data package",
         description=(
             "Write into OUTDIR one Frictionless data package for every text of a corpus file "
-            "(default: the bundled analysis/data/witnesses.toml): texts.csv (each text's id, "
+            f"(default: the bundled analysis/data/{CORPUS_FILE}): texts.csv (each text's id, "
             "author, title, year, provenance and SHA-256), people.csv (the register the texts "
             "share, each person once, with the Wikidata item linking them), every table of the "
             "export with a text_id column, corpus.tei.xml (a TEI teiCorpus of the texts) and "
@@ -155,7 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
     corpus.add_argument("outdir", metavar="OUTDIR", help="folder to write the files into")
     corpus.add_argument("--corpus", metavar="FILE", default=None,
                         help="a corpus file (TOML: a [[texts]] table per text, with its text, "
-                             "data folder and provenance; see analysis/data/witnesses.toml)")
+                             f"data folder and provenance; see analysis/data/{CORPUS_FILE})")
     corpus.add_argument("--workers", metavar="N", type=int, default=None,
                         help="processes to analyse the texts on (default: one per core)")
     return parser

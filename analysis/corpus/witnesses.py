@@ -32,14 +32,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.datafiles import DataFiles, data_path
+from analysis.datafiles import CORPUS_FILE, DATA_FOLDER, DataFiles
 from analysis.errors import DataFileError
 from analysis.results import Analyses
 from analysis.schema import file_problem
 
 #: The corpus file's name in ``analysis/data`` (for :class:`~analysis.datafiles.DataFiles`
 #: to learn: until it does, the corpus names it here).
-CORPUS_FILE = "witnesses.toml"
 
 _ID = re.compile(r"[a-z][a-z0-9_]*")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -60,7 +59,7 @@ def bundled_corpus() -> Path:
         >>> bundled_corpus().name
         'witnesses.toml'
     """
-    return data_path(CORPUS_FILE)
+    return DATA_FOLDER / CORPUS_FILE
 
 
 @dataclass(frozen=True)

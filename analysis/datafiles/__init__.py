@@ -17,14 +17,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from analysis.datafiles.names import (ANNOTATION_SETS, CHAPTER_SPECIFIC, FILE_NAMES, SEED,
-                                      SEED_SHA256, SPAN_SETS, data_path, seed_path)
+from analysis.datafiles.names import (ANNOTATION_SETS, CHAPTER_SPECIFIC, CORPUS_FILE,
+                                      DATA_FOLDER, FILE_NAMES, SEED, SEED_SHA256, SPAN_SETS,
+                                      data_path, seed_path)
 
 if TYPE_CHECKING:
     from analysis.datafiles.files import DataFiles, load_chapter
 
-__all__ = ["ANNOTATION_SETS", "CHAPTER_SPECIFIC", "FILE_NAMES", "SEED", "SEED_SHA256",
-           "SPAN_SETS", "DataFiles", "data_path", "load_chapter", "seed_path"]
+__all__ = ["ANNOTATION_SETS", "CHAPTER_SPECIFIC", "CORPUS_FILE", "DATA_FOLDER", "FILE_NAMES",
+           "SEED", "SEED_SHA256", "SPAN_SETS", "DataFiles", "data_path", "load_chapter",
+           "seed_path"]
 
 
 def __getattr__(name: str) -> object:

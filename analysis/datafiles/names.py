@@ -70,6 +70,14 @@ SPAN_SETS: dict[str, str] = {
 CHAPTER_SPECIFIC: tuple[str, ...] = ("people", "themes", "sentiment_lexicon_patch")
 
 
+#: The folder of the bundled data files.
+DATA_FOLDER = Path(str(resources.files("analysis") / "data"))
+
+#: The file of the corpus of witnesses, which names the texts compared with their data folders
+#: and provenance (:mod:`analysis.corpus`), bundled in ``analysis/data``.
+CORPUS_FILE = "witnesses.toml"
+
+
 def data_path(name: str) -> Path:
     """The path of a file shipped in ``analysis/data``.
 
@@ -77,7 +85,7 @@ def data_path(name: str) -> Path:
         >>> data_path("corrections.csv").name
         'corrections.csv'
     """
-    return Path(str(resources.files("analysis") / "data" / name))
+    return Path(str(resources.files("analysis") / "data" / name)) if name else DATA_FOLDER
 
 
 def seed_path() -> Path:

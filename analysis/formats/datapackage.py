@@ -31,7 +31,7 @@ import mimetypes
 import os
 from pathlib import Path
 
-from analysis.datafiles import ANNOTATION_SETS, FILE_NAMES, DataFiles, data_path
+from analysis.datafiles import ANNOTATION_SETS, DATA_FOLDER, FILE_NAMES, DataFiles
 from analysis.results import Analyses
 from analysis.schema import TableSchema, resource_name
 
@@ -77,7 +77,7 @@ READ_BY = {"people": "register", "shared_names": "register", "non_person_names":
 WITH_THE_TEXT = ("abbreviations", "corrections")
 
 #: The folder the bundled files' paths are given from — the package's repository.
-PACKAGE_ROOT = data_path("people.csv").resolve().parents[2]
+PACKAGE_ROOT = DATA_FOLDER.resolve().parents[1]
 
 
 def _read(results: Analyses) -> list[tuple[Path, bool]]:

@@ -98,8 +98,8 @@ def draft_register(candidates: pd.DataFrame, min_score: float = 1.0) -> pd.DataF
                 others = ", ".join(n for n in names if n != table.at[j, "candidate"])
                 verb = "has" if len(widest) == 2 else "have"
                 notes[j].append(f"‘{table.at[i, 'candidate']}’ alone ({table.at[i, 'count']}×) "
-                                f"is left out, as {others} {verb} it too: give it a rule in "
-                                "shared_names.csv")
+                                f"is left out, as {others} {verb} it too: give it a rule among "
+                                "the shared names")
         elif widest:
             root[i] = widest[0]
     joined: dict[int, list[int]] = {}

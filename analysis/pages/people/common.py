@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import people
+from analysis.datafiles import FILE_NAMES
 from analysis.pages import once
 from analysis.people.fates import fate_summary
 from analysis.people.figures import network_layout
@@ -79,7 +80,7 @@ def ties(results: Analyses) -> pd.DataFrame:
 
 def borrowed(results: Analyses) -> bool:
     """Whether the register was made for another text (the bundled one, used for want of the text's own)."""
-    return "people.csv" in results.files.fallbacks(results.chapter)
+    return FILE_NAMES["people"] in results.files.fallbacks(results.chapter)
 
 
 def has_record(results: Analyses) -> bool:

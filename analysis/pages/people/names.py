@@ -16,6 +16,7 @@ import pandas as pd
 from IPython.display import Markdown
 
 from analysis import people
+from analysis.datafiles import FILE_NAMES
 from analysis.pages import as_number
 from analysis.pages.figures import CompactFigure
 from analysis.pages.people.common import (LAYOUT_SEED, borrowed, counts, labels, layout,
@@ -193,4 +194,5 @@ def register_section(results: Analyses) -> Markdown:
     return Markdown(f"*This text has no register of its own: its people are found with the register "
                     f"made for another text ({named} of its {len(results.register)} people are "
                     "named here), and what that register says the text says of them is left "
-                    "out. Give a people.csv in the text's data folder to find its own.*")
+                    f"out. Give a {FILE_NAMES['people']} in the text's data folder to find its "
+                    "own.*")
