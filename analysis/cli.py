@@ -55,15 +55,6 @@ TONE_FILES = ", ".join(ANNOTATION_SETS["tone"].values())
 #: From a text file of this many bytes on, the export shows a progress bar (on a terminal).
 LARGE_TEXT = 200_000
 
-#: English words so common that English prose is about a third made of them, and that are
-#: not common words of the other languages of Europe (``in``, ``was``, ``so`` are left out).
-ENGLISH = frozenset("the of and to that he it with his for had they this were which by from "
-                    "have not be at we who their been would there when but them could what him "
-                    "into she her you my our its are is".split())
-
-#: Below this share of :data:`ENGLISH` words, a text is taken for one not in English.
-ENGLISH_SHARE = 0.10
-
 PROMISE = (
     "The export is all or nothing: every file is written beside OUTDIR and all are switched in "
     "at once, so OUTDIR holds one complete set, the earlier files or the new ones, whatever "
@@ -222,6 +213,7 @@ def _export(args: argparse.Namespace) -> int:
     from analysis.export.folder import Interrupted
     from analysis.people.register import check_source_paragraphs
     from analysis.results import Analyses
+    from analysis.sentiment.lexicons import not_english
 
     prepare(args.outdir, lambda line: print(line, file=sys.stderr))
     files = DataFiles() if args.data is None else DataFiles.from_dir(args.data)
@@ -232,7 +224,7 @@ def _export(args: argparse.Namespace) -> int:
         if files.people is not None:  # the bundled register stands in: a warning says so
             check_source_paragraphs(files.register(), len(chapter.paragraphs), files.people)
         how_read(chapter, bar.write)
-        english = _not_english(chapter)
+        english = not_english(chapter)
         if english:
             bar.write(english)
         bar.advance()
@@ -362,29 +354,6 @@ def how_read(chapter: object, say: object = None) -> None:
             "analysis")
     if chapter.anchoring is not None:
         say(str(chapter.anchoring))
-
-
-def _not_english(chapter: object, sample: int = 50_000) -> str | None:
-    """A warning when most of the text's words are not English, or ``None``.
-
-    The share of :data:`ENGLISH` words among the first ``sample`` words of the
-    narration tells: about a third in English prose, almost none in French or
-    Russian, whose every sentence VADER and TextBlob would score 0.
-
-    Example:
-        >>> _not_english(chapter) is None
-        True
-    """
-    words = chapter.tokens.loc[chapter.tokens["is_word"], "lower"].head(sample)
-    if len(words) < 100:
-        return None
-    share = float(words.isin(ENGLISH).mean())
-    if share >= ENGLISH_SHARE:
-        return None
-    return (f"warning: {chapter.source.path}: only {share:.0%} of its words are common English "
-            "words: is it in another language? The sentiment lexicons (VADER, TextBlob, the "
-            "patch) are English, so the sentences of a text in another language score about 0, "
-            "and the theme lexicon and the register find only what they spell")
 
 
 def _draft_register(args: argparse.Namespace) -> int:

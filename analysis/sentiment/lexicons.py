@@ -29,6 +29,8 @@ from importlib import resources
 import numpy as np
 import pandas as pd
 
+from analysis.text import Chapter
+
 _WORD = r"[a-z]+(?:['’][a-z]+)?"
 
 
@@ -111,3 +113,36 @@ def nrc_scores(texts: pd.Series) -> pd.Series:
         neg = sum("negative" in a for a in affects)
         values.append(round((pos - neg) / (pos + neg + 1), 4))
     return pd.Series(values, index=getattr(texts, "index", None), name="nrc", dtype="float64")
+
+
+#: English words so common that English prose is about a third made of them, and that are
+#: not common words of the other languages of Europe (``in``, ``was``, ``so`` are left out).
+ENGLISH = frozenset("the of and to that he it with his for had they this were which by from "
+                    "have not be at we who their been would there when but them could what him "
+                    "into she her you my our its are is".split())
+
+#: Below this share of :data:`ENGLISH` words, a text is taken for one not in English.
+ENGLISH_SHARE = 0.10
+
+
+def not_english(chapter: Chapter, sample: int = 50_000) -> str | None:
+    """A warning when most of the text's words are not English, or ``None``.
+
+    The share of :data:`ENGLISH` words among the first ``sample`` words of the
+    narration tells: about a third in English prose, almost none in French or
+    Russian, whose every sentence VADER and TextBlob would score 0.
+
+    Example:
+        >>> not_english(chapter) is None
+        True
+    """
+    words = chapter.tokens.loc[chapter.tokens["is_word"], "lower"].head(sample)
+    if len(words) < 100:
+        return None
+    share = float(words.isin(ENGLISH).mean())
+    if share >= ENGLISH_SHARE:
+        return None
+    return (f"warning: {chapter.source.path}: only {share:.0%} of its words are common English "
+            "words: is it in another language? The sentiment lexicons (VADER, TextBlob, the "
+            "patch) are English, so the sentences of a text in another language score about 0, "
+            "and the theme lexicon and the register find only what they spell")

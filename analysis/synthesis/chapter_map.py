@@ -18,11 +18,8 @@ from analysis.readers import tone_unit
 from analysis.sentiment.arc import BANDWIDTH, arc_points, shuffle_envelope, smooth_arc
 from analysis.text import Chapter
 from analysis.text.structure import along_chapter
+from analysis.themes.scoring import theme_columns
 
-
-def _theme_columns(track: pd.DataFrame) -> list[str]:
-    """The theme columns of a theme track, in its (the lexicon's) order."""
-    return [c for c in track.columns if c not in ("word_index", "position")]
 
 
 def note_spans(chapter: Chapter, kinds: tuple[str, ...] = ("editorial",)) -> pd.DataFrame:
@@ -225,7 +222,7 @@ def theme_peaks(themes: pd.DataFrame, stretches: pd.DataFrame) -> pd.DataFrame:
         [['terror', 0.9, 2.0, 2.0, 'b']]
     """
     rows = []
-    for theme in _theme_columns(themes):
+    for theme in theme_columns(themes):
         at = themes[theme].idxmax()
         rows.append({"theme": theme, "position": float(themes.loc[at, "position"]),
                      "density": float(themes.loc[at, theme]),
@@ -250,7 +247,7 @@ def leading_themes(themes: pd.DataFrame, min_lift: float = 1.0) -> pd.DataFrame:
         >>> leading_themes(t)[["theme", "position", "position_end"]].values.tolist()
         [['terror', 0.0, 0.25], ['none', 0.5, 0.5], ['nep', 0.75, 1.0]]
     """
-    names = _theme_columns(themes)
+    names = theme_columns(themes)
     lift = themes[names] / themes[names].mean()
     leader = lift.idxmax(axis=1).where(lift.max(axis=1) >= min_lift, "none")
     run = (leader != leader.shift()).cumsum()
@@ -283,7 +280,7 @@ def track_correlations(themes: pd.DataFrame, sentiment: pd.DataFrame) -> pd.Data
     rows = [{"theme": theme,
              "r": float(np.corrcoef(np.interp(grid[inside], themes["position"], themes[theme]),
                                     arc)[0, 1])}
-            for theme in _theme_columns(themes)]
+            for theme in theme_columns(themes)]
     return pd.DataFrame(rows)
 
 

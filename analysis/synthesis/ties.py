@@ -15,6 +15,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from analysis.themes.scoring import theme_columns
+
 
 def theme_ties(found: pd.DataFrame, paragraph_scores: pd.DataFrame, register: pd.DataFrame,
                min_paragraphs: int = 2, top: int = 5, themes: list[str] | None = None,
@@ -48,8 +50,7 @@ def theme_ties(found: pd.DataFrame, paragraph_scores: pd.DataFrame, register: pd
         [['a', 1.5, 1.5], ['b', 0.5, 0.5]]
     """
     if themes is None:
-        themes = [c for c in paragraph_scores.select_dtypes("number").columns
-                  if c not in ("paragraph_id", "start", "end")]
+        themes = theme_columns(paragraph_scores)
     use = (found if include_notes or "in_note" not in found.columns
            else found[~found["in_note"].astype(bool)])
     pairs = use[["person_id", "paragraph_id"]].drop_duplicates().merge(

@@ -23,6 +23,7 @@ import pandas as pd
 
 from analysis import stats
 from analysis.sentiment.emotions import EMOTION_NAMES, emotion_rates
+from analysis.themes.scoring import theme_columns as theme_columns_of
 
 
 def dominant_theme(themes: pd.DataFrame, threshold: float = 1.0,
@@ -41,8 +42,7 @@ def dominant_theme(themes: pd.DataFrame, threshold: float = 1.0,
         >>> dominant_theme(t).tolist()
         ['terror', 'nep', 'none']
     """
-    columns = theme_columns or [c for c in themes.columns
-                                if c not in ("paragraph_id", "start", "end")]
+    columns = theme_columns or theme_columns_of(themes)
     values = themes[columns].to_numpy(dtype=float)
     best = np.array(columns, dtype=object)[values.argmax(axis=1)]
     label = np.where(values.max(axis=1) >= threshold, best, "none")
@@ -112,8 +112,7 @@ def method_themes(themes: pd.DataFrame, threshold: float = 1.0,
         >>> method_themes(t).values.tolist()
         [[True, False], [False, False]]
     """
-    columns = theme_columns or [c for c in themes.columns
-                                if c not in ("paragraph_id", "start", "end")]
+    columns = theme_columns or theme_columns_of(themes)
     dominant = dominant_theme(themes, threshold, columns)
     return pd.DataFrame({c: dominant == c for c in columns}, index=dominant.index.rename(
         "paragraph_id"))
@@ -170,7 +169,7 @@ def tone_theme_correlations(scores: pd.DataFrame, themes: pd.DataFrame, column: 
         >>> tone_theme_correlations(scores, themes, n_boot=50)[["theme", "n", "rho"]].values.tolist()
         [['terror', 4, -1.0]]
     """
-    columns = theme_columns or [c for c in themes.columns if c not in ("paragraph_id", "start", "end")]
+    columns = theme_columns or theme_columns_of(themes)
     tone = scores.groupby("paragraph_id")[column].mean()
     table = themes.set_index("paragraph_id").reindex(tone.index)
     rows = []

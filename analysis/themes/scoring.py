@@ -61,6 +61,24 @@ REACH = 3
 BOUNDARY = 0.1
 
 
+#: The columns of a scores or density table that are not themes: the unit's id, offsets, place.
+UNIT_COLUMNS: tuple[str, ...] = ("paragraph_id", "sentence_id", "start", "end", "word_index",
+                                 "position")
+
+
+def theme_columns(table: pd.DataFrame) -> list[str]:
+    """The theme columns of a table of scores or density (the lexicon's names, in its order).
+
+    The tables of this module put the unit's id and offsets (:data:`UNIT_COLUMNS`)
+    first and one column per theme of the lexicon after them.
+
+    Example:
+        >>> theme_columns(paragraph_scores(chapter, lexicon)) == lexicon.names
+        True
+    """
+    return [c for c in table.columns if c not in UNIT_COLUMNS]
+
+
 def _evidence(chapter: Chapter, hits: pd.DataFrame, themes: list[str],
               weighted: bool) -> pd.DataFrame:
     """Per sentence: ``n_words`` and the (weighted) hit sum of each theme."""
@@ -242,7 +260,7 @@ def score_correlation(scores: pd.DataFrame, paragraph_ids: pd.Series | None = No
         >>> float(c.loc["nep", "nep"])
         1.0
     """
-    themes = [c for c in scores.columns if c not in ("paragraph_id", "start", "end")]
+    themes = theme_columns(scores)
     table = scores if paragraph_ids is None else scores[scores["paragraph_id"].isin(paragraph_ids)]
     return table[themes].corr(method="spearman")
 
@@ -261,7 +279,7 @@ def correlation_intervals(scores: pd.DataFrame, paragraph_ids: pd.Series | None 
         >>> c[["theme_a", "theme_b"]].values.tolist()[0], bool((c["rho_low"] <= c["rho"]).all())
         (['terror', 'nep'], True)
     """
-    themes = [c for c in scores.columns if c not in ("paragraph_id", "start", "end")]
+    themes = theme_columns(scores)
     table = scores if paragraph_ids is None else scores[scores["paragraph_id"].isin(paragraph_ids)]
     rows = []
     for i, first in enumerate(themes):
@@ -316,7 +334,7 @@ def density_peaks(chapter: Chapter, density: pd.DataFrame) -> pd.DataFrame:
         >>> int(peaks.loc["nep", "paragraph_id"]) in range(35, 40)
         True
     """
-    themes = [c for c in density.columns if c not in ("word_index", "position")]
+    themes = theme_columns(density)
     starts = chapter.paragraphs["start"].to_numpy() / len(chapter.seed_text)
     rows = []
     for theme in themes:
@@ -338,7 +356,7 @@ def top_paragraphs(chapter: Chapter, scores: pd.DataFrame, *, n: int = 3,
         np.int64(43)
     """
     paras = chapter.paragraphs.set_index("paragraph_id")
-    themes = [c for c in scores.columns if c not in ("paragraph_id", "start", "end")]
+    themes = theme_columns(scores)
     frames = []
     for theme in themes:
         best = scores.nlargest(n, theme, keep="first")[["paragraph_id", theme]]
