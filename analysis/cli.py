@@ -47,8 +47,9 @@ from analysis.datafiles.names import ANNOTATION_SETS, CORPUS_FILE, FILE_NAMES
 #: folder may hold (from :mod:`analysis.datafiles.names`, which imports nothing heavy), for the
 #: help text.
 EXPORTED = ("paragraphs.csv, sentences.csv, corrections.csv, themes.csv, theme_hits.csv, "
-            "people.csv, mentions.csv, unregistered_names.csv, sentiment.csv, network.gexf, "
-            "annotations.jsonld, chapter.tei.xml, datapackage.json")
+            "people.csv, mentions.csv, unregistered_names.csv, sentiment.csv, "
+            "time_expressions.csv, chronology.csv, network.gexf, annotations.jsonld, "
+            "chapter.tei.xml, datapackage.json")
 DATA_FILES = ", ".join(FILE_NAMES.values())
 TONE_FILES = ", ".join(ANNOTATION_SETS["tone"].values())
 

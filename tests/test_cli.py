@@ -31,7 +31,9 @@ def test_export_writes_the_core_tables(tmp_path: Path, capsys: pytest.CaptureFix
     corrections = pd.read_csv(tmp_path / "out" / "corrections.csv", encoding="utf-8",
                               keep_default_na=False)
     assert list(paragraphs.columns) == ["paragraph_id", "kind", "start", "end", "text"]
-    assert list(sentences.columns) == ["sentence_id", "paragraph_id", "start", "end", "text"]
+    assert list(sentences.columns) == ["sentence_id", "paragraph_id", "start", "end", "text",
+                                       "hindsight", "hindsight_cue", "hindsight_later",
+                                       "hindsight_annotation"]
     assert list(corrections.columns) == ["start", "end", "found", "replacement", "kind", "note"]
     assert (len(paragraphs), len(sentences)) == (63, 339)
     split = corrections[corrections["kind"] == "split word"]

@@ -24,7 +24,7 @@ NAMES = sorted({*FILE_NAMES.values(), *(n for s in ANNOTATION_SETS.values() for 
                 *SPAN_SETS.values(), CORPUS_FILE, seed_path().name})
 #: The export writes files named like data files (people.csv, corrections.csv): where a module
 #: names those, it names an output (a download, a table of the export, the help text), not an input.
-OUTPUT_NAMES = {"people.csv", "corrections.csv"}
+OUTPUT_NAMES = {"people.csv", "corrections.csv", "chronology.csv"}
 
 
 def test_every_kind_of_data_file_has_a_name_and_a_bundled_file() -> None:

@@ -39,7 +39,8 @@ def unchanged(folder: Path) -> bool:
 def test_the_registries_build_from_the_analyses(results: Analyses) -> None:
     assert list(TABLES) == ["paragraphs.csv", "sentences.csv", "corrections.csv", "themes.csv",
                             "theme_hits.csv", "people.csv", "mentions.csv",
-                            "unregistered_names.csv", "sentiment.csv"]
+                            "unregistered_names.csv", "sentiment.csv", "time_expressions.csv",
+                            "chronology.csv"]
     assert list(FILES) == ["network.gexf", "annotations.jsonld", "chapter.tei.xml",
                            "datapackage.json"]
     for name, build in TABLES.items():

@@ -26,16 +26,17 @@ def test_the_collection_follows_the_web_annotation_model(annotations: dict,
     page = annotations["first"]
     assert page["type"] == "AnnotationPage" and page["startIndex"] == 0
     items = page["items"]
+    hindsight = int(results.hindsight["hindsight"].sum())
     assert annotations["total"] == len(items) == (
         len(results.mentions) + len(results.theme_hits) + len(results.sentence_scores)
-        + len(results.chapter.corrections))
+        + len(results.chapter.corrections) + len(results.time_expressions) + hindsight)
     assert len({a["id"] for a in items}) == len(items)
     by = {}
     for a in items:
         by.setdefault(a["motivation"], []).append(a)
     assert {k: len(v) for k, v in by.items()} == {
-        "identifying": 161, "classifying": len(results.theme_hits), "assessing": 339,
-        "editing": 30}
+        "identifying": 161, "assessing": 339, "editing": 30,
+        "classifying": len(results.theme_hits) + len(results.time_expressions) + hindsight}
 
 
 def test_every_target_quotes_the_seed_at_its_position(annotations: dict,

@@ -5,8 +5,9 @@ the function that builds its table from an :class:`~analysis.results.Analyses`,
 and :data:`SCHEMAS` declares each table once, as a Frictionless Table Schema
 (:mod:`analysis.export.tables`); :data:`FILES` maps each other file to the
 function that writes it: the network for Gephi (GEXF), every mention, theme hit,
-sentence score and correction as a W3C Web Annotation collection (JSON-LD), the
-established text in TEI P5, and last the Frictionless Data Package descriptor,
+sentence score, correction, time expression and hindsight sentence as a W3C Web
+Annotation collection (JSON-LD), the established text in TEI P5 (with its
+sentences, names, corrections and dates), and last the Frictionless Data Package descriptor,
 which describes every CSV by its schema and lists every file written with its
 SHA-256 (the export's manifest), with the text and the data files read. The
 command line, the tests and the book all go through :func:`export`. An analysis
@@ -125,14 +126,16 @@ def export(results: Analyses, outdir: str | Path,
         recover(out, order, results.notes.append)
         with staging(out) as stage:
             schemas: dict[str, TableSchema] = {}
+            absent: dict[str, str] = {}
             for name in order:
                 begin = time.perf_counter()
                 if name in TABLES:
-                    schemas[name] = _write_table(results, name, stage / name, spreadsheet_safe)
+                    schemas[name] = _write_table(results, name, stage / name, spreadsheet_safe,
+                                                 absent)
                 elif name == MANIFEST:
                     write_datapackage(results, stage / name, schemas,
                                       [n for n in order if n not in TABLES and n != MANIFEST],
-                                      spreadsheet_safe=spreadsheet_safe)
+                                      spreadsheet_safe=spreadsheet_safe, absent=absent)
                 else:
                     FILES[name](results, stage / name)
                 if progress is not None:
@@ -141,10 +144,15 @@ def export(results: Analyses, outdir: str | Path,
     return written
 
 
-def _write_table(results: Analyses, name: str, path: Path, spreadsheet_safe: bool
-                 ) -> TableSchema:
-    """Write one table; return its schema (without a primary key its rows break, with a warning)."""
+def _write_table(results: Analyses, name: str, path: Path, spreadsheet_safe: bool,
+                 absent: dict[str, str]) -> TableSchema:
+    """Write one table; return its schema (without a primary key its rows break, with a warning).
+
+    A table left empty for want of data says why in ``attrs["absent"]``, kept in ``absent``.
+    """
     table = TABLES[name](results)
+    if table.attrs.get("absent"):
+        absent[name] = str(table.attrs["absent"])
     schema = table_schema(name, table, results)
     problem = key_problem(name, table, schema)
     if problem:

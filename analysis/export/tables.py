@@ -5,6 +5,9 @@ the function that builds its table from an :class:`~analysis.results.Analyses`;
 :data:`SCHEMAS` declares each table once, as a Frictionless Table Schema (field
 names, types, descriptions, primary and foreign keys), and :func:`table_schema`
 completes it from the data (a theme of the lexicon, a column of the register).
+A table a text lacks the data for (``chronology.csv`` without a chronology) is
+written empty, with its header, so that every export holds the same files; its
+``attrs["absent"]`` says why, which the data package repeats.
 :func:`write_csv` writes a table in blocks of rows, so that a large table is
 never held twice; its text cells are written exactly as they are (offsets point
 into them), unless ``spreadsheet_safe`` asks for the form a spreadsheet cannot
@@ -31,6 +34,10 @@ from analysis.people import REGISTER, register_table
 from analysis.results import Analyses
 from analysis.schema import Field, TableSchema
 from analysis.text.corrections import KINDS
+from analysis.timeline import references
+from analysis.timeline.interchange import (CHRONOLOGY_EXPORT, TIME_EXPRESSIONS, chronology_table,
+                                           expressions_table, hindsight_annotation_column,
+                                           hindsight_column)
 
 #: Rows written at a time by :func:`write_csv`.
 BLOCK = 20_000
@@ -50,13 +57,34 @@ def paragraphs_table(results: Analyses) -> pd.DataFrame:
 
 
 def sentences_table(results: Analyses) -> pd.DataFrame:
-    """``sentence_id, paragraph_id, start, end, text``: one row per sentence.
+    """``sentence_id, paragraph_id, start, end, text`` and hindsight: one row per sentence.
+
+    ``hindsight`` is the rule's mark (:attr:`~analysis.results.Analyses.hindsight`:
+    true or false in the narration, empty in the titles and the editor's notes),
+    ``hindsight_cue`` the words that fired and ``hindsight_later`` the later time
+    the sentence speaks from (a TIMEX3 value), both empty where it has none;
+    ``hindsight_annotation`` is the readers' reference (two AI language-model
+    readers working from written guidelines, an AI adjudicator where they
+    differ; :func:`analysis.timeline.interchange.hindsight_annotation_column`),
+    empty for a text without it.
 
     Example:
-        >>> sentences_table(Analyses(chapter)).loc[4, "text"][:29]
+        >>> table = sentences_table(Analyses(chapter))
+        >>> table.loc[4, "text"][:29]
         'The Third Congress of the Com'
+        >>> table.columns.tolist()[5:]
+        ['hindsight', 'hindsight_cue', 'hindsight_later', 'hindsight_annotation']
     """
-    return results.chapter.sentences[["sentence_id", "paragraph_id", "start", "end", "text"]]
+    sentences = results.chapter.sentences[["sentence_id", "paragraph_id", "start", "end", "text"]]
+    marks = results.hindsight
+    fired = marks[marks["hindsight"]].set_index("sentence_id")
+    _, reference = references(results.time_annotations)
+    ids = sentences["sentence_id"]
+    return sentences.assign(
+        hindsight=hindsight_column(sentences, marks),
+        hindsight_cue=ids.map(fired["cue"]).astype("object"),
+        hindsight_later=ids.map(fired["later"]).astype("object"),
+        hindsight_annotation=hindsight_annotation_column(sentences, marks, reference))
 
 
 def corrections_table(results: Analyses) -> pd.DataFrame:
@@ -103,6 +131,35 @@ def sentiment_table(results: Analyses) -> pd.DataFrame:
     return out.assign(annotation=out["sentence_id"].map(annotation).astype("Int64"))
 
 
+def time_expressions_table(results: Analyses) -> pd.DataFrame:
+    """Every time expression, typed and normalised (:func:`analysis.timeline.interchange.expressions_table`).
+
+    Example:
+        >>> table = time_expressions_table(Analyses(chapter))
+        >>> table.loc[table["text"] == "1918", ["type", "value"]].values.tolist()[0]
+        ['DATE', '1918']
+    """
+    return expressions_table(results.time_expressions)
+
+
+def chronology_export(results: Analyses) -> pd.DataFrame:
+    """The events the text tells, dated (:func:`analysis.timeline.interchange.chronology_table`).
+
+    Empty, with its columns, for a text without a chronology: every export holds
+    the same files, and a folder exported for one text and then for another never
+    keeps the first text's chronology (the export leaves alone a file it does not
+    write). ``attrs["absent"]`` then says why (:attr:`~analysis.results.Analyses.missing`).
+
+    Example:
+        >>> len(chronology_export(Analyses(chapter))) > 40
+        True
+    """
+    table = chronology_table(results.chronology)
+    if results.chronology is None:
+        table.attrs["absent"] = results.missing["chronology"]
+    return table
+
+
 #: File name -> function building its table from the analyses. Analyses add entries.
 TABLES: dict[str, Callable[[Analyses], pd.DataFrame]] = {
     "paragraphs.csv": paragraphs_table,
@@ -114,6 +171,8 @@ TABLES: dict[str, Callable[[Analyses], pd.DataFrame]] = {
     "mentions.csv": lambda results: results.mentions,
     "unregistered_names.csv": lambda results: results.unregistered_names,
     "sentiment.csv": sentiment_table,
+    "time_expressions.csv": time_expressions_table,
+    "chronology.csv": chronology_export,
 }
 
 
@@ -157,7 +216,20 @@ SCHEMAS: dict[str, TableSchema] = {
         *_span("paragraph"), _text("the paragraph")), primary_key=("paragraph_id",)),
     "sentences.csv": TableSchema((
         _id("sentence", key=True), _id("paragraph"), *_span("sentence"),
-        _text("the sentence")), primary_key=("sentence_id",), foreign_keys=(_PARAGRAPH,)),
+        _text("the sentence"),
+        Field("hindsight", "boolean", description=(
+            "whether the sentence speaks from a time after the events it tells, by rule (a "
+            "fate told in advance, a later year, the time of writing); empty outside the "
+            "narration")),
+        Field("hindsight_cue", description="the words that marked it, ' | ' between them"),
+        Field("hindsight_later", description=(
+            "the later time it speaks from, as a TIMEX3 value: a year, PRESENT_REF (the time "
+            "of writing) or FUTURE_REF (a later time not named)")),
+        Field("hindsight_annotation", "boolean", description=(
+            "whether the reference reading marks it as hindsight: the sentences two AI "
+            "language-model readers agree on, an AI adjudicator's where they differ (empty: "
+            "not annotated)"))),
+        primary_key=("sentence_id",), foreign_keys=(_PARAGRAPH,)),
     "corrections.csv": TableSchema((
         *_span("defect"), Field("found", description="the characters the file holds there"),
         Field("replacement", description="what the established text reads instead"),
@@ -209,6 +281,8 @@ SCHEMAS: dict[str, TableSchema] = {
                           "language-model readers agree on, an AI adjudicator's where they "
                           "differ (empty: not annotated)")),
         primary_key=("sentence_id",), foreign_keys=(_SENTENCE, _PARAGRAPH)),
+    "time_expressions.csv": TIME_EXPRESSIONS,
+    "chronology.csv": CHRONOLOGY_EXPORT,
 }
 
 

@@ -31,7 +31,7 @@ import mimetypes
 import os
 from pathlib import Path
 
-from analysis.datafiles import ANNOTATION_SETS, DATA_FOLDER, FILE_NAMES, DataFiles
+from analysis.datafiles import ANNOTATION_SETS, DATA_FOLDER, FILE_NAMES, SPAN_SETS, DataFiles
 from analysis.results import Analyses
 from analysis.schema import TableSchema, resource_name
 
@@ -55,11 +55,14 @@ def sha256(path: str | Path) -> str:
     return digest.hexdigest()
 
 
-def _resource(folder: Path, name: str, schema: TableSchema | None) -> dict[str, object]:
-    """The descriptor of one file of the export."""
+def _resource(folder: Path, name: str, schema: TableSchema | None, absent: str | None = None
+              ) -> dict[str, object]:
+    """The descriptor of one file of the export (``absent``: why a table is empty)."""
     path = folder / name
     out: dict[str, object] = {"name": resource_name(name), "path": name,
                               "bytes": path.stat().st_size, "hash": f"sha256:{sha256(path)}"}
+    if absent:
+        out["description"] = f"Empty: {absent}."
     if schema is not None:
         return {**out, "profile": "tabular-data-resource", "format": "csv",
                 "mediatype": "text/csv", "encoding": "utf-8", "schema": schema.descriptor()}
@@ -101,6 +104,10 @@ def _read(results: Analyses) -> list[tuple[Path, bool]]:
         if found is not None and folder is not None:
             out += [(folder / name, files.annotations is None)
                     for name in ANNOTATION_SETS[kind].values() if (folder / name).is_file()]
+    time_read = computed.get("time_annotations") or {}
+    if folder is not None:
+        out += [(folder / SPAN_SETS[part], files.annotations is None)
+                for part, table in time_read.items() if table is not None]
     return [(path, bundled) for path, bundled in out if path.is_file()]
 
 
@@ -141,22 +148,27 @@ def sources(results: Analyses, folder: str | Path = ".") -> list[dict[str, str]]
 
 
 def write_datapackage(results: Analyses, path: str | Path, schemas: dict[str, TableSchema],
-                      others: list[str], *, spreadsheet_safe: bool = False) -> None:
+                      others: list[str], *, spreadsheet_safe: bool = False,
+                      absent: dict[str, str] | None = None) -> None:
     """Write the descriptor of the export folder holding ``path``.
 
     ``schemas``: each CSV file of the folder -> its Table Schema; ``others``:
     the other files of the folder, described by their format, size and SHA-256.
     Both must be written already. ``spreadsheet_safe``: the CSV files were
     written so (:func:`analysis.export.tables.write_csv`), which the
-    description says. See the module's example.
+    description says. ``absent``: each table written empty for want of data (a
+    text without a chronology) -> why, which its resource's description says.
+    See the module's example.
     """
+    absent = absent or {}
     folder = Path(path).parent
     chapter = results.chapter
     descriptor = {
         "name": resource_name(chapter.source.path.stem.lower().replace(" ", "-")) or "export",
         "title": f"Analyses of {chapter.source.path.name}",
-        "description": ("Paragraphs, sentences, corrections, themes, people, mentions and "
-                        "sentiment of the text, with offsets into the file as stored; "
+        "description": ("Paragraphs, sentences (with hindsight), corrections, themes, people, "
+                        "mentions, sentiment, time expressions and the chronology of the "
+                        "text, with offsets into the file as stored; "
                         + (str(chapter.anchoring) if chapter.anchoring else "no corrections")
                         + ("; spreadsheet-safe: a text cell beginning with = + - @, a tab or a "
                            "carriage return has a ' put before it, so such cells are not the "
@@ -164,7 +176,8 @@ def write_datapackage(results: Analyses, path: str | Path, schemas: dict[str, Ta
                            "; every text cell is the text exactly")),
         "profile": "data-package",
         "sources": sources(results, folder),
-        "resources": [_resource(folder, name, schema) for name, schema in schemas.items()]
+        "resources": [_resource(folder, name, schema, absent.get(name))
+                      for name, schema in schemas.items()]
         + [_resource(folder, name, None) for name in others],
     }
     Path(path).write_text(json.dumps(descriptor, ensure_ascii=False, indent=1) + "\n",

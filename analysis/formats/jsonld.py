@@ -4,8 +4,12 @@ One annotation per mention of a person (motivation ``identifying``: the
 person's id and name, and their Wikidata entity where the register has one),
 per theme hit (``classifying``: the theme, then the term ``tagging``), per
 sentence score (``assessing``: one body per method, the method named by
-``schema:measurementTechnique``) and per correction (``editing``: the
-replacement, then the kind of defect and the note). Every target is the text
+``schema:measurementTechnique``), per correction (``editing``: the
+replacement, then the kind of defect and the note), per time expression
+(``classifying``: its TIMEX3 type, then its value ``describing``) and per
+sentence the rule marks for hindsight (``classifying``: ``hindsight``, then
+the later time it speaks from ``describing`` and the cue that fired ``tagging``;
+:mod:`analysis.timeline.interchange`). Every target is the text
 file as stored, named by its SHA-256 (``urn:sha256:...``, with its file name as
 label), with both selectors of :mod:`analysis.text.anchoring`: a
 TextQuoteSelector and a TextPositionSelector, so that
@@ -41,6 +45,7 @@ import pandas as pd
 from analysis.results import Analyses
 from analysis.sentiment import METHODS
 from analysis.text.anchoring import quote
+from analysis.timeline.interchange import hindsight_bodies, web_annotation_bodies
 
 #: The Web Annotation JSON-LD context.
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -120,6 +125,9 @@ def _groups(results: Analyses) -> list[tuple[str, str, pd.DataFrame, Callable]]:
          lambda row: [_text_body(row["replacement"], "editing"),
                       _text_body(row["kind"], "classifying")]
          + ([_text_body(row["note"], "describing")] if row["note"] else [])),
+        ("time", "classifying", results.time_expressions, web_annotation_bodies),
+        ("hindsight", "classifying", results.hindsight[results.hindsight["hindsight"]],
+         hindsight_bodies),
     ]
 
 
@@ -154,7 +162,8 @@ def write_annotations(results: Analyses, path: str | Path) -> None:
     total = sum(len(table) for *_, table, _ in _groups(results))
     head = json.dumps({
         "@context": CONTEXT, "id": "annotations.jsonld", "type": "AnnotationCollection",
-        "label": f"Mentions, theme hits, sentence scores and corrections of {source['label']}",
+        "label": ("Mentions, theme hits, sentence scores, corrections, time expressions and "
+                  f"hindsight sentences of {source['label']}"),
         "total": total, "first": {"id": "annotations.jsonld#page-1", "type": "AnnotationPage",
                                   "startIndex": 0, "items": []}}, ensure_ascii=False)
     with Path(path).open("w", encoding="utf-8") as stream:

@@ -85,24 +85,33 @@ def tei_date(kind: str, value: str) -> tuple[str, dict[str, str]]:
     """The TEI element and attributes for a time expression of TIMEX3 ``kind`` and ``value``.
 
     A calendar date is ``<date when="…">`` (a season or decade ``notBefore`` /
-    ``notAfter``); a time of day ``<time>``; a duration or an age a
-    ``<time dur="P18M">`` / ``<age>`` where the length is said; every element
-    carries ``type`` (the TIMEX3 type, lower case) and ``ana`` (the TIMEX3
-    value, ``timex:`` before it), so that nothing is lost where TEI has no
-    attribute for it (``PRESENT_REF``).
+    ``notAfter``); a time of day ``<time>``; a duration ``<time dur="P18M">``
+    where the length is said (``dur-iso`` for weeks, which ``dur``, an XML
+    Schema duration, cannot hold); an age ``<measure type="age" unit="year"
+    quantity="41">`` (TEI's ``<age>`` describes a person in a ``<person>``
+    record and may not stand in a paragraph). Every element carries ``type``
+    (the TIMEX3 type, lower case) and ``ana`` (the TIMEX3 value, ``timex:``
+    before it), so that nothing is lost where TEI has no attribute for it
+    (``PRESENT_REF``).
 
     Example:
         >>> tei_date("DATE", "1921-03-18")
         ('date', {'type': 'date', 'ana': 'timex:1921-03-18', 'when': '1921-03-18'})
         >>> tei_date("DATE", "1921-SU")[1]["notBefore"], tei_date("DURATION", "P18M")[1]["dur"]
         ('1921-06', 'P18M')
+        >>> tei_date("AGE", "P41Y")
+        ('measure', {'type': 'age', 'ana': 'timex:P41Y', 'unit': 'year', 'quantity': '41'})
     """
     attrs = {"type": kind.lower(), "ana": f"timex:{value}"}
     if kind == "AGE":
-        return "age", attrs | ({"value": value[1:-1]} if re.fullmatch(r"P\d+Y", value) else {})
+        years = re.fullmatch(r"P(\d+)Y", value)
+        return "measure", attrs | {"unit": "year"} | ({"quantity": years.group(1)} if years else {})
     if kind in ("DURATION", "SET"):
-        ok = re.fullmatch(r"P(?:\d+[YMWD])+|PT\d+[HMS]", value)
-        return "time", attrs | ({"dur": value} if ok and kind == "DURATION" else {})
+        if kind == "DURATION" and re.fullmatch(r"P(?:\d+[YMD])+|PT\d+[HMS]", value):
+            return "time", attrs | {"dur": value}
+        if kind == "DURATION" and re.fullmatch(r"P(?:\d+[YMWD])+", value):
+            return "time", attrs | {"dur-iso": value}
+        return "time", attrs
     element = "time" if kind == "TIME" else "date"
     plain = re.sub(r"T\w+$", "", value)
     if re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", plain):

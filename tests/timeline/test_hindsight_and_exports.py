@@ -75,7 +75,8 @@ def test_export_tables(chapter: Chapter, found: pd.DataFrame, marks: pd.DataFram
     ("TIME", "1921-XX-XXTNI", {"notBefore": "1921-01", "notAfter": "1921-12"}),
     ("DATE", "PRESENT_REF", {}),
     ("DURATION", "PXY", {}),
-    ("AGE", "P41Y", {"value": "41"}),
+    ("AGE", "P41Y", {"unit": "year", "quantity": "41"}),
+    ("DURATION", "P2W", {"dur-iso": "P2W"}),
 ])
 def test_tei_dates(kind: str, value: str, attrs: dict[str, str]) -> None:
     element, got = tei_date(kind, value)
