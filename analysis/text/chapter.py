@@ -108,9 +108,12 @@ class Chapter:
         kind = self.paragraph_kind
         return pd.Series(kind.index[kind.to_numpy() == "narrative"], name="paragraph_id")
 
-    @cached_property
+    @property
     def lower_text(self) -> str | None:
-        """The established text in lower case, when lowering keeps every offset (else ``None``)."""
+        """The established text in lower case, when lowering keeps every offset (else ``None``).
+
+        Made on each use, not kept: a copy of the whole text, for the length of a search.
+        """
         lowered = self.text.lower()
         return lowered if len(lowered) == len(self.text) else None
 
@@ -138,10 +141,11 @@ class Chapter:
         regex = re.compile(pattern, flags) if isinstance(pattern, str) else pattern
         haystack = self.text
         if lowercase:
-            if self.lower_text is None:
+            lowered = self.lower_text
+            if lowered is None:
                 regex = re.compile(regex.pattern, regex.flags | re.IGNORECASE)
             else:
-                haystack = self.lower_text
+                haystack = lowered
         named = bool(regex.groupindex)
         matches = [(m.start(), m.end(), m.lastgroup) for m in regex.finditer(haystack)
                    if m.end() > m.start()]
@@ -276,19 +280,21 @@ def _tokens(text: str, sentences: pd.DataFrame, omap: OffsetMap) -> pd.DataFrame
         found_forms.extend(forms.setdefault(text[s:e], len(forms)) for s, e in found)
     spans = np.frombuffer(bounds, dtype=np.int64).reshape(-1, 2)
     codes = np.frombuffer(found_forms, dtype=np.int64)
+    numbers = np.empty((5, len(codes)), dtype=np.int64)  # the integer columns, as pandas holds them
+    numbers[0] = np.arange(1, len(codes) + 1)
+    numbers[1] = np.repeat(sentences["sentence_id"].to_numpy(), counts)
+    numbers[2] = np.repeat(sentences["paragraph_id"].to_numpy(), counts)
+    numbers[3], numbers[4] = omap.spans_to_seed(spans[:, 0], spans[:, 1])
+    del spans, bounds
+    table = pd.DataFrame(numbers.T, columns=["token_id", "sentence_id", "paragraph_id", "start",
+                                             "end"], copy=False)
     token = np.array(list(forms), dtype=object)
     lowers: dict[str, str] = {}
     lower = np.array([lowers.setdefault(t.lower(), t.lower()) for t in token], dtype=object)
-    is_word = np.array([_WORD.search(t) is not None for t in token], dtype=bool)
-    start, end = omap.spans_to_seed(spans[:, 0], spans[:, 1])
-    return pd.DataFrame({
-        "token_id": np.arange(1, len(spans) + 1),
-        "sentence_id": np.repeat(sentences["sentence_id"].to_numpy(), counts),
-        "paragraph_id": np.repeat(sentences["paragraph_id"].to_numpy(), counts),
-        "start": start, "end": end,
-        "token": pd.array(token[codes], dtype=_TEXT),
-        "lower": pd.array(lower[codes], dtype=_TEXT),
-        "is_word": is_word[codes]})
+    table["token"] = pd.array(token[codes], dtype=_TEXT, copy=False)
+    table["lower"] = pd.array(lower[codes], dtype=_TEXT, copy=False)
+    table["is_word"] = np.array([_WORD.search(t) is not None for t in token], dtype=bool)[codes]
+    return table
 
 
 def _with_seed_offsets(frame: pd.DataFrame, text: str, omap: OffsetMap) -> pd.DataFrame:

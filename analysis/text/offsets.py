@@ -15,13 +15,16 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
 
 #: ``OffsetMap.stop`` of a run of characters kept as they are in the file.
 _KEPT = -1
+
+#: Positions looked up at a time, so that the working arrays of a long text's lookups stay small.
+BLOCK = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -76,8 +79,15 @@ class OffsetMap:
 
     def seed_starts(self, positions: Iterable[int] | np.ndarray) -> np.ndarray:
         """The seed start of each given character of the edited text (at ``length``, the seed's
-        end)."""
-        at = np.asarray(positions, dtype=np.int64)
+        end), a block of positions at a time."""
+        return _blockwise(self._starts, np.asarray(positions, dtype=np.int64))
+
+    def seed_ends(self, positions: Iterable[int] | np.ndarray) -> np.ndarray:
+        """The seed end of each given character of the edited text (each below ``length``)."""
+        return _blockwise(self._ends, np.asarray(positions, dtype=np.int64))
+
+    def _starts(self, at: np.ndarray) -> np.ndarray:
+        """:meth:`seed_starts` of one block."""
         if not len(self.breaks):
             return np.full(at.shape, self.seed_length, dtype=np.int64)
         inside = at < self.length
@@ -85,9 +95,8 @@ class OffsetMap:
         found = self.origin[run] + np.where(kept, at - self.breaks[run], 0)
         return np.where(inside, found, self.seed_length)
 
-    def seed_ends(self, positions: Iterable[int] | np.ndarray) -> np.ndarray:
-        """The seed end of each given character of the edited text (each below ``length``)."""
-        at = np.asarray(positions, dtype=np.int64)
+    def _ends(self, at: np.ndarray) -> np.ndarray:
+        """:meth:`seed_ends` of one block."""
         run, kept = self._runs(at)
         return np.where(kept, self.origin[run] + at - self.breaks[run] + 1, self.stop[run])
 
@@ -98,13 +107,16 @@ class OffsetMap:
 
     def spans_to_seed(self, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Vectorised :meth:`to_seed` (an empty span maps to the seed position where it lies)."""
-        starts = np.asarray(starts, dtype=np.int64)
-        ends = np.asarray(ends, dtype=np.int64)
-        lo = self.seed_starts(starts)
-        filled = ends > starts
-        if not filled.any():
-            return lo, lo.copy()
-        return lo, np.where(filled, self.seed_ends(np.where(filled, ends - 1, 0)), lo)
+        starts = np.asarray(starts, dtype=np.int64).reshape(-1)
+        ends = np.asarray(ends, dtype=np.int64).reshape(-1)
+        lo, hi = np.empty(len(starts), dtype=np.int64), np.empty(len(starts), dtype=np.int64)
+        for i in range(0, len(starts), BLOCK):
+            a, b = starts[i:i + BLOCK], ends[i:i + BLOCK]
+            lo[i:i + BLOCK] = first = self._starts(a)
+            filled = b > a
+            hi[i:i + BLOCK] = (np.where(filled, self._ends(np.where(filled, b - 1, 0)), first)
+                               if filled.any() else first)
+        return lo, hi
 
     def from_seed(self, positions: Iterable[int] | np.ndarray) -> np.ndarray:
         """The positions of the edited text where the given seed positions fall (or follow):
@@ -135,6 +147,17 @@ class OffsetMap:
         run = np.where(inside, run, 0)
         found = self.breaks[run] + np.where(kept[run], np.maximum(at - self.origin[run], 0), 0)
         return np.where(inside, found, self.length)
+
+
+def _blockwise(lookup: Callable[[np.ndarray], np.ndarray], at: np.ndarray) -> np.ndarray:
+    """``lookup`` of every position of ``at``, a :data:`BLOCK` of positions at a time."""
+    if at.size <= BLOCK:
+        return lookup(at)
+    flat = at.reshape(-1)
+    out = np.empty(flat.shape, dtype=np.int64)
+    for i in range(0, len(flat), BLOCK):
+        out[i:i + BLOCK] = lookup(flat[i:i + BLOCK])
+    return out.reshape(at.shape)
 
 
 def apply_edits(text: str, edits: Iterable[tuple[int, int, str]]) -> tuple[str, OffsetMap]:

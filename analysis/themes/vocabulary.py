@@ -127,10 +127,14 @@ def _lexical_words(chapter: Chapter, kinds: tuple[str, ...] | None) -> pd.DataFr
     if kinds is not None:
         inside = kind.isin(list(kinds)).to_numpy()
         rows, kind = rows[inside], kind[inside]
-    columns = {c: tokens[c].to_numpy()[rows] for c in ("token_id", "sentence_id", "paragraph_id")}
-    return pd.DataFrame({**columns, "kind": kind.to_numpy(),
-                         **{c: tokens[c].to_numpy()[rows] for c in ("start", "end")},
-                         "word": pd.array(word.to_numpy()[codes[rows]], dtype=word.dtype)})
+    names = ["token_id", "sentence_id", "paragraph_id", "start", "end"]
+    numbers = np.empty((len(names), len(rows)), dtype=np.int64)  # one block, as pandas holds it
+    for i, name in enumerate(names):
+        np.take(tokens[name].to_numpy(), rows, out=numbers[i])
+    out = pd.DataFrame(numbers.T, columns=names, copy=False)
+    out.insert(3, "kind", pd.array(kind.to_numpy(), dtype=kind.dtype, copy=False))
+    out["word"] = pd.array(word.to_numpy()[codes[rows]], dtype=word.dtype, copy=False)
+    return out
 
 
 def word_frequencies(chapter: Chapter, *, stopwords: frozenset[str] = frozenset(),

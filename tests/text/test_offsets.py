@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from analysis import Chapter
+from analysis.text import offsets
 from analysis.text.offsets import apply_edits
 
 
@@ -72,3 +74,16 @@ def test_the_chapter_map_is_a_few_runs_per_correction(chapter: Chapter) -> None:
     assert len(chapter.offset_map.breaks) <= 2 * len(chapter.corrections) + 3
     i = chapter.seed_text.index("19 18")
     assert chapter.established(i, i + 5) == "1918"
+
+
+def test_lookups_a_block_at_a_time_give_the_same_spans(chapter: Chapter,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    omap = chapter.offset_map
+    starts = chapter._est["sentences"]["est_start"].to_numpy()
+    ends = chapter._est["sentences"]["est_end"].to_numpy()
+    whole = omap.spans_to_seed(starts, ends), omap.seed_starts(starts), omap.seed_ends(ends - 1)
+    monkeypatch.setattr(offsets, "BLOCK", 7)
+    blocks = omap.spans_to_seed(starts, ends), omap.seed_starts(starts), omap.seed_ends(ends - 1)
+    assert [a.tolist() for a in (*whole[0], *whole[1:])] == [
+        b.tolist() for b in (*blocks[0], *blocks[1:])]
+    assert blocks[0][0].tolist() == chapter.sentences["start"].tolist()
