@@ -124,7 +124,8 @@ class Tree(HTMLParser):
 
     def _reading(self) -> bool:
         classes = [c for _, a in self.stack for c in a.get("class", "").split()]
-        return not ({"rv-margin", "rv-withheld", "rv-also", "rv-legend"} & set(classes)
+        return not ({"rv-margin", "rv-withheld", "rv-also", "rv-legend", "rv-hs-mark"}
+                    & set(classes)
                     or any(t in self.HIDDEN for t, _ in self.stack))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -267,15 +268,17 @@ def test_the_page_opens_with_people_and_corrections(small: Analyses) -> None:
     page = render(small)
     switches = dict(re.findall(r'<input type="checkbox" data-layer="([\w-]+)"( checked)?>', page))
     assert switches == {"people": " checked", "themes": "", "theme-0": " checked",
-                        "theme-1": " checked", "tone": "", "corrections": " checked"}
-    assert [layer.key for layer in LAYERS] == ["people", "themes", "tone", "corrections"]
+                        "theme-1": " checked", "tone": "", "hindsight": "", "time": "",
+                        "corrections": " checked"}
+    assert [layer.key for layer in LAYERS] == ["people", "themes", "tone", "hindsight", "time",
+                                               "corrections"]
     # one more layer is one more Layer (its switch, its words, its state when the page opens)
     # and its marks, nested with the others
     extra = LAYERS + (type(LAYERS[0])("time", "Time", "when each event happened", on=True),)
-    at = small.chapter.text.index("1923")
-    page = render(small, layers=extra, marks=[Mark(at, at + 4, 3, "span", {"class": "rv-time"})])
+    at = small.chapter.text.index("belonged")
+    page = render(small, layers=extra, marks=[Mark(at, at + 8, 3, "span", {"class": "rv-time"})])
     assert '<input type="checkbox" data-layer="time" checked> Time' in page
-    assert '<span class="rv-time">1923</span>' in page
+    assert '<span class="rv-time">belonged</span>' in page
     parse(page)
 
 
@@ -422,3 +425,73 @@ def test_corrections_sit_on_their_replacement_in_any_copy_of_the_text(tmp_path) 
     assert len(atoms) == len(chapter.corrections) > 20
     for atom, replacement in zip(atoms, chapter.corrections["replacement"]):
         assert chapter.text[atom.start:atom.end] == replacement
+
+
+# --- hindsight and time ------------------------------------------------------------------------
+
+def first_pieces(tree: Tree, name: str) -> list[dict[str, str]]:
+    """The elements of class ``name`` in the text (not the legend's samples), a mark cut in
+    pieces counted once."""
+    return [a for a in tree.with_class(name) if "rv-cont" not in a.get("class", "").split()
+            and ("title" in a or "data-later" in a)]
+
+
+def test_the_hindsight_layer_marks_the_rules_sentences_and_the_readers(
+        chapter_view: str, results: Analyses) -> None:
+    from analysis.timeline import references
+
+    tree = parse(chapter_view)
+    marks = results.hindsight
+    _, reference = references(results.time_annotations)
+    ruled = set(marks.loc[marks["hindsight"], "sentence_id"])
+    read = set(reference["sentence_id"])
+    signs = first_pieces(tree, "rv-hs-mark")
+    titles = [a["title"] for a in signs]
+    assert len(first_pieces(tree, "rv-hs")) == len(signs) == len(ruled | read)
+    assert len([a for a in first_pieces(tree, "rv-hs") if "rv-hs-readers" in a["class"]]) == \
+        len(read - ruled) > 0
+    assert sum(t.startswith("Hindsight, by rule;") for t in titles) == len(ruled)
+    assert sum("; the readers mark it too, from " in t for t in titles) == len(ruled & read)
+    assert sum(t.endswith("; the readers do not mark it") for t in titles) == len(ruled - read)
+    late = next(t for t in titles if "“much later”" in t)
+    assert "speaks from: 1936; the readers mark it too, from 1936" in late
+    assert "and whether the readers agree" in chapter_view
+
+
+def test_the_time_layer_gives_each_expression_its_value(chapter_view: str,
+                                                        results: Analyses) -> None:
+    tree = parse(chapter_view)
+    found = first_pieces(tree, "rv-timex")
+    assert len(found) == len(results.time_expressions)
+    assert sorted(a["data-value"] for a in found) == sorted(results.time_expressions["value"])
+    assert all(a["data-rv-layer"] == "time" and a["title"].startswith("Time expression: ")
+               for a in found)
+    summer = re.search(r'<span class="rv-timex"[^>]*data-value="1921-SU" title="([^"]*)">'
+                       r"this summer of 1921</span>", chapter_view)
+    assert summer and summer.group(1) == ("Time expression: DATE; value: 1921-SU; said by the "
+                                          "words")
+    now = next(a for a in found if a["data-value"] == "PRESENT_REF")
+    assert "value: PRESENT_REF (the time of writing)" in now["title"]
+
+
+def test_a_text_without_readers_shows_the_rule_alone(small: Analyses, tmp_path) -> None:
+    text = tmp_path / "later.txt"
+    text.write_text("Later\n\nMarc Duval was to die in 1944, far from Lyon. Even now I see the "
+                    "shop as it was in 1923.\n", encoding="utf-8")
+    files = DataFiles(people=small.files.people, themes=small.files.themes)
+    later = Analyses(files.chapter(text), files)
+    page = render(later)
+    tree = parse(page)
+    signs = [a["title"] for a in first_pieces(tree, "rv-hs-mark")]
+    assert len(signs) == later.hindsight["hindsight"].sum() == 2
+    assert signs[0].startswith("Hindsight, by rule; cue: “was to die”")
+    assert not any("readers" in t for t in signs)
+    assert "whether the readers agree" not in page and "hatched, a sentence only" not in page
+    assert len(first_pieces(tree, "rv-timex")) == len(later.time_expressions) > 0
+
+
+def test_openings_only_keeps_the_sentences_anchors_with_hindsight(small: Analyses) -> None:
+    short = render(small, openings_only=True, opening_words=5)
+    tree = parse(short)
+    assert {f"s{i}" for i in small.chapter.sentences["sentence_id"]} <= set(tree.ids)
+    assert len(tree.ids) == len(set(tree.ids))

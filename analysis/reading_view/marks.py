@@ -1,4 +1,5 @@
-"""The marks of the reading view: sentences and their tone, people, theme words, corrections.
+"""The marks of the reading view: sentences and their tone, hindsight, people, theme words, time
+expressions, corrections.
 
 Every table of the analyses gives seed offsets (``chapter.seed_text[start:end]``);
 the reading view shows the established text, so :func:`to_established` turns
@@ -27,7 +28,16 @@ from analysis.reading_view.markup import Atom, Mark, esc
 from analysis.text import Chapter
 
 #: Nesting order of the layers, outermost first.
-RANK = {"sentence": 0, "person": 1, "theme": 2}
+RANK = {"sentence": 0, "hindsight": 1, "person": 2, "theme": 3, "time": 4}
+
+#: How a TIMEX3 value that names no calendar time is said in a tooltip.
+TIMEX_SAID = {"PRESENT_REF": "the time of writing", "FUTURE_REF": "a later time not named",
+              "PAST_REF": "an earlier time not named"}
+
+#: How a time expression's value was reached (its ``resolution``), said in a tooltip.
+RESOLUTION_SAID = {"explicit": "said by the words",
+                   "context": "resolved from the time the passage tells",
+                   "unresolved": "left unresolved"}
 
 #: How a character the corrections add or drop is shown.
 VISIBLE = {" ": "␣", "\n": "↵"}
@@ -252,3 +262,121 @@ def sentence_marks(chapter: Chapter, sentence_scores: pd.DataFrame | None, *,
             prefix = tone_mark(score, reference.get(int(sid)), method)
         marks.append(Mark(int(a), int(b), RANK["sentence"], "span", attrs, prefix))
     return marks
+
+
+def timex_said(value: object) -> str:
+    """A TIMEX3 value for a tooltip: as it is, with what a reference value means.
+
+    Example:
+        >>> timex_said("1936"), timex_said("PRESENT_REF")
+        ('1936', 'PRESENT_REF (the time of writing)')
+    """
+    value = str(value)
+    return f"{value} ({TIMEX_SAID[value]})" if value in TIMEX_SAID else value
+
+
+def hindsight_title(cue: str, later: str, readers: str | None) -> str:
+    """A hindsight sentence's tooltip: the cue, the later time, and what the readers say.
+
+    ``readers``: the later time of the readers' reference where it marks the
+    sentence, ``""`` where it does not, ``None`` where the text has no reference.
+    The parts are ``"; "`` apart (the page's script shows one a line).
+
+    Example:
+        >>> hindsight_title("was to die | 1944", "1944", "FUTURE_REF")
+        'Hindsight, by rule; cue: “was to die”, “1944”; speaks from: 1944; the readers mark it too, from FUTURE_REF (a later time not named)'
+        >>> hindsight_title("", "", "1936")
+        'Hindsight, by the readers only; speaks from: 1936; the rule finds no cue'
+    """
+    if not cue:
+        return (f"Hindsight, by the readers only; speaks from: {timex_said(readers)}; "
+                "the rule finds no cue")
+    quoted = ", ".join(f"“{c}”" for c in cue.split(" | "))
+    parts = ["Hindsight, by rule", f"cue: {quoted}", f"speaks from: {timex_said(later)}"]
+    if readers:
+        parts.append(f"the readers mark it too, from {timex_said(readers)}")
+    elif readers is not None:
+        parts.append("the readers do not mark it")
+    return "; ".join(parts)
+
+
+def hindsight_marks(chapter: Chapter, marks: pd.DataFrame | None,
+                    reference: pd.DataFrame | None = None) -> list[Mark]:
+    """One mark per sentence the rule marks for hindsight, and per sentence only the readers do.
+
+    ``marks``: :func:`analysis.timeline.hindsight.hindsight` (``None``: no
+    mark); ``reference``: the readers' reference
+    (:func:`analysis.timeline.annotations.hindsight_reference`: ``sentence_id``,
+    ``later``), or ``None``. Each mark opens with a sign (``↷``) carrying the
+    tooltip of :func:`hindsight_title`; a sentence only the readers mark has the
+    class ``rv-hs-readers`` too.
+
+    Example:
+        >>> from analysis.timeline import hindsight, time_expressions
+        >>> marks = hindsight_marks(chapter, hindsight(chapter, time_expressions(chapter)))
+        >>> m = next(m for m in marks if chapter.text[m.start:m.end].startswith("In fact, it was"))
+        >>> m.attrs["data-later"], "“much later”" in m.prefix
+        ('1936', True)
+    """
+    if marks is None:
+        return []
+    readers = ({} if reference is None else
+               dict(zip(reference["sentence_id"].astype(int), reference["later"].fillna(""))))
+    fired = marks[marks["hindsight"]]
+    rows = [(int(sid), start, end, cue, later) for sid, start, end, cue, later in zip(
+        fired["sentence_id"], fired["start"], fired["end"], fired["cue"], fired["later"])]
+    sents = chapter.sentences.set_index("sentence_id")
+    rows += [(sid, int(sents.at[sid, "start"]), int(sents.at[sid, "end"]), "", "")
+             for sid in readers if sid not in set(fired["sentence_id"]) and sid in sents.index]
+    rows.sort(key=lambda r: r[1])
+    if not rows:
+        return []
+    lo, hi = to_established(chapter, [r[1] for r in rows], [r[2] for r in rows])
+    out = []
+    for (sid, _, _, cue, later), a, b in zip(rows, lo, hi):
+        said = readers.get(sid, "") if reference is not None else None
+        title = esc(hindsight_title(cue, later, said))
+        sign = (f'<span class="rv-hs-mark" role="img" aria-label="{title}" title="{title}">'
+                "↷</span>")
+        out.append(Mark(int(a), int(b), RANK["hindsight"], "span", {
+            "class": "rv-hs" + ("" if cue else " rv-hs-readers"),
+            "data-later": str(later or said or "")}, sign))
+    return out
+
+
+def time_title(kind: str, value: object, resolution: object) -> str:
+    """A time expression's tooltip: its TIMEX3 type and value, and how the value was reached.
+
+    Example:
+        >>> time_title("DATE", "1921-03-18", "context")
+        'Time expression: DATE; value: 1921-03-18; resolved from the time the passage tells'
+    """
+    parts = [f"Time expression: {kind}", f"value: {timex_said(value)}"]
+    if resolution in RESOLUTION_SAID:
+        parts.append(RESOLUTION_SAID[str(resolution)])
+    return "; ".join(parts)
+
+
+def time_marks(chapter: Chapter, expressions: pd.DataFrame | None) -> list[Mark]:
+    """One mark per time expression (``rv-timex``), its TIMEX3 value in its tooltip.
+
+    ``expressions``: :func:`analysis.timeline.expressions.time_expressions`
+    (``None``: no mark).
+
+    Example:
+        >>> from analysis.timeline import time_expressions
+        >>> m = next(m for m in time_marks(chapter, time_expressions(chapter))
+        ...          if chapter.text[m.start:m.end] == "this summer of 1921")
+        >>> m.attrs["data-value"], m.attrs["title"]
+        ('1921-SU', 'Time expression: DATE; value: 1921-SU; said by the words')
+    """
+    if expressions is None or not len(expressions):
+        return []
+    lo, hi = to_established(chapter, expressions["start"], expressions["end"])
+    resolution = (expressions["resolution"] if "resolution" in expressions.columns
+                  else pd.Series("", index=expressions.index))
+    return [Mark(int(a), int(b), RANK["time"], "span", {
+        "class": "rv-timex", "data-rv-layer": "time", "data-type": str(kind),
+        "data-value": str(value), "title": time_title(kind, value, how)})
+        for kind, value, how, a, b in zip(expressions["type"], expressions["value"], resolution,
+                                          lo, hi)]

@@ -2,11 +2,13 @@
 
 :func:`render` takes an :class:`~analysis.results.Analyses` and returns one HTML
 fragment: a legend whose switches show or hide each layer (:data:`LAYERS`:
-people, themes and each theme, tone, corrections), then every paragraph with
+people, themes and each theme, tone, hindsight, time, corrections), then every paragraph with
 its anchor (``id="p43"``), its number and, in the margin, its score for each
 theme, named; every sentence with its anchor (``id="s312"``) and tone mark,
 every mention of a registered person as a link to the who's-who with a
-tooltip, every theme word marked by theme, every correction in place, the
+tooltip, every theme word marked by theme, every sentence written with
+hindsight (by the rule, and by the readers where their reference exists) and
+every time expression with its value, every correction in place, the
 editor's notes set apart and the headings as headings. The marks are nested
 from their offsets (:func:`analysis.reading_view.markup.nest`), so the HTML is
 always balanced.
@@ -44,11 +46,13 @@ import pandas as pd
 from analysis.people.fates import lifespan
 from analysis.reading_view.links import (WHOS_WHO_PAGE, paragraph_anchor, person_href)
 from analysis.reading_view.markup import Mark, esc, nest, script_json
-from analysis.reading_view.marks import (correction_atoms, person_marks, references,
-                                         sentence_marks, theme_marks, to_established)
+from analysis.reading_view.marks import (correction_atoms, hindsight_marks, person_marks,
+                                         references, sentence_marks, theme_marks, time_marks,
+                                         to_established)
 from analysis.results import Analyses
 from analysis.style import theme_colours
 from analysis.text import Chapter
+from analysis.timeline import references as time_references
 
 #: How many words of each paragraph the openings-only page shows.
 OPENING_WORDS = 12
@@ -84,6 +88,12 @@ LAYERS: tuple[Layer, ...] = (
           sample='<span class="rv-tone rv-neg" style="--v:0.6" role="img" aria-label="a dark '
                  'tone"></span> <span class="rv-tone rv-pos" style="--v:0.6" role="img" '
                  'aria-label="a bright tone"></span>'),
+    Layer("hindsight", "Hindsight", "",
+          sample='<span class="rv-hs"><span class="rv-hs-mark" role="img" aria-label="a '
+                 'sentence written with hindsight">↷</span>was to</span>'),
+    Layer("time", "Time", "each time expression (a date, a time, a duration, an age), "
+          "dotted; point at one (or tap it) for its value, normalised as TIMEX3",
+          sample='<span class="rv-timex">in 1921</span>'),
     Layer("corrections", "Corrections", "what the scan has, struck out, and what the text "
           "reads now", sample='<span class="rv-corr"><del>19 18</del><ins>1918</ins></span>',
           on=True),
@@ -97,6 +107,16 @@ def _tone_help(has_reference: bool) -> str:
            else "(the lexicon method's; a reference reading, where there is one, as a tick)")
     return (f"each sentence: dark to the left (hatched), bright to the right, the bar as long as "
             f"the score {ref}; point at a mark (or tap it) for the scores")
+
+
+def _hindsight_help(has_reference: bool) -> str:
+    readers = ("; hatched, a sentence only the readers mark (the reference of two AI "
+               "language-model readers working from written guidelines, adjudicated where they "
+               "differed)" if has_reference else "")
+    return ("the sentences that speak from a time after the events they tell (a fate told in "
+            "advance, a later year, the time of writing), found by rule" + readers
+            + "; point at ↷ (or tap it) for the cue, the later time"
+            + (" and whether the readers agree" if has_reference else ""))
 
 
 def _opening_end(chapter: Chapter, pid: int, lo: int, hi: int, n_words: int,
@@ -143,11 +163,12 @@ def _switch(key: str, label: str, on: bool) -> str:
 
 
 def _legend(layers: Sequence[Layer], themes: list[str], labels: Mapping[str, str],
-            openings_only: bool, n_words: int, has_reference: bool) -> str:
-    """The legend: what each layer shows, each with its switch."""
+            openings_only: bool, n_words: int, helps: Mapping[str, str]) -> str:
+    """The legend: what each layer shows (``helps``: a layer's words that depend on the
+    text, else its own), each with its switch."""
     items = []
     for layer in layers:
-        text = _tone_help(has_reference) if layer.key == "tone" else layer.help
+        text = helps.get(layer.key, layer.help)
         item = _switch(layer.key, layer.label, layer.on)
         if layer.key == "themes":
             item = '<span class="rv-group">' + item + "".join(
@@ -192,7 +213,9 @@ def render(analyses: Analyses, *, openings_only: bool = False,
             ``mentions``, ``theme_hits``, ``paragraph_scores``, ``lexicon``
             (the themes' names and labels, in their order; colours from
             :func:`analysis.style.theme_colours`), ``sentence_scores`` and
-            ``tone_reference`` (the reference reading's tone per sentence, or ``None``).
+            ``tone_reference`` (the reference reading's tone per sentence, or ``None``);
+            where it has them, ``time_expressions``, ``hindsight`` and
+            ``time_annotations`` (the readers' hindsight, shown beside the rule's).
         openings_only: show only the first ``opening_words`` words of each paragraph.
         whos_who_page: the who's-who, as linked from the reading page.
         tone_column: the column of ``sentence_scores`` to show; ``method`` names it.
@@ -216,9 +239,14 @@ def render(analyses: Analyses, *, openings_only: bool = False,
     refs = references(getattr(analyses, "tone_reference", None))
     atoms = correction_atoms(chapter)
     people = person_marks(chapter, analyses.mentions, register, page=whos_who_page)
-    words = theme_marks(chapter, analyses.theme_hits, themes, labels)
-    sentences = sentence_marks(chapter, analyses.sentence_scores, reference=refs,
-                               column=tone_column, method=method) + list(marks)
+    words = (theme_marks(chapter, analyses.theme_hits, themes, labels)
+             + time_marks(chapter, getattr(analyses, "time_expressions", None)))
+    annotated = getattr(analyses, "time_annotations", None)
+    _, readers = time_references(annotated) if annotated else (None, None)
+    sentences = (sentence_marks(chapter, analyses.sentence_scores, reference=refs,
+                                column=tone_column, method=method)
+                 + hindsight_marks(chapter, getattr(analyses, "hindsight", None), readers)
+                 + list(marks))
     scores = analyses.paragraph_scores.set_index("paragraph_id")
     present = [t for t in themes if t in scores.columns]
     top = float(np.nanmax(scores[present].to_numpy())) if present and len(scores) else 1.0
@@ -238,7 +266,7 @@ def render(analyses: Analyses, *, openings_only: bool = False,
                 (a.start, a.end) for a in mine_atoms]
             end = _opening_end(chapter, int(pid), lo, hi, opening_words, spans)
         if end < hi:
-            withheld = [m for m in mine_sents if m.start >= end]
+            withheld = [m for m in mine_sents if m.start >= end and "id" in m.attrs]
             later = [m for m in mine_people if m.start >= end]
             seen = list(dict.fromkeys(m.attrs["data-person"] for m in later))
             tail = '<span class="rv-withheld">…</span>' + "".join(
@@ -266,7 +294,9 @@ def render(analyses: Analyses, *, openings_only: bool = False,
     style = ";".join(f"--rv-th-{i}:{colours[t]}" for i, t in enumerate(themes))
     return (f'<div class="rv" id="rv" data-openings="{str(openings_only).lower()}" '
             f'style="{style}">'
-            + _legend(layers, themes, labels, openings_only, opening_words, bool(refs))
+            + _legend(layers, themes, labels, openings_only, opening_words,
+                      {"tone": _tone_help(bool(refs)),
+                       "hindsight": _hindsight_help(readers is not None)})
             + _people_data(register, whos_who_page) + '<div class="rv-body">' + "".join(out)
             + "</div></div>")
 

@@ -1,6 +1,7 @@
 /* The reading view's switches and tooltips, and the who's-who's search. Without this script the
    page still reads: the switches still show and hide their layers (the style sheet does that),
-   every name and tone mark carries its tooltip in its title, and every entry is shown. */
+   every name, tone mark, hindsight sign and time expression carries its tooltip in its title, and
+   every entry is shown. */
 (function () {
   "use strict";
   var STORE = "rv-layers";
@@ -30,8 +31,11 @@
     return p;
   }
 
-  /* The tooltips of names and tone marks: on pointing, on focus, and on a tap (a first tap on a
-     name shows who it was, with a link to the entry; a second follows the name). */
+  /* The tooltips of names and of the marks whose title says what they are (tone, hindsight, time):
+     on pointing, on focus, and on a tap (a first tap on a name shows who it was, with a link to
+     the entry; a second follows the name). A mark of a layer switched off shows nothing. */
+  var TITLED = ".rv-tone, .rv-hs-mark, .rv-timex";
+
   function tooltips(root) {
     var source = document.getElementById("rv-people-data");
     var people = source ? JSON.parse(source.textContent) : {};
@@ -63,7 +67,7 @@
       return true;
     }
 
-    function tone(mark) {
+    function titled(mark) {
       var text = mark.getAttribute("title") || mark.getAttribute("data-title") || "";
       if (!text) { return false; }
       text.split("; ").forEach(function (part, i) { pop.appendChild(line(part, i ? "" : "rv-pop-name")); });
@@ -73,7 +77,7 @@
     function show(target) {
       hide();
       pop.textContent = "";
-      var ok = target.classList.contains("rv-tone") ? tone(target) : person(target);
+      var ok = target.matches(TITLED) ? titled(target) : person(target);
       if (!ok) { return; }
       current = target;
       if (target.hasAttribute("title")) {
@@ -101,8 +105,15 @@
       pop.hidden = true;
     }
 
+    function off(mark) {
+      var layer = mark.getAttribute("data-rv-layer");
+      var box = layer && root.querySelector('.rv-legend input[data-layer="' + layer + '"]');
+      return !!(box && !box.checked);
+    }
+
     function trigger(e) {
-      return e.target.closest ? e.target.closest("a.rv-person, .rv-tone") : null;
+      var t = e.target.closest ? e.target.closest("a.rv-person, " + TITLED) : null;
+      return t && !off(t) ? t : null;
     }
 
     document.addEventListener("pointerdown", function (e) { touched = e.pointerType !== "mouse"; }, true);
@@ -122,7 +133,7 @@
     root.addEventListener("click", function (e) {
       var t = trigger(e);
       if (!t) { return; }
-      if (t.classList.contains("rv-tone")) {
+      if (t.matches(TITLED)) {
         if (t === current) { hide(); } else { show(t); }
       } else if (touched && t !== current) {
         e.preventDefault();  // a first tap on a name shows who it was
