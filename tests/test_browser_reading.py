@@ -2,7 +2,8 @@
 
 The reading page opens with people and corrections, and each switch shows and
 hides its layer; a name shows its person on pointing, a tone mark its scores
-on a tap; a field of the register holding ``<!--<script>`` leaves the page
+on a tap, a hindsight sign its cue, later time and the readers' mark, a time
+expression its value (only while its layer is on); a field of the register holding ``<!--<script>`` leaves the page
 whole; the who's-who finds a person by any word, without accents, by birth
 name; every interactive figure and table answers, the network's labels cover
 none another, the glance's legend covers no panel and names its episodes, the
@@ -197,6 +198,58 @@ def test_a_tap_opens_a_tone_marks_scores_and_a_names_person(visit: Callable[...,
     assert tone.startswith("Tone of the sentence:") and "reference reading" in tone
     assert closed, "a tap elsewhere leaves the tooltip open"
     assert "Tagantsev" in person and "reading.html" in url  # the first tap stays on the page
+
+
+def test_the_hindsight_and_time_layers_open_off_and_show_their_tooltips(
+        visit: Callable[..., object]) -> None:
+    tab = visit(READING).tab
+    pop = tab.locator("#rv-pop")
+    sign = tab.locator(".rv-body .rv-hs-mark").first
+    summer = tab.locator('.rv-body .rv-timex[data-value="1921-SU"]').first
+    tint = "() => getComputedStyle(document.querySelector('.rv-body .rv-hs')).backgroundColor"
+    line = "() => getComputedStyle(document.querySelector('.rv-body .rv-timex')).borderBottomStyle"
+    opened = (sign.is_hidden(), tab.evaluate(tint), tab.evaluate(line))
+    summer.scroll_into_view_if_needed()
+    summer.hover()
+    tab.wait_for_timeout(200)
+    quiet = pop.is_hidden()  # the time layer is off: its marks show nothing
+    tab.mouse.move(0, 0)
+    for layer in ("hindsight", "time"):
+        tab.locator(f'.rv-legend input[data-layer="{layer}"]').check()
+    switched = (sign.is_visible(), tab.evaluate(tint), tab.evaluate(line))
+    sign.scroll_into_view_if_needed()
+    sign.hover()
+    pop.wait_for(state="visible", timeout=5_000)
+    later = pop.inner_text().splitlines()
+    tab.mouse.move(0, 0)
+    summer.scroll_into_view_if_needed()
+    summer.hover()
+    pop.wait_for(state="visible", timeout=5_000)
+    when = pop.inner_text()
+    tab.mouse.move(0, 0)
+    for layer in ("hindsight", "time"):  # as the page opened
+        tab.locator(f'.rv-legend input[data-layer="{layer}"]').uncheck()
+    assert opened == (True, "rgba(0, 0, 0, 0)", "none")
+    assert quiet, "a time expression shows its tooltip with its layer off"
+    assert switched[0] and switched[1] != "rgba(0, 0, 0, 0)" and switched[2] == "dotted"
+    assert later[0] == "Hindsight, by rule" and later[1].startswith("cue: “")
+    assert later[2].startswith("speaks from: ") and "the readers" in later[3]
+    assert when.splitlines() == ["Time expression: DATE", "value: 1921-SU", "said by the words"]
+
+
+def test_a_tap_on_a_hindsight_sign_opens_its_tooltip(visit: Callable[..., object]) -> None:
+    tab = visit(READING, "phone").tab
+    tab.locator('.rv-legend input[data-layer="hindsight"]').tap()
+    sign = tab.locator(".rv-body .rv-hs-mark").first
+    sign.scroll_into_view_if_needed()
+    sign.tap()
+    pop = tab.locator("#rv-pop")
+    pop.wait_for(state="visible", timeout=5_000)
+    said = pop.inner_text()
+    sign.tap()  # a second tap closes it
+    closed = pop.is_hidden()
+    tab.locator('.rv-legend input[data-layer="hindsight"]').tap()
+    assert said.startswith("Hindsight, by rule") and closed
 
 
 def test_a_register_field_cannot_swallow_the_page(browser: object, tmp_path: Path,

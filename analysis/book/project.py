@@ -58,7 +58,8 @@ EXPORT = "book/export"
 #: What each file of the export holds, as the downloads page says it.
 DESCRIPTIONS = {
     "paragraphs.csv": "every paragraph: its kind (title, narrative, editorial), offsets and text",
-    "sentences.csv": "every sentence: its paragraph, offsets and text",
+    "sentences.csv": "every sentence: its paragraph, offsets and text, and whether it speaks "
+                     "with hindsight (the rule's cue and later time, the readers' mark)",
     "corrections.csv": "every correction of the file's text: what it holds, what is read instead, why",
     "themes.csv": "each paragraph's score for each theme of the lexicon",
     "theme_hits.csv": "every word or phrase of the lexicon found, with its theme, weight and offsets",
@@ -67,10 +68,17 @@ DESCRIPTIONS = {
     "unregistered_names.csv": "capitalised names the register does not hold, scored as people",
     "sentiment.csv": "every sentence's tone by each method, and the reference reading's where "
                      "there is one",
+    "time_expressions.csv": "every time expression: its offsets, sentence, TIMEX3 type and value, "
+                            "and how the value was reached",
+    "chronology.csv": "the dated events the text's times are checked against, each with its dates, "
+                      "its sentence and its source (empty, the reason in the data package, for a text "
+                      "without one)",
     "network.gexf": "the network of people named in the same paragraphs (for Gephi)",
-    "annotations.jsonld": "every mention, theme hit, sentence score and correction as a W3C Web "
-                          "Annotation, each target quoted and placed in the text file",
-    "chapter.tei.xml": "the established text in TEI P5, with its people and corrections marked",
+    "annotations.jsonld": "every mention, theme hit, sentence score, correction, time expression "
+                          "and hindsight sentence as a W3C Web Annotation, each target quoted "
+                          "and placed in the text file",
+    "chapter.tei.xml": "the established text in TEI P5, with its people, corrections, "
+                       "sentences and dates marked",
     "datapackage.json": "the Frictionless Data Package that describes every file, with its SHA-256",
 }
 

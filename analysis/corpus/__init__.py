@@ -1,7 +1,7 @@
 """A corpus of texts about the same people and years: the texts, their comparison, their export.
 
 - :mod:`analysis.corpus.witnesses`: the corpus file
-  (:data:`~analysis.corpus.witnesses.CORPUS_FILE`), its texts
+  (:data:`~analysis.datafiles.names.CORPUS_FILE`), its texts
   (:class:`~analysis.corpus.witnesses.Witness`) and their analyses
   (:class:`~analysis.corpus.witnesses.Corpus`), the register they share;
 - :mod:`analysis.corpus.compare`: who each text names, in what words and tone, on

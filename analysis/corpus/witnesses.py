@@ -1,7 +1,7 @@
 """A corpus of texts about the same people and years: its file, its texts and their analyses.
 
 A corpus file (TOML; the bundled one is ``analysis/data/witnesses.toml``, named by
-:data:`CORPUS_FILE`) names the texts of a corpus, each in a ``[[texts]]`` table:
+:data:`~analysis.datafiles.names.CORPUS_FILE`) names the texts of a corpus, each in a ``[[texts]]`` table:
 its ``text_id``, ``author``, ``title``, ``year``, its text file (``text``,
 byte for byte as received, checked against its ``sha256``), its data folder
 (``data``, a folder in the sense of :meth:`analysis.datafiles.DataFiles.from_dir`;

@@ -79,17 +79,26 @@ READ_BY = {"people": "register", "shared_names": "register", "non_person_names":
 #: The data files read with the text itself (the corrections only when some applied).
 WITH_THE_TEXT = ("abbreviations", "corrections")
 
+#: The properties of :class:`~analysis.results.Analyses` the export's files are computed from,
+#: and the reference readings among them: only their files are listed as sources, whatever
+#: else the same analyses computed before (so one text and data give one descriptor).
+EXPORT_READS = frozenset({"register", "known_names", "lexicon", "patch", "stopwords",
+                          "chronology", "time_annotations"})
+EXPORT_READINGS = frozenset({"tone"})
+
 #: The folder the bundled files' paths are given from — the package's repository.
 PACKAGE_ROOT = DATA_FOLDER.resolve().parents[1]
 
 
 def _read(results: Analyses) -> list[tuple[Path, bool]]:
-    """Each data file the analyses read for this text (``bundled``: the package's own)."""
+    """Each data file the export read for this text (``bundled``: the package's own)."""
     files: DataFiles = results.files
     computed = vars(results)
     out = []
     for field in FILE_NAMES:
-        if field not in WITH_THE_TEXT and computed.get(READ_BY.get(field, field)) is None:
+        read_by = READ_BY.get(field, field)
+        if field not in WITH_THE_TEXT and (read_by not in EXPORT_READS
+                                           or computed.get(read_by) is None):
             continue  # nothing exported read it (or it was not there for this text)
         if field == "corrections" and results.chapter.anchoring is None:
             continue  # no corrections were applied to this text
@@ -101,7 +110,7 @@ def _read(results: Analyses) -> list[tuple[Path, bool]]:
         out.append((path, given is None))
     folder = files.annotation_folder(results.chapter)
     for kind, found in computed.get("_readings", {}).items():
-        if found is not None and folder is not None:
+        if kind in EXPORT_READINGS and found is not None and folder is not None:
             out += [(folder / name, files.annotations is None)
                     for name in ANNOTATION_SETS[kind].values() if (folder / name).is_file()]
     time_read = computed.get("time_annotations") or {}
@@ -121,7 +130,7 @@ def _relative(path: Path, bundled: bool, folder: Path) -> str:
 
 
 def sources(results: Analyses, folder: str | Path = ".") -> list[dict[str, str]]:
-    """The text file and every data file the analyses read, each with its SHA-256.
+    """The text file and every data file the export's files were computed from, with its SHA-256.
 
     ``folder``: the export folder, which the paths of files not bundled with
     the package are relative to.

@@ -12,9 +12,11 @@ listed; nor is a sentence's first word that is a common word
 (:func:`lower_case_words` gives the words the text uses in lower case).
 
 Example:
-    >>> occurrences(chapter, mentions(chapter, register), known_names, 4.0,
-    ...             lower_case_words(chapter)).empty
-    True
+    >>> smaller = register[register["person_id"] != "clemenceau"]
+    >>> found = occurrences(chapter, mentions(chapter, smaller), known_names, 4.0,
+    ...                     lower_case_words(chapter))
+    >>> found[["candidate", "paragraph_id", "initial"]].values.tolist()  # opens its sentence
+    [['Clemenceau', 6, True]]
 """
 
 from __future__ import annotations

@@ -61,7 +61,7 @@ REACH = 3
 BOUNDARY = 0.1
 
 
-#: The columns of a scores or density table that are not themes: the unit's id, offsets, place.
+#: The columns of a scores or density table that are not themes (the unit's id, offsets and place).
 UNIT_COLUMNS: tuple[str, ...] = ("paragraph_id", "sentence_id", "start", "end", "word_index",
                                  "position")
 
