@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.people.register import SHARED_COLUMNS, _check_claims, split_aliases
+from analysis.people.register import SHARED_COLUMNS, check_claims, split_aliases
 from analysis.text import Chapter
 
 
@@ -114,7 +114,7 @@ def mentions(chapter: Chapter, register: pd.DataFrame,
     for i, (pid, cell) in enumerate(zip(register["person_id"], register["aliases"]), start=2):
         for alias in split_aliases(cell):
             claims.setdefault(alias, []).append((pid, i))
-    _check_claims(claims, shared, Path("<register table>"), "<shared names>")
+    check_claims(claims, shared, Path("<register table>"), "<shared names>")
     rules = {a: (r, p) for a, r, p in shared[["alias", "rule", "person_id"]]
              .itertuples(index=False)}
     frames = []

@@ -204,20 +204,20 @@ def load_register(path: str | Path,
     else:
         shared_file = Path(shared_names)
         shared = load_shared_names(shared_file)
-    _check_claims(claims, shared, file, shared_file)
+    check_claims(claims, shared, file, shared_file)
     _check_aliases(table, shared, file, shared_file)
     table = table.assign(narrator=table["narrator"] == "yes")
     table.attrs["shared_names"] = shared[SHARED_COLUMNS].to_dict("records")
     return table
 
 
-def _check_claims(claims: dict[str, list[tuple[str, int]]], shared: pd.DataFrame,
-                  file: Path, shared_file: Path | str) -> None:
+def check_claims(claims: dict[str, list[tuple[str, int]]], shared: pd.DataFrame,
+                 file: Path, shared_file: Path | str) -> None:
     """Every name form claimed twice needs a rule whose person is a claimant; all are reported.
 
     Example:
-        >>> _check_claims({"Kun": [("a", 2), ("b", 3)], "Lenin": [("c", 4), ("d", 5)]},
-        ...               pd.DataFrame(columns=SHARED_COLUMNS), Path("people.csv"), "rules.csv")
+        >>> check_claims({"Kun": [("a", 2), ("b", 3)], "Lenin": [("c", 4), ("d", 5)]},
+        ...              pd.DataFrame(columns=SHARED_COLUMNS), Path("people.csv"), "rules.csv")
         Traceback (most recent call last):
         ...
         analysis.errors.DataFileError: people.csv: row 3, column aliases: 'Kun' is claimed by a (row 2) and b with no rule for it in rules.csv; row 5, column aliases: 'Lenin' is claimed by c (row 4) and d with no rule for it in rules.csv
