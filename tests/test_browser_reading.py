@@ -204,11 +204,14 @@ def test_the_hindsight_and_time_layers_open_off_and_show_their_tooltips(
         visit: Callable[..., object]) -> None:
     tab = visit(READING).tab
     pop = tab.locator("#rv-pop")
-    sign = tab.locator(".rv-body .rv-hs-mark").first
+    sign = tab.locator(".rv-body .rv-hs:not(.rv-hs-readers) > .rv-hs-mark").first
     summer = tab.locator('.rv-body .rv-timex[data-value="1921-SU"]').first
-    tint = "() => getComputedStyle(document.querySelector('.rv-body .rv-hs')).backgroundColor"
+    tint = ("() => getComputedStyle(document.querySelector("
+            "'.rv-body .rv-hs:not(.rv-hs-readers)')).backgroundColor")
+    hatch = ("() => getComputedStyle(document.querySelector("
+             "'.rv-body .rv-hs.rv-hs-readers')).backgroundImage")
     line = "() => getComputedStyle(document.querySelector('.rv-body .rv-timex')).borderBottomStyle"
-    opened = (sign.is_hidden(), tab.evaluate(tint), tab.evaluate(line))
+    opened = (sign.is_hidden(), tab.evaluate(tint), tab.evaluate(line), tab.evaluate(hatch))
     summer.scroll_into_view_if_needed()
     summer.hover()
     tab.wait_for_timeout(200)
@@ -216,31 +219,32 @@ def test_the_hindsight_and_time_layers_open_off_and_show_their_tooltips(
     tab.mouse.move(0, 0)
     for layer in ("hindsight", "time"):
         tab.locator(f'.rv-legend input[data-layer="{layer}"]').check()
-    switched = (sign.is_visible(), tab.evaluate(tint), tab.evaluate(line))
+    switched = (sign.is_visible(), tab.evaluate(tint), tab.evaluate(line), tab.evaluate(hatch))
     sign.scroll_into_view_if_needed()
     sign.hover()
     pop.wait_for(state="visible", timeout=5_000)
-    later = pop.inner_text().splitlines()
+    later = [line for line in pop.inner_text().splitlines() if line.strip()]
     tab.mouse.move(0, 0)
     summer.scroll_into_view_if_needed()
     summer.hover()
     pop.wait_for(state="visible", timeout=5_000)
-    when = pop.inner_text()
+    when = [line for line in pop.inner_text().splitlines() if line.strip()]
     tab.mouse.move(0, 0)
     for layer in ("hindsight", "time"):  # as the page opened
         tab.locator(f'.rv-legend input[data-layer="{layer}"]').uncheck()
-    assert opened == (True, "rgba(0, 0, 0, 0)", "none")
+    assert opened == (True, "rgba(0, 0, 0, 0)", "none", "none")
     assert quiet, "a time expression shows its tooltip with its layer off"
     assert switched[0] and switched[1] != "rgba(0, 0, 0, 0)" and switched[2] == "dotted"
+    assert switched[3].startswith("repeating-linear-gradient")  # only the readers mark it
     assert later[0] == "Hindsight, by rule" and later[1].startswith("cue: “")
     assert later[2].startswith("speaks from: ") and "the readers" in later[3]
-    assert when.splitlines() == ["Time expression: DATE", "value: 1921-SU", "said by the words"]
+    assert when == ["Time expression: DATE", "value: 1921-SU", "said by the words"]
 
 
 def test_a_tap_on_a_hindsight_sign_opens_its_tooltip(visit: Callable[..., object]) -> None:
     tab = visit(READING, "phone").tab
     tab.locator('.rv-legend input[data-layer="hindsight"]').tap()
-    sign = tab.locator(".rv-body .rv-hs-mark").first
+    sign = tab.locator(".rv-body .rv-hs:not(.rv-hs-readers) > .rv-hs-mark").first
     sign.scroll_into_view_if_needed()
     sign.tap()
     pop = tab.locator("#rv-pop")
