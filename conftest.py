@@ -56,6 +56,12 @@ def register(files: DataFiles) -> pd.DataFrame:
 
 
 @pytest.fixture(scope="session")
+def shared_names(files: DataFiles) -> pd.DataFrame:
+    """The bundled rules for name forms two people share."""
+    return files.shared_rules()
+
+
+@pytest.fixture(scope="session")
 def patch(files: DataFiles) -> pd.DataFrame:
     """The bundled sentiment lexicon patch."""
     return files.patch()
@@ -81,12 +87,13 @@ def stopwords(files: DataFiles) -> frozenset[str]:
 
 @pytest.fixture(scope="session")
 def shared_data(chapter: Chapter, files: DataFiles, lexicon: themes.Lexicon,
-                register: pd.DataFrame, patch: pd.DataFrame, known_names: pd.DataFrame,
+                register: pd.DataFrame, shared_names: pd.DataFrame, patch: pd.DataFrame,
+                known_names: pd.DataFrame,
                 episodes: pd.DataFrame, stopwords: frozenset[str]) -> dict[str, object]:
     """The names the docstring examples use."""
     return {"chapter": chapter, "files": files, "lexicon": lexicon, "register": register,
             "known_names": known_names,
-            "shared_names": pd.DataFrame(register.attrs["shared_names"]),
+            "shared_names": shared_names,
             "patch": patch, "episodes": episodes, "stopwords": stopwords,
             "abbreviations": load_abbreviations(data_path("abbreviations.txt")),
             "data_path": data_path, "pd": pd, "np": np, "Path": Path,

@@ -377,7 +377,8 @@ def _draft_register(args: argparse.Namespace) -> int:
     chapter = files.chapter(args.text)
     how_read(chapter)
     register = files.register() if files.people is not None else files.register().iloc[:0]
-    candidates = unregistered_names(chapter, mentions(chapter, register), files.known_names(),
+    found = mentions(chapter, register, files.shared_rules())
+    candidates = unregistered_names(chapter, found, files.known_names(),
                                     places=files.place_names_list())
     table = draft_register(candidates, args.min_score)
     partial = target.with_name(f".{target.name}.part")

@@ -81,6 +81,12 @@ class Analyses:
         return self.files.register()
 
     @cached_property
+    def shared_names(self) -> pd.DataFrame:
+        """The rules for name forms two people share, which :attr:`mentions` applies
+        (:meth:`analysis.datafiles.DataFiles.shared_rules`; empty: none)."""
+        return self.files.shared_rules()
+
+    @cached_property
     def known_names(self) -> pd.DataFrame:
         """The names that are not people."""
         return self.files.known_names()
@@ -122,7 +128,7 @@ class Analyses:
     @cached_property
     def mentions(self) -> pd.DataFrame:
         """Every mention of a registered person (:func:`analysis.people.mentions.mentions`)."""
-        return people.mentions(self.chapter, self.register)
+        return people.mentions(self.chapter, self.register, self.shared_names)
 
     @cached_property
     def theme_hits(self) -> pd.DataFrame:

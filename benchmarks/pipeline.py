@@ -139,6 +139,7 @@ def run_size(repeat: int) -> dict[str, float]:
 
     files = DataFiles()
     lexicon, register, patch = files.lexicon(), files.register(), files.patch()
+    rules = files.shared_rules()
     seed = seed_path().read_text(encoding="utf-8")
     out: dict[str, float] = {"repeat": repeat}
 
@@ -154,7 +155,7 @@ def run_size(repeat: int) -> dict[str, float]:
         chapter = stage("establishment", lambda: load_chapter(path))
         stage("themes", lambda: themes.paragraph_scores(
             chapter, lexicon, hits=themes.theme_hits(chapter, lexicon)))
-        stage("people", lambda: people.mentions(chapter, register))
+        stage("people", lambda: people.mentions(chapter, register, rules))
         stage("sentiment", lambda: sentiment.sentence_scores(chapter, patch))
 
         def draw() -> None:

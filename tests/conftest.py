@@ -2,7 +2,8 @@
 
 ``results`` holds the analyses of the bundled chapter with the bundled files,
 each table computed once for the whole run; ``exported`` is their export,
-written once. For the browser tests (``test_browser*.py``): ``server`` serves the
+written once; ``no_rules`` is an empty table of shared-name rules, for the
+registers made up in tests, which share no name form. For the browser tests (``test_browser*.py``): ``server`` serves the
 built book, ``browser`` is headless Chromium, ``visit`` loads a page once per
 viewport (desktop or phone) and keeps it open for every test that looks at it,
 answering requests to other hosts with nothing, and a test that
@@ -26,6 +27,7 @@ import pytest
 
 from analysis.datafiles import DataFiles
 from analysis.export import export
+from analysis.people.register import SHARED_COLUMNS
 from analysis.results import Analyses
 from analysis.text import Chapter
 
@@ -34,6 +36,12 @@ from analysis.text import Chapter
 def results(chapter: Chapter, files: DataFiles) -> Analyses:
     """The analyses of the bundled chapter (tables computed on first use, then kept)."""
     return Analyses(chapter, files)
+
+
+@pytest.fixture(scope="session")
+def no_rules() -> pd.DataFrame:
+    """No shared-name rules (:func:`analysis.people.mentions.mentions` with a made-up register)."""
+    return pd.DataFrame(columns=SHARED_COLUMNS)
 
 
 @pytest.fixture(scope="session")

@@ -178,7 +178,7 @@ def ch(memoir: tuple[Path, Path], data_files: DataFiles) -> Chapter:
 
 @pytest.fixture(scope="module")
 def found(ch: Chapter, data_files: DataFiles) -> pd.DataFrame:
-    return people.mentions(ch, data_files.register())
+    return people.mentions(ch, data_files.register(), data_files.shared_rules())
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -492,7 +492,7 @@ def test_coordinated_first_name_that_is_also_an_alias_counts_once(
     text = tmp_path / "pair.txt"
     text.write_text("Title\n\nAnna and Paul Weber had been separated at the border.\n",
                     encoding="utf-8")
-    found = people.mentions(load_chapter(text), data_files.register())
+    found = people.mentions(load_chapter(text), data_files.register(), data_files.shared_rules())
     assert found["surface"].tolist() == ["Anna", "Paul Weber"]
 
 

@@ -90,8 +90,10 @@ def test_tables_are_built_from_the_tables_before_them(chapter: Chapter, files: D
 
 def test_the_tables_are_those_the_functions_give(results: Analyses, chapter: Chapter,
                                                  lexicon: themes.Lexicon, register: pd.DataFrame,
+                                                 shared_names: pd.DataFrame,
                                                  patch: pd.DataFrame) -> None:
-    pd.testing.assert_frame_equal(results.mentions, people.mentions(chapter, register))
+    pd.testing.assert_frame_equal(results.shared_names, shared_names)
+    pd.testing.assert_frame_equal(results.mentions, people.mentions(chapter, register, shared_names))
     pd.testing.assert_frame_equal(results.theme_hits, themes.theme_hits(chapter, lexicon))
     pd.testing.assert_frame_equal(results.paragraph_scores,
                                   themes.paragraph_scores(chapter, lexicon))

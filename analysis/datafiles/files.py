@@ -30,7 +30,8 @@ from analysis.datafiles.names import (ANNOTATION_SETS, CHAPTER_SPECIFIC, FILE_NA
                                       SEED, SEED_SHA256, SPAN_SETS, data_path, seed_path)
 from analysis.errors import DataFileError
 from analysis.people.detector import load_place_names
-from analysis.people.register import load_known_names, load_register
+from analysis.people.register import (SHARED_COLUMNS, load_known_names, load_register,
+                                      load_shared_names)
 from analysis.schema import file_problem
 from analysis.sentiment.scorers import load_lexicon_patch
 from analysis.text import Chapter, read_chapter
@@ -59,7 +60,8 @@ class DataFiles(AnnotationFolders):
     - ``people``: the register of people (:func:`analysis.people.register.load_register`);
     - ``shared_names``: the rules for name forms two people share; ``None``
       means the ``shared_names.csv`` beside the register file, or no rules if
-      there is none (so your own register never gets the bundled rules);
+      there is none (so your own register never gets the bundled rules); the
+      method :meth:`shared_rules` loads them;
     - ``non_person_names``: names the unregistered-name detector ignores;
     - ``themes``: the theme lexicon (:func:`analysis.themes.lexicon.load_lexicon`);
     - ``sentiment_lexicon_patch``: the VADER patch
@@ -194,7 +196,8 @@ class DataFiles(AnnotationFolders):
                             if_fits=True, opening=body[:OPENING])
 
     def register(self) -> pd.DataFrame:
-        """The register of people, checked against its shared-name rules.
+        """The register of people, checked against its shared-name rules (:meth:`shared_rules`,
+        read from their file so that a problem names it).
 
         Raises:
             DataFileError: the register is malformed, or holds no person (a
@@ -210,6 +213,20 @@ class DataFiles(AnnotationFolders):
                                 "(a register needs at least one row; leave the file out to use "
                                 "the bundled one)")
         return register
+
+    def shared_rules(self) -> pd.DataFrame:
+        """The rules for the name forms two people share, which the register is checked against
+        and :func:`analysis.people.mentions.mentions` applies (``alias, rule, person_id,
+        reason``): the file :meth:`shared_rules_path` finds, or an empty table if there is none.
+
+        Example:
+            >>> DataFiles().shared_rules().set_index("alias").loc["Pascal", "rule"]
+            'default'
+            >>> DataFiles(people=Path("my/people.csv")).shared_rules().empty
+            True
+        """
+        path = self.shared_rules_path()
+        return pd.DataFrame(columns=SHARED_COLUMNS) if path is None else load_shared_names(path)
 
     def shared_rules_path(self) -> Path | None:
         """The rules for the name forms two people share: the file given, else the one beside

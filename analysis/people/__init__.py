@@ -10,7 +10,7 @@ shared names), :mod:`~analysis.people.mentions` (every naming, with offsets),
 
 Example:
     >>> from analysis import people
-    >>> found = people.mentions(chapter, register)
+    >>> found = people.mentions(chapter, register, shared_names)
     >>> found.loc[0, ["person_id", "surface"]].tolist()
     ['lenin', 'Lenin']
 """

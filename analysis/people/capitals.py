@@ -13,7 +13,7 @@ listed; nor is a sentence's first word that is a common word
 
 Example:
     >>> smaller = register[register["person_id"] != "clemenceau"]
-    >>> found = occurrences(chapter, mentions(chapter, smaller), known_names, 4.0,
+    >>> found = occurrences(chapter, mentions(chapter, smaller, shared_names), known_names, 4.0,
     ...                     lower_case_words(chapter))
     >>> found[["candidate", "paragraph_id", "initial"]].values.tolist()  # opens its sentence
     [['Clemenceau', 6, True]]

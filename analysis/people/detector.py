@@ -31,7 +31,7 @@ register for the extender to edit: the forms of one name merged into one row,
 each row saying why it is there.
 
 Example:
-    >>> len(unregistered_names(chapter, mentions(chapter, register), known_names))
+    >>> len(unregistered_names(chapter, mentions(chapter, register, shared_names), known_names))
     0
 """
 
@@ -123,7 +123,7 @@ def unregistered_names(chapter: Chapter, found: pd.DataFrame, known: pd.DataFram
 
     Example:
         >>> smaller = register[register["person_id"] != "clemenceau"]
-        >>> unregistered_names(chapter, mentions(chapter, smaller), known_names)[
+        >>> unregistered_names(chapter, mentions(chapter, smaller, shared_names), known_names)[
         ...     ["candidate", "count", "paragraphs"]].values.tolist()
         [['Clemenceau', 1, '6']]
     """

@@ -59,7 +59,7 @@ def plot_timeline(found: pd.DataFrame, chapter: Chapter, labels: pd.Series,
 
     Example:
         >>> from analysis.people import mentions
-        >>> m = mentions(chapter, register)
+        >>> m = mentions(chapter, register, shared_names)
         >>> fig = plot_timeline(m, chapter, pd.Series({"lenin": "Lenin"}), ["lenin"])
         >>> fig.axes[0].get_yticklabels()[0].get_text()
         'Lenin'

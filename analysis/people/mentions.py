@@ -9,7 +9,7 @@ name is a whole word, and a double hyphen is a dash like an em dash
 Shared forms follow the rules of :mod:`analysis.people.register`.
 
 Example:
-    >>> found = mentions(chapter, register)
+    >>> found = mentions(chapter, register, shared_names)
     >>> int((found["person_id"] == "lenin").sum())
     15
 """
@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.people.register import SHARED_COLUMNS, check_claims, split_aliases
+from analysis.people.register import check_claims, split_aliases
 from analysis.text import Chapter
 
 
@@ -74,7 +74,7 @@ def _coordinated_first_names(aliases: pd.DataFrame) -> list[tuple[str, str]]:
 
 
 def mentions(chapter: Chapter, register: pd.DataFrame,
-             shared_names: pd.DataFrame | None = None) -> pd.DataFrame:
+             shared_names: pd.DataFrame) -> pd.DataFrame:
     """Find every naming of every registered person, with offsets.
 
     Names are found in Serge's narration and in the editor's notes; the
@@ -84,8 +84,10 @@ def mentions(chapter: Chapter, register: pd.DataFrame,
     Args:
         chapter: the chapter.
         register: from :func:`analysis.people.register.load_register`.
-        shared_names: rules for shared forms; ``None`` means those the register
-            was loaded with (none if it carries none).
+        shared_names: the rules for shared forms
+            (:func:`analysis.people.register.load_shared_names`, or
+            :meth:`analysis.datafiles.DataFiles.shared_rules`); an empty table
+            (columns :data:`~analysis.people.register.SHARED_COLUMNS`) means no rules.
 
     Raises:
         DataFileError: a name form is shared by two people with no rule.
@@ -100,14 +102,11 @@ def mentions(chapter: Chapter, register: pd.DataFrame,
         ``default`` or ``nearest`` (the shared-name rules) or ``fallback``.
 
     Example:
-        >>> m = mentions(chapter, register)
+        >>> m = mentions(chapter, register, shared_names)
         >>> m[m["surface"] == "Baron Wrangel"][["person_id", "paragraph_id"]].values.tolist()
         [['wrangel', 12]]
     """
-    if shared_names is None:
-        shared = pd.DataFrame(register.attrs.get("shared_names", []), columns=SHARED_COLUMNS)
-    else:
-        shared = shared_names
+    shared = shared_names
     aliases = _alias_table(register)
     claimants = aliases.groupby("alias")["person_id"].agg(list).to_dict()
     claims: dict[str, list[tuple[str, int]]] = {}
@@ -198,7 +197,7 @@ def mention_counts(found: pd.DataFrame, register: pd.DataFrame) -> pd.DataFrame:
     (the title included).
 
     Example:
-        >>> counts = mention_counts(mentions(chapter, register), register)
+        >>> counts = mention_counts(mentions(chapter, register, shared_names), register)
         >>> counts.iloc[0][["person_id", "narration", "notes"]].astype(str).tolist()
         ['lenin', '15', '0']
     """
@@ -223,10 +222,11 @@ def labels(found: pd.DataFrame, register: pd.DataFrame) -> pd.Series:
     ``person_id``.
 
     Example:
-        >>> lab = labels(mentions(chapter, register), register)
+        >>> found = mentions(chapter, register, shared_names)
+        >>> lab = labels(found, register)
         >>> lab["lenin"], lab["pierre_pascal"], lab["olga_gumilev"], lab["lozovsky"]
         ('Lenin', 'Pierre Pascal', 'Anna Gumileva', 'Lozovsky')
-        >>> labels(mentions(chapter, register), register.drop(columns="label"))["olga_gumilev"]
+        >>> labels(found, register.drop(columns="label"))["olga_gumilev"]
         'Olga Gumilev'
     """
     names = register.set_index("person_id")["name"]
@@ -250,7 +250,7 @@ def register_table(found: pd.DataFrame, register: pd.DataFrame) -> pd.DataFrame:
     ``found``: :func:`mentions` of the register's people.
 
     Example:
-        >>> t = register_table(mentions(chapter, register), register)
+        >>> t = register_table(mentions(chapter, register, shared_names), register)
         >>> t.columns[:3].tolist(), len(t)
         (['person_id', 'name', 'aliases'], 69)
     """

@@ -7,7 +7,7 @@ GEXF for Gephi.
 
 Example:
     >>> from analysis.people import mentions
-    >>> edges = cooccurrence(mentions(chapter, register), unit="sentence")
+    >>> edges = cooccurrence(mentions(chapter, register, shared_names), unit="sentence")
     >>> edges.iloc[0][["source", "target"]].tolist()
     ['berkman', 'goldman']
 """
@@ -71,7 +71,7 @@ def build_network(found: pd.DataFrame, register: pd.DataFrame) -> nx.Graph:
     ``sentences`` (sentences naming both; 0 if never in one sentence).
 
     Example:
-        >>> g = build_network(mentions(chapter, register), register)
+        >>> g = build_network(mentions(chapter, register, shared_names), register)
         >>> g.edges["berkman", "goldman"]
         {'weight': 3, 'sentences': 4}
     """
@@ -130,7 +130,7 @@ def write_gexf(graph: nx.Graph, path: str | Path) -> None:
 
     Example:
         >>> import tempfile
-        >>> graph = build_network(mentions(chapter, register), register)
+        >>> graph = build_network(mentions(chapter, register, shared_names), register)
         >>> with tempfile.TemporaryDirectory() as tmp:
         ...     write_gexf(graph, Path(tmp) / "network.gexf")
         ...     nx.read_gexf(Path(tmp) / "network.gexf").number_of_nodes()  # all but the narrator

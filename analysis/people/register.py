@@ -169,8 +169,9 @@ def load_register(path: str | Path,
         The register, ``source_paragraph`` as an integer and ``narrator`` as a
         boolean (the optional column ``narrator`` holds ``yes`` for the person
         who tells the text, who is never a node of its network; absent or empty
-        means no); the shared-name rules it was checked against are kept in
-        ``attrs["shared_names"]`` (as records).
+        means no). The shared-name rules it was checked against are not kept
+        with it: :func:`analysis.people.mentions.mentions` takes them as an
+        argument.
 
     Raises:
         DataFileError: a cell that breaks the schema (:data:`REGISTER`: a
@@ -206,9 +207,7 @@ def load_register(path: str | Path,
         shared = load_shared_names(shared_file)
     check_claims(claims, shared, file, shared_file)
     _check_aliases(table, shared, file, shared_file)
-    table = table.assign(narrator=table["narrator"] == "yes")
-    table.attrs["shared_names"] = shared[SHARED_COLUMNS].to_dict("records")
-    return table
+    return table.assign(narrator=table["narrator"] == "yes")
 
 
 def check_claims(claims: dict[str, list[tuple[str, int]]], shared: pd.DataFrame,

@@ -9,7 +9,7 @@ name one reader marked and the other did not is a disagreement like any other.
 
 Example:
     >>> check = load_mention_readings(chapter, {"reader_a": data_path("annotations/mentions_reader_a.csv")})
-    >>> evaluate(mentions(chapter, register), check.reference())[["precision", "recall"]].iloc[0].tolist()
+    >>> evaluate(mentions(chapter, register, shared_names), check.reference())[["precision", "recall"]].iloc[0].tolist()
     [1.0, 1.0]
 """
 

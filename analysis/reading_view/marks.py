@@ -132,7 +132,7 @@ def person_marks(chapter: Chapter, mentions: pd.DataFrame, register: pd.DataFram
     """One link per mention, to the person's entry on ``page`` (the who's-who), with the tooltip of :func:`person_title`.
 
     Example:
-        >>> marks = person_marks(chapter, mentions(chapter, register), register)
+        >>> marks = person_marks(chapter, mentions(chapter, register, shared_names), register)
         >>> m = marks[0]
         >>> chapter.text[m.start:m.end], m.attrs["data-person"], m.attrs["href"]
         ('Lenin', 'lenin', 'whos-who.html#person-lenin')

@@ -101,7 +101,7 @@ def passage(chapter: Chapter, sentence_id: int, starts: list[int], ends: list[in
     """A sentence's words around its mentions (established text), the names in bold.
 
     Example:
-        >>> found = mentions(chapter, register)
+        >>> found = mentions(chapter, register, shared_names)
         >>> row = found.iloc[0]
         >>> passage(chapter, row.sentence_id, [row.start], [row.end])[:40]
         '…the Kremlin, in the great throne-room o'

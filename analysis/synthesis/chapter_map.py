@@ -170,7 +170,7 @@ def people_track(chapter: Chapter, found: pd.DataFrame, register: pd.DataFrame,
     paragraph_id, sentence_id, start, end, position``, rank 1 the most named.
 
     Example:
-        >>> track = people_track(chapter, mentions(chapter, register), register, top=3)
+        >>> track = people_track(chapter, mentions(chapter, register, shared_names), register, top=3)
         >>> track.drop_duplicates("person_id")[["label", "count"]].values.tolist()
         [['Lenin', 15], ['Bela Kun', 11], ['Trotsky', 7], ['Gumilev', 7]]
     """

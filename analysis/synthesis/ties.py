@@ -5,7 +5,7 @@ naming them, over the theme's mean (the ``lift``); :func:`tie_chance` says how
 often as many paragraphs drawn at random score as high.
 
 Example:
-    >>> ties = theme_ties(mentions(chapter, register), paragraph_scores(chapter, lexicon), register)
+    >>> ties = theme_ties(mentions(chapter, register, shared_names), paragraph_scores(chapter, lexicon), register)
     >>> ties.groupby("theme", sort=False).size().index.tolist()
     ['terror', 'nep', 'free_thought']
 """

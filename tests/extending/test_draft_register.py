@@ -35,12 +35,13 @@ def places() -> frozenset[str]:
     return load_place_names(data_path("place_names.txt"))
 
 
-def rows_to_read(ch: Chapter, truth: pd.DataFrame, places: frozenset[str]
+def rows_to_read(ch: Chapter, truth: pd.DataFrame, rules: pd.DataFrame, places: frozenset[str]
                  ) -> tuple[pd.DataFrame, dict[str, int | None]]:
     """The draft of a text read with an empty register, and the row where each person named in
-    the text (outside its headings) first appears in it (``None``: not in the draft)."""
-    named = set(mentions(ch, truth).query("kind != 'title'")["person_id"])
-    candidates = unregistered_names(ch, mentions(ch, truth.iloc[:0]), NOTHING_KNOWN,
+    the text (outside its headings) first appears in the draft (``None``: not in it); ``rules``
+    are the shared-name rules of the true register ``truth``."""
+    named = set(mentions(ch, truth, rules).query("kind != 'title'")["person_id"])
+    candidates = unregistered_names(ch, mentions(ch, truth.iloc[:0], rules), NOTHING_KNOWN,
                                     places=places)
     draft = draft_register(candidates)
     rows = [set(split_aliases(cell)) for cell in draft["aliases"]]
@@ -60,10 +61,11 @@ def plan_bound(ch: Chapter) -> int:
     return math.ceil(80 * len(ch.words) / 4500)
 
 
-def test_the_russell_draft_lists_every_person_near_the_top(places: frozenset[str]) -> None:
+def test_the_russell_draft_lists_every_person_near_the_top(places: frozenset[str],
+                                                           no_rules: pd.DataFrame) -> None:
     ch = load_chapter(RUSSELL)
     truth = load_register(ROOT / "tests" / "data" / "russell" / "people.csv")
-    draft, found = rows_to_read(ch, truth, places)
+    draft, found = rows_to_read(ch, truth, no_rules, places)
     assert plan_bound(ch) == 35
     assert None not in found.values() and len(found) == 7
     assert max(found.values()) <= 15 < plan_bound(ch)
@@ -72,8 +74,9 @@ def test_the_russell_draft_lists_every_person_near_the_top(places: frozenset[str
 
 
 def test_the_bundled_chapters_draft_against_its_register(chapter: Chapter, register: pd.DataFrame,
+                                                         shared_names: pd.DataFrame,
                                                          places: frozenset[str]) -> None:
-    draft, found = rows_to_read(chapter, register, places)
+    draft, found = rows_to_read(chapter, register, shared_names, places)
     bound = plan_bound(chapter)
     assert bound == 136 and len(found) == 69
     late = {pid for pid, row in found.items() if row is None or row > bound}
@@ -83,10 +86,11 @@ def test_the_bundled_chapters_draft_against_its_register(chapter: Chapter, regis
     assert found["lenin"] == 1
 
 
-def test_load_register_accepts_the_draft_as_written(tmp_path: Path, places: frozenset[str]) -> None:
+def test_load_register_accepts_the_draft_as_written(tmp_path: Path, places: frozenset[str],
+                                                     no_rules: pd.DataFrame) -> None:
     ch = load_chapter(RUSSELL)
     truth = load_register(ROOT / "tests" / "data" / "russell" / "people.csv")
-    draft, _ = rows_to_read(ch, truth, places)
+    draft, _ = rows_to_read(ch, truth, no_rules, places)
     path = tmp_path / "people.csv"
     draft.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
     loaded = load_register(path)
@@ -105,12 +109,13 @@ TEXT = ("A Chapter\n\n"
         "the adventurer--Kerensky--whoever he was. Weber laughed. Jaurès spoke.\n")
 
 
-def test_the_first_steps_found_on_real_chapters(tmp_path: Path, places: frozenset[str]) -> None:
+def test_the_first_steps_found_on_real_chapters(tmp_path: Path, places: frozenset[str],
+                                                no_rules: pd.DataFrame) -> None:
     path = tmp_path / "chapter.txt"
     path.write_text(TEXT, encoding="utf-8")
     ch = load_chapter(path)
     candidates = unregistered_names(ch, mentions(ch, pd.DataFrame(
-        columns=["person_id", "aliases"])), NOTHING_KNOWN, places=places)
+        columns=["person_id", "aliases"]), no_rules), NOTHING_KNOWN, places=places)
     assert not {"Sundays", "App", "Sect", "Anne", "I"} & set(candidates["candidate"])
     draft = draft_register(candidates).set_index("person_id")
     # one row for the forms of one name; a surname two names share left out, and said so

@@ -120,8 +120,9 @@ def test_copies_in_another_layout_read_the_same(tmp_path: Path, russell: Chapter
     ch = russell_files.chapter(path)
     assert ch.sentences["text"].tolist() == russell.sentences["text"].tolist()
     assert ch.paragraphs["kind"].tolist() == russell.paragraphs["kind"].tolist()
-    found = mentions(ch, russell_files.register())
-    assert found["surface"].tolist() == mentions(russell, russell_files.register())[
+    rules = russell_files.shared_rules()
+    found = mentions(ch, russell_files.register(), rules)
+    assert found["surface"].tolist() == mentions(russell, russell_files.register(), rules)[
         "surface"].tolist()
     for row in found.itertuples(index=False):
         assert ch.seed_text[row.start:row.end] == row.surface

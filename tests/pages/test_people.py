@@ -88,7 +88,7 @@ def test_the_register_and_mention_counts(results: Analyses, values: dict[str, ob
     assert values["people_n_note_mentions"] == int(found["in_note"].sum())
     assert values["people_kun_mentions"] == int((found["person_id"] == "bela_kun").sum()) == 11
     assert (values["people_top"], values["people_second"]) == ("Lenin", "Bela Kun")
-    assert values["people_n_rules"] == len(results.register.attrs["shared_names"]) == 5
+    assert values["people_n_rules"] == len(results.shared_names) == 5
     claims = results.register["claim"].fillna("") != ""
     assert values["people_n_record_errors"] == int(claims.sum())
 

@@ -17,8 +17,8 @@ from analysis.results import Analyses
 
 
 @pytest.fixture(scope="module")
-def graph(chapter, register) -> nx.Graph:
-    return build_network(mentions(chapter, register), register)
+def graph(chapter, register, shared_names) -> nx.Graph:
+    return build_network(mentions(chapter, register, shared_names), register)
 
 
 def test_known_ties(graph):
@@ -114,8 +114,8 @@ def test_drawing_has_a_label_per_connected_person(graph):
     assert len(shown) == sum(1 for n in graph if graph.degree(n) > 0)
 
 
-def test_nin_and_maurin_are_named_in_the_same_sentences(chapter, register):
-    found = mentions(chapter, register)
+def test_nin_and_maurin_are_named_in_the_same_sentences(chapter, register, shared_names):
+    found = mentions(chapter, register, shared_names)
     narration = found[~found["in_note"]]
     same = identical_mentions(narration, "sentence", people=["nin", "maurin", "lenin"])
     assert same.values.tolist() == [[1, "maurin", 4], [1, "nin", 4]]

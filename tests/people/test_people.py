@@ -16,7 +16,8 @@ from analysis.people import (
     load_register, load_shared_names, mention_counts, mentions, register_table,
     unregistered_names,
 )
-from analysis.people.register import COUNT_COLUMNS, KNOWN_NAMES, REGISTER, SHARED_NAMES
+from analysis.people.register import (COUNT_COLUMNS, KNOWN_NAMES, REGISTER, SHARED_COLUMNS,
+                                      SHARED_NAMES)
 from analysis.datafiles import DataFiles, data_path
 
 CHECK = data_path("annotations/mentions_reader_a.csv")
@@ -25,8 +26,8 @@ ADJUDICATION = data_path("annotations/mentions_adjudication.csv")
 
 
 @pytest.fixture(scope="module")
-def found(chapter, register) -> pd.DataFrame:
-    return mentions(chapter, register)
+def found(chapter, register, shared_names) -> pd.DataFrame:
+    return mentions(chapter, register, shared_names)
 
 
 @pytest.fixture(scope="module")
@@ -136,23 +137,23 @@ def test_short_forms_kun_bely_goldman(found):
     assert len(of(found, "goldman")) == 5
 
 
-def test_bare_goldman_on_another_text(tmp_path, register):
+def test_bare_goldman_on_another_text(tmp_path, register, shared_names):
     ch = load_chapter(write_text(tmp_path, "Goldman spoke to Berkman, and Emma Goldman left."))
-    assert mentions(ch, register)["person_id"].tolist() == ["goldman", "berkman", "goldman"]
+    assert mentions(ch, register, shared_names)["person_id"].tolist() == ["goldman", "berkman", "goldman"]
 
 
-def test_nearest_rule_on_another_text(tmp_path, register):
+def test_nearest_rule_on_another_text(tmp_path, register, shared_names):
     text = ("Baron waited. Aaron Baron spoke, then Fanny Baron came, and Baron laughed.\n\n"
             "Later Baron left the city.")
-    found = mentions(load_chapter(write_text(tmp_path, text)), register)
+    found = mentions(load_chapter(write_text(tmp_path, text)), register, shared_names)
     bare = found[found["surface"] == "Baron"]
     assert bare["person_id"].tolist() == ["aaron_baron", "fanny_baron", "fanny_baron"]
     assert bare["resolved_by"].tolist() == ["fallback", "nearest", "nearest"]
 
 
-def test_nearest_prefers_the_same_paragraph(tmp_path, register):
+def test_nearest_prefers_the_same_paragraph(tmp_path, register, shared_names):
     text = "Fanny Baron was named first.\n\nAaron Baron spoke here. Then Baron sat down."
-    found = mentions(load_chapter(write_text(tmp_path, text)), register)
+    found = mentions(load_chapter(write_text(tmp_path, text)), register, shared_names)
     assert found[found["surface"] == "Baron"]["person_id"].tolist() == ["aaron_baron"]
 
 
@@ -298,16 +299,18 @@ def test_shared_alias_with_rule_is_accepted(tmp_path):
     path = write(tmp_path, "reg.csv", REG_HEADER + "a,A One,A One; One,,,,,1\n"
                                                    "b,B One,B One; One,,,,,1\n")
     write(tmp_path, "shared_names.csv", "alias,rule,person_id,reason\nOne,default,b,why\n")
-    reg = DataFiles(people=path).register()  # the rules beside the register are found
-    assert reg.attrs["shared_names"][0]["person_id"] == "b"
+    files = DataFiles(people=path)
+    reg = files.register()  # the rules beside the register are found
+    assert files.shared_rules()["person_id"].tolist() == ["b"] and reg.attrs == {}
     with pytest.raises(DataFileError, match="'One' is claimed by"):
         load_register(path)  # the loader itself takes only the rules it is given
 
 
 def test_register_without_rules_beside_it_has_none(tmp_path):
     path = write(tmp_path, "reg.csv", REG_HEADER + "a,A One,A One,,,,,1\n")
-    reg = DataFiles(people=path).register()
-    assert reg.attrs["shared_names"] == [] and reg["narrator"].tolist() == [False]
+    files = DataFiles(people=path)
+    assert files.shared_rules().columns.tolist() == SHARED_COLUMNS
+    assert files.shared_rules().empty and files.register()["narrator"].tolist() == [False]
 
 
 def test_rules_may_be_given_as_a_table(tmp_path):
@@ -315,7 +318,7 @@ def test_rules_may_be_given_as_a_table(tmp_path):
                                                    "b,B One,B One; One,,,,,1\n")
     rules = pd.DataFrame({"alias": ["One"], "rule": ["default"], "person_id": ["a"],
                           "reason": ["why"]})
-    assert load_register(path, rules).attrs["shared_names"][0]["person_id"] == "a"
+    assert load_register(path, rules)["person_id"].tolist() == ["a", "b"]
 
 
 def test_rule_for_a_non_claimant_is_an_error(tmp_path):
@@ -397,7 +400,7 @@ def test_bundled_files_load(files, register, known_names):
     assert files.path("people") == data_path("people.csv") and data_path("people.csv").is_file()
     shared = load_shared_names(data_path("shared_names.csv"))
     assert set(shared["alias"]) >= {"Pascal", "Baron", "Mesnil"}
-    assert register.attrs["shared_names"] == shared.to_dict("records")
+    assert files.shared_rules().equals(shared)
     assert (known_names["kind"] != "").all()
     assert known_names.equals(load_known_names(data_path("non_person_names.csv")))
 
@@ -417,9 +420,9 @@ def test_detector_lists_nothing_on_the_chapter(chapter, found, known_names):
     assert unregistered_names(chapter, found, known_names).empty
 
 
-def test_detector_finds_a_removed_person(chapter, register, known_names):
+def test_detector_finds_a_removed_person(chapter, register, shared_names, known_names):
     smaller = register[register["person_id"] != "clemenceau"]
-    found = unregistered_names(chapter, mentions(chapter, smaller), known_names)
+    found = unregistered_names(chapter, mentions(chapter, smaller, shared_names), known_names)
     assert found[["candidate", "count", "paragraphs"]].values.tolist() == [["Clemenceau", 1, "6"]]
     assert chapter.seed_text[found.loc[0, "start"]:found.loc[0, "end"]] == "Clemenceau"
 
@@ -432,12 +435,12 @@ def test_detector_ignores_the_known_names_given(chapter, found, known_names):
     assert missing.loc[0, "paragraphs"] == "3; 14; 40; 43; 46; 58"
 
 
-def test_detector_on_a_short_text(tmp_path, register, known_names):
+def test_detector_on_a_short_text(tmp_path, register, shared_names, known_names):
     text = ("Yesterday Lenin met Rosa Nobody in Moscow. The Cheka watched Ivan Petrovich "
             "Sidorov and Juan de la Cruz closely. Meanwhile, nothing happened at all. "
             "Smithson came.")
     short = load_chapter(write_text(tmp_path, text))
-    found = unregistered_names(short, mentions(short, register), known_names)
+    found = unregistered_names(short, mentions(short, register, shared_names), known_names)
     assert sorted(found["candidate"]) == ["Ivan Petrovich Sidorov", "Juan de la Cruz",
                                           "Rosa Nobody", "Smithson"]
     assert found["score"].is_monotonic_decreasing  # the likeliest first
@@ -451,10 +454,10 @@ def test_detector_on_a_short_text(tmp_path, register, known_names):
                                  "Jacques and Clara Mesnil", "the", "crowd", "Moscow",
                                  "Baron Wrangel", "Blaise Pascal", "Pascal", "spoke."]),
                 min_size=1, max_size=30))
-def test_spans_never_overlap_and_match_text(tmp_path_factory, register, words):
+def test_spans_never_overlap_and_match_text(tmp_path_factory, register, shared_names, words):
     path = write_text(tmp_path_factory.mktemp("h"), " ".join(words) + " The end came.")
     ch = load_chapter(path)
-    found = mentions(ch, register)
+    found = mentions(ch, register, shared_names)
     assert (found["start"].diff().dropna() > 0).all()
     assert (found["start"].iloc[1:].to_numpy() >= found["end"].iloc[:-1].to_numpy()).all()
     for row in found.itertuples(index=False):
@@ -464,13 +467,26 @@ def test_spans_never_overlap_and_match_text(tmp_path_factory, register, words):
         "Jacques and Clara Mesnil")
 
 
-def test_mentions_refuse_a_shared_form_without_rule(chapter, register):
+def test_mentions_refuse_a_shared_form_without_rule(chapter, register, shared_names):
     extra = pd.DataFrame([{"person_id": "other_lenin", "name": "Other Lenin", "aliases": "Lenin",
                            "source_paragraph": 4}])
     with pytest.raises(DataFileError, match=r"'Lenin' is claimed by lenin \(row 3\) and "
                                             r"other_lenin with no rule"):
-        mentions(chapter, pd.concat([register, extra], ignore_index=True),
-                 shared_names=load_shared_names(data_path("shared_names.csv")))
+        mentions(chapter, pd.concat([register, extra], ignore_index=True), shared_names)
+
+
+def test_the_register_carries_no_rules_and_mentions_take_them(chapter, files, shared_names,
+                                                              no_rules):
+    register = load_register(data_path("people.csv"), data_path("shared_names.csv"))
+    assert register.attrs == {} and files.register().attrs == {}
+    assert shared_names.equals(load_shared_names(data_path("shared_names.csv")))
+    with pytest.raises(DataFileError, match=r"^<register table>: row \d+, column aliases: "
+                                            r".*'Pascal' is claimed by [^\n]*$") as error:
+        mentions(chapter, register, no_rules)
+    assert "\n" not in str(error.value)
+    found = mentions(chapter, register, files.shared_rules())
+    pascal = found[found["surface"] == "Pascal"]
+    assert not pascal.empty and (pascal["person_id"] == "pierre_pascal").all()
 
 
 # --- the historical record beside the text ---------------------------------------------
@@ -506,7 +522,7 @@ def test_wikidata_ids_are_well_formed_and_unique(register):
     assert register.set_index("person_id").loc["lenin", "wikidata"] == "Q1394"
 
 
-def test_a_double_hyphen_is_a_dash_beside_a_name(tmp_path):
+def test_a_double_hyphen_is_a_dash_beside_a_name(tmp_path, no_rules):
     # Project Gutenberg's typewriter dash (adventurer--Kerensky--whoever) is a dash, as an em
     # dash is; a single hyphen still makes one word (co-Kerensky, Kerensky-like).
     text = ("The adventurer--Kerensky--whoever he was, Kerensky--the orator--and Kerensky. "
@@ -515,6 +531,6 @@ def test_a_double_hyphen_is_a_dash_beside_a_name(tmp_path):
     path = tmp_path / "people.csv"
     path.write_text("person_id,name,aliases,role,nationality,affiliation,fate,source_paragraph\n"
                     "kerensky,Alexander Kerensky,Kerensky,,,,,2\n", encoding="utf-8")
-    found = mentions(ch, load_register(path))
+    found = mentions(ch, load_register(path), no_rules)
     assert len(found) == 4
     assert all(ch.seed_text[a:b] == "Kerensky" for a, b in zip(found["start"], found["end"]))

@@ -131,14 +131,15 @@ def test_the_episode_is_the_march_action() -> None:
     assert "March Action" in description and "Berlin" not in description
 
 
-def test_the_register_label_wins_over_the_text_form(chapter, register: pd.DataFrame) -> None:
-    shown = labels(mentions(chapter, register), register)
+def test_the_register_label_wins_over_the_text_form(chapter, register: pd.DataFrame,
+                                                    shared_names: pd.DataFrame) -> None:
+    shown = labels(mentions(chapter, register, shared_names), register)
     assert shown["olga_gumilev"] == "Anna Gumileva"
     assert shown["voline"] == "Voline (V. Eikhenbaum)"
     assert shown["orlandis"] == "Hilari Arlandis"
     assert shown["wrangel"] == "Pyotr Wrangel"
     assert (shown["lenin"], shown["trotsky"]) == ("Lenin", "Trotsky")
-    text_forms = labels(mentions(chapter, register), register.drop(columns="label"))
+    text_forms = labels(mentions(chapter, register, shared_names), register.drop(columns="label"))
     assert text_forms["olga_gumilev"] == "Olga Gumilev"          # the text's form stays an alias
     assert "Olga Gumilev" in by_id(register).loc["olga_gumilev", "aliases"]
 

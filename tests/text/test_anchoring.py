@@ -146,11 +146,11 @@ def test_a_copy_has_the_same_paragraphs_and_sentences(copy: tuple[str, Chapter],
 
 
 def test_a_copy_has_the_same_mentions(copy: tuple[str, Chapter], seed_chapter: Chapter,
-                                      register: pd.DataFrame) -> None:
+                                      register: pd.DataFrame, shared_names: pd.DataFrame) -> None:
     _, ch = copy
-    found = people.mentions(ch, register)
+    found = people.mentions(ch, register, shared_names)
     assert len(found) == 161
-    assert found["person_id"].tolist() == people.mentions(seed_chapter, register)[
+    assert found["person_id"].tolist() == people.mentions(seed_chapter, register, shared_names)[
         "person_id"].tolist()
 
 
@@ -174,7 +174,8 @@ def test_another_text_gets_no_bundled_correction(tmp_path: Path) -> None:
 
 # --- hard-wrapped text and Project Gutenberg files ---------------------------------------------
 
-def test_a_name_broken_across_a_line_is_a_mention(tmp_path: Path, register: pd.DataFrame) -> None:
+def test_a_name_broken_across_a_line_is_a_mention(tmp_path: Path, register: pd.DataFrame,
+                                                   shared_names: pd.DataFrame) -> None:
     path = tmp_path / "wrapped.txt"
     path.write_text("A Heading\n\nI had some personal knowledge of Bela\nKun, whom I found a "
                     "wholly\r\nunattractive person. Lenin\n  spoke.\n", encoding="utf-8")
@@ -182,7 +183,7 @@ def test_a_name_broken_across_a_line_is_a_mention(tmp_path: Path, register: pd.D
     assert ch.sentences["text"].tolist() == [
         "A Heading", "I had some personal knowledge of Bela Kun, whom I found a wholly "
         "unattractive person.", "Lenin spoke."]
-    found = people.mentions(ch, register)
+    found = people.mentions(ch, register, shared_names)
     assert found[["person_id", "surface"]].values.tolist() == [["bela_kun", "Bela Kun"],
                                                               ["lenin", "Lenin"]]
     row = found.iloc[0]
@@ -196,7 +197,8 @@ GUTENBERG = ("The Project Gutenberg eBook of Memoirs\n\nThis eBook is for the us
              "of Use and Redistributing Project Gutenberg electronic works. Lenin.\n")
 
 
-def test_a_gutenberg_licence_is_left_out(tmp_path: Path, register: pd.DataFrame) -> None:
+def test_a_gutenberg_licence_is_left_out(tmp_path: Path, register: pd.DataFrame,
+                                         shared_names: pd.DataFrame) -> None:
     path = tmp_path / "pg.txt"
     path.write_text(GUTENBERG, encoding="utf-8")
     ch = load_chapter(path)
@@ -206,4 +208,4 @@ def test_a_gutenberg_licence_is_left_out(tmp_path: Path, register: pd.DataFrame)
     assert ch.excluded.values.tolist() == [
         ["Project Gutenberg header", 0, header_end],
         ["Project Gutenberg footer", GUTENBERG.index("*** END"), len(GUTENBERG)]]
-    assert people.mentions(ch, register)["person_id"].tolist() == ["lenin", "trotsky"]
+    assert people.mentions(ch, register, shared_names)["person_id"].tolist() == ["lenin", "trotsky"]

@@ -47,11 +47,11 @@ def test_only_the_narration_is_read(chapter: Chapter, marks: pd.DataFrame) -> No
 
 
 def test_counts_by_episode_and_person(chapter: Chapter, marks: pd.DataFrame, register: pd.DataFrame,
-                                      episodes: pd.DataFrame) -> None:
+                                      shared_names: pd.DataFrame, episodes: pd.DataFrame) -> None:
     ep = by_episode(marks, episode_positions(chapter, episodes))
     assert ep["hindsight"].sum() == marks["hindsight"].sum()
     assert ep.set_index("episode").loc["comrades from abroad", "hindsight"] >= 5
-    who = by_person(marks, people.mentions(chapter, register), register).set_index("person_id")
+    who = by_person(marks, people.mentions(chapter, register, shared_names), register).set_index("person_id")
     assert who.loc["berkman", "hindsight"] >= 1  # named with the gap "now to open" (¶58)
     assert (who["hindsight"] <= who["sentences"]).all()
 

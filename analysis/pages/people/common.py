@@ -48,11 +48,9 @@ def counts(results: Analyses) -> pd.DataFrame:
 @once
 def named_register(results: Analyses) -> pd.DataFrame:
     """The register's rows of the people the text names (a register made for another text
-    may hold many it does not), with the register's ``attrs``."""
+    may hold many it does not)."""
     ids = set(results.mentions["person_id"])
-    table = results.register[results.register["person_id"].isin(ids)].reset_index(drop=True)
-    table.attrs = results.register.attrs
-    return table
+    return results.register[results.register["person_id"].isin(ids)].reset_index(drop=True)
 
 
 @once

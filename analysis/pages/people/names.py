@@ -39,7 +39,7 @@ def register_numbers(results: Analyses) -> dict[str, object]:
             "people_n_mentions": len(found), "people_n_note_mentions": int(found["in_note"].sum()),
             "people_n_note_only": int(((table["notes"] > 0) & (table["narration"] == 0)).sum()),
             "people_n_once": int((table["total"] == 1).sum()),
-            "people_n_rules": len(reg.attrs.get("shared_names", [])),
+            "people_n_rules": len(results.shared_names),
             "people_n_known": len(results.known_names),
             "people_n_record_errors": int((claims != "").sum()) if "claim" in reg else None,
             "people_top": top[0] if top else None, "people_second": top[1] if len(top) > 1 else None,
@@ -58,7 +58,7 @@ def detector_numbers(results: Analyses) -> dict[str, object]:
            "people_detector_demo_person": None, "people_detector_demo": None,
            "people_detector_demo_n": None, "people_detector_demo_found": None}
     reg = results.register
-    shared = {r["alias"] for r in reg.attrs.get("shared_names", [])}
+    shared = set(results.shared_names["alias"])
     once = counts(results).query("total == 1").sort_values("first_paragraph", kind="stable")
     narrator = set(reg.loc[reg["narrator"].astype(bool), "person_id"]) if "narrator" in reg else set()
     aliases = reg.set_index("person_id")["aliases"]
@@ -66,9 +66,9 @@ def detector_numbers(results: Analyses) -> dict[str, object]:
             and not set(people.split_aliases(aliases[p])) & shared]
     if free:
         smaller = reg[reg["person_id"] != free[0]]
-        smaller.attrs = reg.attrs
-        found = people.unregistered_names(results.chapter, people.mentions(results.chapter, smaller),
-                                          results.known_names)
+        found = people.unregistered_names(
+            results.chapter, people.mentions(results.chapter, smaller, results.shared_names),
+            results.known_names)
         person = str(labels(results)[free[0]])
         out["people_detector_demo_person"] = person
         out["people_detector_demo"] = ", ".join(found["candidate"]) or "nothing"
@@ -148,11 +148,10 @@ def shared_names_table(results: Analyses) -> pd.DataFrame | None:
     """The rules for name forms two people share (``None``: the register needs none); for a
     register made for another text, those of the names this text uses, without their reasons
     (they quote that text)."""
-    rules = results.register.attrs.get("shared_names", [])
-    if rules and borrowed(results):
-        used = set(results.mentions["surface"])
-        rules = [{k: v for k, v in r.items() if k != "reason"} for r in rules if r["alias"] in used]
-    return pd.DataFrame(rules).set_index("alias") if rules else None
+    rules = results.shared_names
+    if not rules.empty and borrowed(results):
+        rules = rules[rules["alias"].isin(set(results.mentions["surface"]))].drop(columns="reason")
+    return None if rules.empty else rules.set_index("alias")
 
 
 def counts_figure(results: Analyses, top: int = 25) -> CompactFigure:
