@@ -62,7 +62,10 @@ def hindsight(chapter: Chapter, expressions: pd.DataFrame,
     reference = pd.Series(reference, dtype="object")
     narrative = chapter.paragraphs.loc[chapter.paragraphs["kind"] == "narrative", "paragraph_id"]
     sents = chapter.sentences[chapter.sentences["paragraph_id"].isin(narrative)]
-    by_sentence = {sid: part for sid, part in expressions.groupby("sentence_id")}
+    by_sentence: dict[int, list[tuple[str, str, str]]] = {}  # plain rows: no table's attrs copied
+    for sid, text, kind, value in zip(*(expressions[c].tolist() for c in
+                                        ("sentence_id", "text", "type", "value"))):
+        by_sentence.setdefault(sid, []).append((text, kind, str(value)))
     rows = []
     for s in sents.itertuples():
         cues = [m.group(0) for _, rx in HINDSIGHT_CUES for m in rx.finditer(s.text)]
@@ -70,14 +73,14 @@ def hindsight(chapter: Chapter, expressions: pd.DataFrame,
         later_years, present = [], any(re.search(r"\b(?:even now|up (?:till|until|to) now|to "
                                                  r"this day)\b|\bstill\b", c, re.I)
                                        for c in cues)
-        for e in by_sentence.get(s.sentence_id, pd.DataFrame()).itertuples():
-            year = _YEAR.match(str(e.value))
-            if e.value == "PRESENT_REF":
-                cues.append(e.text)
+        for text, kind, value in by_sentence.get(s.sentence_id, []):
+            year = _YEAR.match(value)
+            if value == "PRESENT_REF":
+                cues.append(text)
                 present = True
-            elif (year and e.type in ("DATE", "TIME") and base is not None
+            elif (year and kind in ("DATE", "TIME") and base is not None
                   and not pd.isna(base) and int(year.group(1)) > int(base)):
-                cues.append(e.text)
+                cues.append(text)
                 later_years.append(int(year.group(1)))
         fired = bool(cues)
         later = (str(max(later_years)) if later_years else "PRESENT_REF" if present
