@@ -77,7 +77,7 @@ def mentions(chapter: Chapter, register: pd.DataFrame,
              shared_names: pd.DataFrame) -> pd.DataFrame:
     """Find every naming of every registered person, with offsets.
 
-    Names are found in Serge's narration and in the editor's notes; the
+    Names are found in the author's narration and in the editor's notes; the
     headings (paragraphs of kind ``title``) take part in no analysis, so a
     name in a heading is not a mention.
 

@@ -34,7 +34,7 @@ def arc_points(chapter: Chapter, scores: pd.DataFrame, column: str = "sentiment"
     """The sentences to smooth: offsets, ``position`` in [0, 1] and ``score``.
 
     Keeps the sentences of paragraphs of the given ``kinds`` (by default
-    Serge's narration, leaving out titles and the editor's notes).
+    the author's narration, leaving out titles and the editor's notes).
 
     Example:
         >>> from analysis.sentiment import sentence_scores

@@ -5,7 +5,7 @@ Turney 2013; :func:`analysis.sentiment.lexicons.nrc_lexicon`), whose crowd
 annotators marked which of eight emotions a word is associated with. A
 sentence's count for an emotion is the number of its words so marked; the
 emotion's track along the chapter is the Gaussian-kernel smoothed rate per 100
-words of Serge's narration (the smoother of :mod:`analysis.sentiment.arc`).
+words of the author's narration (the smoother of :mod:`analysis.sentiment.arc`).
 The lexicon marks words out of context ("shot" carries anger, fear, sadness
 and surprise wherever it stands), so the tracks are checked against a small
 annotation of some sentences by readers (:func:`load_emotion_readings`, :func:`check`).
@@ -115,7 +115,7 @@ def emotion_counts(chapter: Chapter, emotions: tuple[str, ...] = EMOTION_NAMES) 
 
 def emotion_tracks(chapter: Chapter, counts: pd.DataFrame, *, bandwidth: float = BANDWIDTH,
                    n_grid: int = 201) -> pd.DataFrame:
-    """Each emotion's smoothed rate per 100 words along Serge's narration: ``position`` and a column each.
+    """Each emotion's smoothed rate per 100 words along the narration: ``position`` and a column each.
 
     The counts and the word counts of the narration's sentences are smoothed
     alike with a Gaussian kernel (``bandwidth``: a fraction of the chapter),

@@ -162,7 +162,7 @@ def arcs_compared(method: pd.DataFrame, reference: pd.DataFrame | None) -> pd.Se
 
 def people_track(chapter: Chapter, found: pd.DataFrame, register: pd.DataFrame,
                  top: int = 10) -> pd.DataFrame:
-    """Where the most named people are named in Serge's narration.
+    """Where the most named people are named in the author's narration.
 
     People are ranked by their mentions outside the editor's notes (first
     appearance breaks ties); everyone tied with the ``top``-th person is kept.

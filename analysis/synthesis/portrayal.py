@@ -136,7 +136,7 @@ def sentences_compared(found: pd.DataFrame, sentence_scores: pd.DataFrame,
     it was reached, ``text``);
     ``explanations``: :func:`analysis.sentiment.explanation.sentence_explanations`
     for the method of ``sentence_scores`` (its ``fired``: the lexicon's words
-    and their valences). Serge's narration only.
+    and their valences). the author's narration only.
 
     Returns ``sentence_id, paragraph_id, reference, how, sentiment, fired,
     text`` in text order; ``None`` where there is no tone annotation.

@@ -128,7 +128,7 @@ def load_hindsight(chapter: Chapter, path: str | Path,
     if outside.any():
         row = int(records.index[outside][0])
         raise DataFileError(f"{path}: row {row + 2}, column exact: the sentence is not in "
-                            "Serge's narration (a paragraph of kind narrative)")
+                            "the author's narration (a paragraph of kind narrative)")
     out = unit_of(chapter, records, "sentence", path)
     values = [f.name for f in schema.fields if f not in ANCHOR_FIELDS]
     out = out[["sentence_id", "paragraph_id", "start", "end", *values, "text"]]
