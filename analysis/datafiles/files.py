@@ -27,7 +27,7 @@ import pandas as pd
 
 from analysis.datafiles.annotations import AnnotationFolders
 from analysis.datafiles.names import (ANNOTATION_SETS, CHAPTER_SPECIFIC, FILE_NAMES, OPENING,
-                                      SEED, SEED_SHA256, SPAN_SETS, data_path, seed_path)
+                                      SEED, SPAN_SETS, data_path, seed_path)
 from analysis.errors import DataFileError
 from analysis.people.detector import load_place_names
 from analysis.people.register import (SHARED_COLUMNS, load_known_names, load_register,

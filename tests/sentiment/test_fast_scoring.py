@@ -26,7 +26,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from textblob.en import sentiment as pattern_sentiment
 from textblob.en.sentiments import PatternAnalyzer
-from vaderSentiment.vaderSentiment import (BOOSTER_DICT, NEGATE, SPECIAL_CASES,
+from vaderSentiment.vaderSentiment import (BOOSTER_DICT, SPECIAL_CASES,
                                            SentimentIntensityAnalyzer, SentiText)
 
 from analysis import Chapter

@@ -11,7 +11,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import Chapter, DataFileError
-from analysis.export import TABLES
 from analysis.results import Analyses
 from analysis.sentiment import (
     METHODS,

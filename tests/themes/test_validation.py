@@ -147,7 +147,7 @@ def test_a_row_that_no_longer_anchors_in_an_edited_copy_is_left_out_with_a_note(
         "22 of 24 anchored (20 moved)"]
     assert [Path(note.split(":", 1)[0]).name for note in readings.notes] == [
         "themes_reader_a.csv", "themes_reader_b.csv", "themes_adjudication.csv"]
-    assert all(f"not found: row " in note and f"'{old}, whom" in note for note in readings.notes)
+    assert all("not found: row " in note and f"'{old}, whom" in note for note in readings.notes)
     reference = readings.reference()
     assert len(reference) == 153 and kun not in set(reference["paragraph_id"])
     assert reference["how"].value_counts().to_dict() == {"agreed": 131, "adjudicated": 22}

@@ -49,5 +49,6 @@ __all__ = ["LINKS", "arc_section", "ceiling_table", "departures_table", "differe
            "figure_reference_arc", "figure_scores", "figure_smoothers", "figure_themes",
            "figure_tuning", "interactive_arc", "kinds_table", "nrc_table", "numbers",
            "parted_table", "passages_table", "readers_section", "readers_table",
-           "reference_arc_section", "sensitivity_table", "shown", "themes_section", "tuning_table",
+           "reference_arc_section", "sensitivity_table", "shown", "themes_section", "themes_table",
+           "tuning_table",
            "validation_section"]

@@ -20,7 +20,7 @@ from analysis.pages.format import p_text, reach, strength
 from analysis.pages.sentiment import measures as m
 from analysis.readers import Readings
 from analysis.results import Analyses
-from analysis.sentiment import CUTS, METHODS, RECOMMENDED, TUNING_PARTS, gains, vader_analyzer
+from analysis.sentiment import CUTS, METHODS, RECOMMENDED, gains, vader_analyzer
 from analysis.sentiment.arc import BANDWIDTH, grid, outside_share
 from analysis.sentiment.emotions import EMOTION_NAMES
 from analysis.sentiment.lexicons import nrc_lexicon
