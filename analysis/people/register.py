@@ -119,6 +119,8 @@ SHARED_NAMES = TableSchema((
           description="the default person, or the fallback of the nearest rule"),
     Field("reason", required=True, description="why the rule is right for this text"),
 ))
+
+#: The columns of a table of shared-name rules, in order (an empty table of them means no rules).
 SHARED_COLUMNS = SHARED_NAMES.names
 
 #: The schema of the names that are not people.
