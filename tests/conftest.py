@@ -3,10 +3,11 @@
 ``results`` holds the analyses of the bundled chapter with the bundled files,
 each table computed once for the whole run; ``exported`` is their export,
 written once; ``no_rules`` is an empty table of shared-name rules, for the
-registers made up in tests, which share no name form. For the browser tests (``test_browser*.py``): ``server`` serves the
-built book, ``browser`` is headless Chromium, ``visit`` loads a page once per
-viewport (desktop or phone) and keeps it open for every test that looks at it,
-answering requests to other hosts with nothing, and a test that
+registers made up in tests, which share no name form. For the browser tests
+(``test_browser*.py``): ``server`` serves the built book, ``browser`` is
+headless Chromium, ``visit`` loads a page once per viewport (desktop or phone)
+and keeps it open for every test that looks at it, answering requests to other
+hosts with nothing, and a test that
 takes a ``page`` argument and is marked ``@pytest.mark.pages(kind)`` runs once
 for each built page of that kind (:func:`built_pages`). Without a built book or
 Chromium they skip, saying what to do.
@@ -46,7 +47,7 @@ def no_rules() -> pd.DataFrame:
 
 @pytest.fixture(scope="session")
 def compared(results: Analyses) -> pd.DataFrame:
-    """The portrayal by the close reading and by the method (:func:`analysis.synthesis.portrayal_compared`)."""
+    """The portrayal by the readers' reference and by the method (:func:`analysis.synthesis.portrayal_compared`)."""
     from analysis.synthesis.portrayal import portrayal_compared
 
     return portrayal_compared(results.mentions, results.sentence_scores, results.tone_reference,
