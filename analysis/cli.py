@@ -260,7 +260,11 @@ def _text_size(files: object, text: str | None) -> int:
 
 class _Progress:
     """A progress bar over the export's steps on stderr (``tqdm``), when asked for and stderr
-    is a terminal; otherwise silent. Lines written meanwhile go above the bar."""
+    is a terminal; otherwise silent. Lines written meanwhile go above the bar.
+
+    The bar starts no thread (tqdm's monitor is off): the sentiment scorers fork worker
+    processes, and a process forked while another of its threads holds a lock may hang.
+    """
 
     def __init__(self, steps: list[str], large: bool) -> None:
         self.steps = steps
@@ -268,6 +272,7 @@ class _Progress:
         if large and sys.stderr.isatty():
             from tqdm import tqdm
 
+            tqdm.monitor_interval = 0  # no monitor thread (see above)
             self.bar = tqdm(total=len(steps), file=sys.stderr, unit="step", leave=False,
                             desc=f"reading {steps[0]}")
 

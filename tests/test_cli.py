@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pandas as pd
@@ -142,6 +143,11 @@ def test_a_large_text_shows_a_progress_bar_on_a_terminal(tmp_path: Path,
                                                         ) -> None:
     monkeypatch.setattr(cli, "LARGE_TEXT", 10)
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    threads = set(threading.enumerate())
+    bar = cli._Progress(["the text", "paragraphs.csv"], large=True)
+    started = set(threading.enumerate()) - threads  # the scorers fork: no thread of the bar's
+    bar.close()
+    assert bar.bar is not None and not started
     assert main(["export", str(tmp_path / "out"), "--text", str(small_text(tmp_path))]) == 0
     err = capsys.readouterr().err
     # tqdm redraws one line with \r: each step is named as it begins
