@@ -183,6 +183,8 @@ def visit(server: str, browser: object) -> Iterator[Callable[..., Visit]]:
             seen.status = response.status if response is not None else None
             opened[(page, viewport)] = seen
         seen = opened[(page, viewport)]
+        seen.tab.bring_to_front()  # a page behind another gets few animation frames: every
+        # action, which waits for its element to stand still over two frames, took seconds
         size = VIEWPORTS[viewport]["viewport"]
         if seen.tab.viewport_size != size:  # a test narrowed it: back, and let figures redraw
             seen.tab.set_viewport_size(size)

@@ -327,7 +327,8 @@ def test_each_interactive_figure_renders_hovers_and_opens_its_passage(
     if page is None:
         pytest.skip("no page of the book has an interactive figure yet "
                     "(analysis.reading_view.figures)")
-    tab = visit(page).tab
+    seen = visit(page)
+    tab = seen.tab
     figures = tab.eval_on_selector_all("[data-rv-figure]",
                                        "els => els.map(e => e.getAttribute('data-rv-figure'))")
     loaded = []
@@ -350,6 +351,9 @@ def test_each_interactive_figure_renders_hovers_and_opens_its_passage(
         return t.customdata[0]; }""", figures[0])
     tab.wait_for_timeout(300)
     tab.unroute("**/*.html*")
+    # the page answered "no content" is a navigation the browser abandons, as asked: not a
+    # failed request of this page (the phone test, later or earlier, checks those)
+    seen.failed[:] = [url for url in seen.failed if url not in asked]
     assert all(n > 0 for _, n in loaded), f"{page}: no hover label on {loaded}"
     assert any(u.endswith(target.split("#")[0].split("/")[-1]) for u in asked), (
         f"{page}: a click on {target} opens nothing")
