@@ -141,6 +141,26 @@ def resource_name(file_name: str) -> str:
     return file_name.rsplit(".", 1)[0].replace(".", "_").lower()
 
 
+def read_text_file(path: str | Path) -> str:
+    """The whole of a data file read as UTF-8 text; a file missing or unreadable is one line.
+
+    Example:
+        >>> read_text_file(data_path("abbreviations.txt")).splitlines()[0].startswith("#")
+        True
+        >>> read_text_file("no/such.txt")
+        Traceback (most recent call last):
+        ...
+        analysis.errors.DataFileError: no/such.txt: no such file
+    """
+    file = Path(path)
+    try:
+        return file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataFileError(f"{file}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataFileError(f"{file}: cannot be read as UTF-8 text ({exc})") from exc
+
+
 def file_problem(path: str | Path) -> str | None:
     """What keeps ``path`` from being read as a regular file, in words; ``None`` if nothing.
 

@@ -46,6 +46,7 @@ import pandas as pd
 from analysis.errors import DataFileError
 from analysis.people import capitals
 from analysis.people.capitals import is_title, lower_case_words, zipf
+from analysis.schema import read_text_file
 from analysis.text import Chapter
 
 #: Words of institutions and places; a run holding one is rarely a person.
@@ -85,12 +86,7 @@ def load_place_names(path: str | Path) -> frozenset[str]:
         True
     """
     file = Path(path)
-    try:
-        lines = file.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        raise DataFileError(f"{file}: no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(f"{file}: cannot be read as UTF-8 text ({exc})") from exc
+    lines = read_text_file(file).splitlines()
     names = set()
     for number, line in enumerate(lines, start=1):
         entry = " ".join(line.split())

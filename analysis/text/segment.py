@@ -29,6 +29,7 @@ import pandas as pd
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
 
 from analysis.errors import DataFileError
+from analysis.schema import read_text_file
 
 #: Initials (``S. N. Prokopovich``) never end a sentence, whatever the list of abbreviations.
 INITIALS = frozenset("abcdefghijklmnopqrstuvwxyz")
@@ -81,12 +82,7 @@ def load_abbreviations(path: str | Path) -> frozenset[str]:
         ['capt', 'cf', 'col', 'dr']
     """
     file = Path(path)
-    try:
-        lines = file.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        raise DataFileError(f"{file}: no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(f"{file}: cannot be read as UTF-8 text ({exc})") from exc
+    lines = read_text_file(file).splitlines()
     found = set(INITIALS)
     for number, line in enumerate(lines, start=1):
         entry = line.strip()

@@ -25,6 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.errors import DataFileError
+from analysis.schema import read_text_file
 
 
 def term_regex(term: str) -> re.Pattern[str]:
@@ -164,10 +165,7 @@ def load_lexicon(path: str | Path) -> Lexicon:
         [['free_thought', 3.0, True]]
     """
     file = Path(path)
-    try:
-        raw = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(f"{file}: cannot be read as UTF-8 text ({exc})") from exc
+    raw = read_text_file(file)
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:

@@ -37,6 +37,7 @@ from scipy.special import xlogy
 
 from analysis import stats
 from analysis.errors import DataFileError
+from analysis.schema import read_text_file
 from analysis.text import Chapter
 from analysis.themes.lexicon import CORE_WEIGHT, Lexicon, term_regex
 
@@ -80,12 +81,7 @@ def load_stopwords(path: str | Path) -> frozenset[str]:
         (True, False)
     """
     file = Path(path)
-    try:
-        lines = file.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        raise DataFileError(f"{file}: no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(f"{file}: cannot be read as UTF-8 text ({exc})") from exc
+    lines = read_text_file(file).splitlines()
     words = set()
     for number, line in enumerate(lines, start=1):
         word = line.strip()
