@@ -121,31 +121,30 @@ class OffsetMap:
     def from_seed(self, positions: Iterable[int] | np.ndarray) -> np.ndarray:
         """The positions of the edited text where the given seed positions fall (or follow):
         for each, the first character whose seed start is at or after it."""
-        at = np.asarray(list(positions) if not isinstance(positions, np.ndarray) else positions,
-                         dtype=np.int64)
         kept = self.stop == _KEPT
         last = self.origin + np.where(kept, np.diff(self.breaks, append=self.length) - 1, 0)
-        run = np.searchsorted(last, at, side="left")
-        inside = run < len(self.breaks)
-        if not len(self.breaks):
-            return np.full(at.shape, self.length, dtype=np.int64)
-        run = np.where(inside, run, 0)
-        found = self.breaks[run] + np.where(kept[run], np.maximum(at - self.origin[run], 0), 0)
-        return np.where(inside, found, self.length)
+        return self._first_run_past(positions, last, "left")
 
     def from_seed_end(self, positions: Iterable[int] | np.ndarray) -> np.ndarray:
         """For each seed position, the first character of the edited text whose seed end
         lies beyond it (``length`` if none): where a seed span ending there ends, edited."""
-        at = np.asarray(list(positions) if not isinstance(positions, np.ndarray) else positions,
-                         dtype=np.int64)
         kept = self.stop == _KEPT
         last = np.where(kept, self.origin + np.diff(self.breaks, append=self.length), self.stop)
-        run = np.searchsorted(last, at, side="right")
-        inside = run < len(self.breaks)
+        return self._first_run_past(positions, last, "right")
+
+    def _first_run_past(self, positions: Iterable[int] | np.ndarray, last: np.ndarray,
+                        side: str) -> np.ndarray:
+        """For each seed position, the edited position in the first run whose ``last`` seed
+        position is past it (``side`` as :func:`numpy.searchsorted`'s); ``length`` if none."""
+        at = np.asarray(list(positions) if not isinstance(positions, np.ndarray) else positions,
+                        dtype=np.int64)
         if not len(self.breaks):
             return np.full(at.shape, self.length, dtype=np.int64)
+        run = np.searchsorted(last, at, side=side)
+        inside = run < len(self.breaks)
         run = np.where(inside, run, 0)
-        found = self.breaks[run] + np.where(kept[run], np.maximum(at - self.origin[run], 0), 0)
+        kept = self.stop[run] == _KEPT
+        found = self.breaks[run] + np.where(kept, np.maximum(at - self.origin[run], 0), 0)
         return np.where(inside, found, self.length)
 
 
