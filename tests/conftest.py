@@ -15,19 +15,22 @@ Chromium they skip, saying what to do.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
+import os
 import re
 import shutil
 import threading
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from analysis.datafiles import DataFiles
-from analysis.export import export
+from analysis.export import export, folder
 from analysis.people.register import SHARED_COLUMNS
 from analysis.results import Analyses
 from analysis.text import Chapter
@@ -37,6 +40,36 @@ from analysis.text import Chapter
 def results(chapter: Chapter, files: DataFiles) -> Analyses:
     """The analyses of the bundled chapter (tables computed on first use, then kept)."""
     return Analyses(chapter, files)
+
+
+@pytest.fixture
+def renames(monkeypatch: pytest.MonkeyPatch
+            ) -> Callable[..., AbstractContextManager[list[str]]]:
+    """``with renames(step, when, stop) as calls:`` the renames of the all-or-nothing switch
+    (``os.replace`` as :mod:`analysis.export.folder` calls it) listed by target in ``calls``,
+    and ``stop`` raised just ``before`` or ``after`` the ``step``-th (``step`` 0: none is
+    stopped, the renames are only counted); the real rename back when the block ends."""
+
+    @contextlib.contextmanager
+    def watched(step: int = 0, when: str = "before",
+                stop: BaseException | None = None) -> Iterator[list[str]]:
+        real, calls = os.replace, []
+
+        def replace(src: object, dst: object) -> None:
+            calls.append(str(dst))
+            if len(calls) == step and when == "before":
+                raise stop
+            real(src, dst)
+            if len(calls) == step:  # the rename is done: the stop lands just after it
+                raise stop
+
+        monkeypatch.setattr(folder.os, "replace", replace)
+        try:
+            yield calls
+        finally:
+            monkeypatch.setattr(folder.os, "replace", real)
+
+    return watched
 
 
 @pytest.fixture(scope="session")

@@ -22,6 +22,7 @@ import sys
 import textwrap
 import time
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
@@ -94,14 +95,11 @@ def earlier_into(tmp: Path, sets: dict[str, object]) -> Path:
 
 
 def renames_of_a_switch(tmp: Path, sets: dict[str, object],
-                        monkeypatch: pytest.MonkeyPatch) -> int:
+                        renames: Callable[..., AbstractContextManager[list[str]]]) -> int:
     """How many renames a switch into a folder holding an earlier export takes."""
     out = earlier_into(tmp, sets)
-    calls: list[str] = []
-    real = os.replace
-    monkeypatch.setattr(folder.os, "replace", lambda a, b: (calls.append(str(b)), real(a, b)))
-    export(sets["results"], out)
-    monkeypatch.setattr(folder.os, "replace", real)
+    with renames() as calls:
+        export(sets["results"], out)
     return len(calls)
 
 
@@ -111,27 +109,15 @@ def renames_of_a_switch(tmp: Path, sets: dict[str, object],
                          ids=["interrupt", "io-error"])
 @pytest.mark.parametrize("when", ["before", "after"])
 def test_a_stop_at_every_rename_leaves_the_earlier_files(
-        tmp_path: Path, sets: dict[str, object], monkeypatch: pytest.MonkeyPatch,
-        stop: BaseException, when: str) -> None:
-    steps = renames_of_a_switch(tmp_path, sets, monkeypatch)
+        tmp_path: Path, sets: dict[str, object],
+        renames: Callable[..., AbstractContextManager[list[str]]], stop: BaseException,
+        when: str) -> None:
+    steps = renames_of_a_switch(tmp_path, sets, renames)
     assert steps == 1 + 2 * len(names())  # the journal, then each file out and in
-    real = os.replace
     for step in range(1, steps + 1):
         out = earlier_into(tmp_path, sets)
-        calls: list[str] = []
-
-        def stopped(src: object, dst: object) -> None:
-            calls.append(str(dst))
-            if len(calls) == step and when == "before":
-                raise stop
-            real(src, dst)
-            if len(calls) == step:  # the rename is done: the stop lands just after it
-                raise stop
-
-        monkeypatch.setattr(folder.os, "replace", stopped)
-        with pytest.raises((type(stop), AnalysisError)):
+        with renames(step, when, stop), pytest.raises((type(stop), AnalysisError)):
             export(sets["results"], out)
-        monkeypatch.setattr(folder.os, "replace", real)
         assert snapshot(out) == sets["earlier"], f"stopped {when} rename {step}"
 
 

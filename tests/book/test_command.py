@@ -14,6 +14,8 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
@@ -22,7 +24,6 @@ import analysis.book as book
 from analysis import AnalysisError
 from analysis.book import cache
 from analysis.cli import main
-from analysis.export import folder
 from analysis.export.folder import staging_name
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -146,25 +147,22 @@ def test_a_book_is_written_whole_beside_the_files_it_does_not_write(
     assert tree(out) == {**NEW, "my notes.txt": "mine", "(beside)": ""}
 
 
-def renames(tmp_path: Path, text: Path, monkeypatch: pytest.MonkeyPatch) -> int:
+def renames_of_a_build(tmp_path: Path, text: Path,
+                       renames: Callable[..., AbstractContextManager[list[str]]]) -> int:
     out = tmp_path / "count"
     lay(out, EARLIER)
-    calls: list[str] = []
-    real = os.replace
-    monkeypatch.setattr(folder.os, "replace", lambda a, b: (calls.append(str(b)), real(a, b)))
-    book.build_book(out, text, say=lambda line: None)
-    monkeypatch.setattr(folder.os, "replace", real)
+    with renames() as calls:
+        book.build_book(out, text, say=lambda line: None)
     return len(calls)
 
 
 @pytest.mark.parametrize("stop", [KeyboardInterrupt(), OSError(errno.EIO, os.strerror(errno.EIO))],
                          ids=["interrupt", "io-error"])
 def test_a_stop_before_or_after_any_rename_leaves_the_earlier_book(
-        tmp_path: Path, text: Path, fake_build: None, monkeypatch: pytest.MonkeyPatch,
-        stop: BaseException) -> None:
-    steps = renames(tmp_path, text, monkeypatch)
+        tmp_path: Path, text: Path, fake_build: None,
+        renames: Callable[..., AbstractContextManager[list[str]]], stop: BaseException) -> None:
+    steps = renames_of_a_build(tmp_path, text, renames)
     assert steps == 1 + 2 * 3  # the journal, then index.html, _static/ and book/ out and in
-    real = os.replace
     out = tmp_path / "out"
     for step in range(1, steps + 1):
         for when in ("before", "after"):
@@ -172,20 +170,8 @@ def test_a_stop_before_or_after_any_rename_leaves_the_earlier_book(
                 shutil.rmtree(out)
             lay(out, EARLIER)
             earlier = tree(out)
-            calls: list[str] = []
-
-            def stopped(src: object, dst: object) -> None:
-                calls.append(str(dst))
-                if len(calls) == step and when == "before":
-                    raise stop
-                real(src, dst)
-                if len(calls) == step:
-                    raise stop
-
-            monkeypatch.setattr(folder.os, "replace", stopped)
-            with pytest.raises((type(stop), AnalysisError)):
+            with renames(step, when, stop), pytest.raises((type(stop), AnalysisError)):
                 book.build_book(out, text, say=lambda line: None)
-            monkeypatch.setattr(folder.os, "replace", real)
             assert tree(out) == earlier, f"stopped {when} rename {step}"
 
 

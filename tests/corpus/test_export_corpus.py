@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pandas as pd
@@ -18,7 +19,6 @@ from analysis.corpus import Corpus
 from analysis.corpus.export import TEI_FILE, export_corpus, names
 from analysis.corpus.tables import TextTables, merge
 from analysis.errors import AnalysisError
-from analysis.export import folder
 from analysis.formats.tei import NS
 
 
@@ -91,30 +91,18 @@ def snapshot(out: Path) -> dict[str, bytes]:
 @pytest.mark.parametrize("when", ["before", "after"])
 def test_a_stop_at_any_rename_leaves_the_earlier_files(
         tmp_path: Path, corpus: Corpus, parallel: dict[str, TextTables],
-        monkeypatch: pytest.MonkeyPatch, when: str) -> None:
+        monkeypatch: pytest.MonkeyPatch,
+        renames: Callable[..., AbstractContextManager[list[str]]], when: str) -> None:
     monkeypatch.setattr("analysis.corpus.export.map_texts", lambda *a, **k: parallel)
     out = tmp_path / "out"
     out.mkdir()
     (out / "texts.csv").write_text("earlier\n", encoding="utf-8")
     (out / "my notes.txt").write_text("mine\n", encoding="utf-8")
     earlier = snapshot(out)
-    real = os.replace
     steps = 2 + len(names())  # the journal, the earlier texts.csv out, then each file in
     for step in (1, 2, 3, steps // 2, steps - 1, steps):
-        calls: list[str] = []
-
-        def stopped(src: object, dst: object) -> None:
-            calls.append(str(dst))
-            if len(calls) == step and when == "before":
-                raise KeyboardInterrupt
-            real(src, dst)
-            if len(calls) == step:
-                raise KeyboardInterrupt
-
-        monkeypatch.setattr(folder.os, "replace", stopped)
-        with pytest.raises(KeyboardInterrupt):
+        with renames(step, when, KeyboardInterrupt()), pytest.raises(KeyboardInterrupt):
             export_corpus(corpus, out)
-        monkeypatch.setattr(folder.os, "replace", real)
         assert snapshot(out) == earlier, f"stopped {when} rename {step}"
     export_corpus(corpus, out)
     assert (out / "my notes.txt").read_text(encoding="utf-8") == "mine\n"
