@@ -3,7 +3,8 @@
 ``results`` holds the analyses of the bundled chapter with the bundled files,
 each table computed once for the whole run; ``exported`` is their export,
 written once; ``no_rules`` is an empty table of shared-name rules, for the
-registers made up in tests, which share no name form. For the browser tests
+registers made up in tests, which share no name form; ``renames`` counts the
+all-or-nothing switch's renames and stops one of them. For the browser tests
 (``test_browser*.py``): ``server`` serves the built book, ``browser`` is
 headless Chromium, ``visit`` loads a page once per viewport (desktop or phone)
 and keeps it open for every test that looks at it, answering requests to other
