@@ -9,9 +9,13 @@ from pathlib import Path
 import frictionless
 import pytest
 
-from analysis.export import FILES, TABLES
+from analysis.datafiles import FILE_NAMES, DataFiles
+from analysis.export import FILES, TABLES, export
+from analysis.formats.datapackage import (EXPORT_READINGS, EXPORT_READS, READ_BY,
+                                          WITH_THE_TEXT)
 from analysis.formats.tei import NS
 from analysis.results import Analyses
+from analysis.text import Chapter
 
 
 @pytest.fixture(scope="module")
@@ -153,6 +157,18 @@ def test_the_data_package_is_valid_and_describes_every_file(exported: dict[str, 
     titles = [s["title"] for s in package["sources"]]
     assert titles[0] == "serge-memoirs-ch4-excerpt.txt" and "people.csv" in titles
     assert all(s["hash"].startswith("sha256:") for s in package["sources"])
+
+
+def test_the_sources_are_what_an_export_reads(chapter: Chapter, files: DataFiles,
+                                             tmp_path: Path) -> None:
+    """EXPORT_READS and EXPORT_READINGS, said by hand, are what a fresh export computes of the
+    properties that read data files: one it starts reading cannot go unlisted."""
+    fresh = Analyses(chapter, files)
+    export(fresh, tmp_path / "out")
+    computed = vars(fresh)
+    reading_files = {READ_BY.get(f, f) for f in FILE_NAMES if f not in WITH_THE_TEXT}
+    assert set(computed) & (reading_files | {"time_annotations"}) == EXPORT_READS
+    assert {k for k, v in computed["_readings"].items() if v is not None} == EXPORT_READINGS
 
 
 def test_the_validator_catches_a_changed_file(exported: dict[str, Path], tmp_path: Path) -> None:
