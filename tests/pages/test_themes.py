@@ -26,6 +26,7 @@ from analysis.pages.figures import CompactFigure
 from analysis.pages.format import ONE_READER, readers_words
 from analysis.results import Analyses
 from analysis.text.records import write_records
+from analysis.themes import scoring
 
 RUSSELL = Path(__file__).resolve().parents[2] / "seeds" / "russell-bolshevism-lenin-trotsky-gorky.txt"
 FAMINE = r"famine|starv|hunger"
@@ -328,3 +329,15 @@ def test_the_readers_parts_come_whole_or_as_one_line(serge, bare, one_reader):
             text = getattr(part, "data", None) or " ".join(
                 map(str, getattr(part, "columns", [])))
             assert "Serge" not in text and "hand" not in text.split()
+
+
+@pytest.mark.parametrize("page", ["book/themes.ipynb", "analysis/book/pages/themes.md"])
+def test_the_pages_state_the_scoring_parameters_the_code_uses(page: str) -> None:
+    """The context method's parameters are written into both themes pages' prose: they must be
+    those of analysis.themes.scoring (a change there would leave the pages describing another
+    method)."""
+    text = (Path(__file__).resolve().parents[2] / page).read_text(encoding="utf-8")
+    words = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
+    assert f"(n + {scoring.PRIOR_WORDS:g})" in text
+    assert f"${scoring.DECAY:g}^d$" in text and f"${scoring.BOUNDARY:g}$" in text
+    assert f"up to {words[scoring.REACH]} sentences away" in text
